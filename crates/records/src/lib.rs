@@ -1,0 +1,586 @@
+//! The output contract of liasse: every type that is written as JSON, the schema version, and the
+//! JSON Schema generated from these types.
+//!
+//! This is the only crate that derives `Serialize`; the stages build these values and never
+//! serialise their own internal types. Field names are a compatibility promise: fields may gain
+//! siblings, but none is renamed or dropped without bumping [`SCHEMA_VERSION`].
+//!
+//! ```
+//! use liasse_records::{Span, When, Precision};
+//! let when = When::day_range((2012, 10, 18), (2012, 10, 19));
+//! assert_eq!(when.edtf, "2012-10-18/2012-10-19");
+//! assert_eq!(when.precision, Precision::Day);
+//! let span = Span::new(3, 8, None, "hello");
+//! assert_eq!(serde_json::to_value(&span).unwrap()["text"], "hello");
+//! ```
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// Version of the JSON output contract. Bumped only when a field is renamed or removed.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A slice of the decoded source text: byte offsets `start..end` and the exact text they hold.
+///
+/// Offsets index the decoded source text (for UTF-8 input without BOM, the file's own bytes).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: u32,
+    /// Byte offset one past the last byte.
+    pub end: u32,
+    /// 1-based page number for paginated input (PDF), else null.
+    pub page: Option<u32>,
+    /// Exactly `source[start..end]`.
+    pub text: String,
+}
+
+impl Span {
+    pub fn new(start: u32, end: u32, page: Option<u32>, text: impl Into<String>) -> Span {
+        Span {
+            start,
+            end,
+            page,
+            text: text.into(),
+        }
+    }
+}
+
+/// How precise a [`When`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Quarter,
+    Semester,
+    Season,
+    Year,
+    /// A range of whole years, such as `2021/2027`.
+    Years,
+}
+
+/// A resolved point or interval in time.
+///
+/// `edtf` is the Extended Date/Time Format string (Library of Congress); `start` and `end` are
+/// always full, inclusive calendar days (`YYYY-MM-DD`) so tools can filter without parsing EDTF.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+pub struct When {
+    pub edtf: String,
+    pub start: String,
+    pub end: String,
+    pub precision: Precision,
+    /// `HH:MM`, when a time of day is known.
+    pub time_start: Option<String>,
+    /// `HH:MM`, the end of a time range.
+    pub time_end: Option<String>,
+}
+
+impl When {
+    /// A single day.
+    pub fn day((y, m, d): (i32, u8, u8)) -> When {
+        let s = format!("{y:04}-{m:02}-{d:02}");
+        When {
+            edtf: s.clone(),
+            start: s.clone(),
+            end: s,
+            precision: Precision::Day,
+            time_start: None,
+            time_end: None,
+        }
+    }
+
+    /// An inclusive range of days.
+    pub fn day_range(a: (i32, u8, u8), b: (i32, u8, u8)) -> When {
+        let s = format!("{:04}-{:02}-{:02}", a.0, a.1, a.2);
+        let e = format!("{:04}-{:02}-{:02}", b.0, b.1, b.2);
+        When {
+            edtf: format!("{s}/{e}"),
+            start: s,
+            end: e,
+            precision: Precision::Day,
+            time_start: None,
+            time_end: None,
+        }
+    }
+}
+
+/// The genre of a document, decided from its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    Agenda,
+    Declaration,
+    Annex,
+    Minutes,
+    Announcement,
+    Article,
+    Unknown,
+}
+
+/// The container format the text was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Html,
+    Pdf,
+}
+
+/// A part of a document of another kind, such as the annex table carried by a declaration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Part {
+    pub kind: DocumentKind,
+    pub title: Option<String>,
+    pub span: Span,
+}
+
+/// Where each piece of the document block was read from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct DocumentEvidence {
+    pub title: Option<Span>,
+    pub reference: Option<Span>,
+    pub date: Option<Span>,
+    pub place: Option<Span>,
+}
+
+/// What the document is: identity, format, genre and its own metadata.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct DocumentInfo {
+    /// Stable identifier derived from the content hash (first 16 hex digits of the SHA-256).
+    pub id: String,
+    /// The path as given on the command line (or as found under a given directory).
+    pub path: String,
+    pub sha256: String,
+    pub bytes: u64,
+    pub format: Format,
+    /// WHATWG name of the encoding the bytes were decoded from (`UTF-8`, `windows-1252`, …).
+    pub encoding: String,
+    pub kind: DocumentKind,
+    pub parts: Vec<Part>,
+    /// ISO 639-1 code, or `und` when undetermined.
+    pub language: String,
+    pub title: Option<String>,
+    /// An archive or document reference such as `Ares(2022)6560133`.
+    pub reference: Option<String>,
+    /// The date of the reference, when the document gives one beside it.
+    pub reference_date: Option<When>,
+    /// The document's own date (signature, publication, dateline).
+    pub date: Option<When>,
+    pub place: Option<String>,
+    pub evidence: DocumentEvidence,
+}
+
+/// What kind of temporal expression a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A calendar date, month, year, part of a year, or a set of them.
+    Date,
+    /// A range between two dates.
+    Range,
+    /// A time of day or a time range.
+    Time,
+    /// A length of time (`pendant 3 mois`): never a date.
+    Duration,
+    /// A repetition (`deux fois par an`): never a date.
+    Frequency,
+}
+
+/// A temporal expression found in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct DateMention {
+    pub text: String,
+    pub span: Span,
+    pub kind: MentionKind,
+    /// The resolved value; null for durations, frequencies, and relative expressions that had
+    /// no anchor to resolve against.
+    pub when: Option<When>,
+    /// Resolved against an anchor (the document's date or an earlier date), not written in full.
+    pub relative: bool,
+    /// `début`, `fin`, `mi-`, `courant`: the value is the enclosing period.
+    pub approximate: bool,
+    /// `avant le`, `au plus tard`, `d'ici`: a limit rather than an occurrence.
+    pub deadline: bool,
+    /// ISO 8601 duration for durations (`P3M`), else null.
+    pub duration: Option<String>,
+    /// `HH:MM` for time mentions, also when no date could be attached.
+    pub time_start: Option<String>,
+    pub time_end: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Meeting,
+    Session,
+    Break,
+    Mission,
+    Signature,
+    Deadline,
+    Publication,
+    Registration,
+    Other,
+}
+
+/// Something that happened or will happen at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Event {
+    pub id: String,
+    pub kind: EventKind,
+    pub label: String,
+    pub when: Option<When>,
+    pub place: Option<String>,
+    /// Partner ids.
+    pub partners: Vec<String>,
+    pub evidence: Span,
+}
+
+/// A numbered point of a declaration (an orientation, an objective).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Objective {
+    pub id: String,
+    /// The number as written (`12`, `3.2`, `b`).
+    pub number: String,
+    pub section: Option<String>,
+    pub text: String,
+    pub evidence: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum InitiativeStatus {
+    Proposed,
+    Ongoing,
+    Completed,
+}
+
+/// A row of an annex table: what a partner proposes under an objective.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Initiative {
+    pub id: String,
+    /// The number of the objective it serves.
+    pub objective: Option<String>,
+    pub section: Option<String>,
+    pub partners: Vec<String>,
+    pub text: String,
+    pub implementing_bodies: Vec<String>,
+    pub status: Option<InitiativeStatus>,
+    pub as_of: Option<When>,
+    pub evidence: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Signatory,
+    Party,
+    Lead,
+    CoChair,
+    Participant,
+    Member,
+    ImplementingPartner,
+    Host,
+    Organiser,
+    Mentioned,
+}
+
+/// A state or union taking part in what the document records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Partner {
+    /// ISO 3166-1 alpha-2, `EU` for the European Union, `AU` for the African Union.
+    pub id: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub mentions: Vec<Span>,
+}
+
+/// An institution, agency, ministry or programme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Agency {
+    pub id: String,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub kind: Option<String>,
+    /// The authority-file id, or null when the body is not in the authority file.
+    pub authority: Option<String>,
+    /// Partner id of the state the body belongs to, when known.
+    pub country: Option<String>,
+    pub mentions: Vec<Span>,
+}
+
+/// A named person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub honorific: Option<String>,
+    pub role: Option<String>,
+    /// Agency id, when the role names one.
+    pub organization: Option<String>,
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Something a reader of the output should know: an uncertainty, a repair, an inconsistency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Diagnostic {
+    /// Stable machine-readable code, e.g. `kind-uncertain`.
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+/// The JSON written for one document (`DIR/<stem>.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct DocumentOutput {
+    pub schema_version: u32,
+    pub document: DocumentInfo,
+    pub dates: Vec<DateMention>,
+    pub events: Vec<Event>,
+    pub objectives: Vec<Objective>,
+    pub initiatives: Vec<Initiative>,
+    pub partners: Vec<Partner>,
+    pub agencies: Vec<Agency>,
+    pub people: Vec<Person>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// How many records of each type a document produced.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct RecordCounts {
+    pub dates: usize,
+    pub events: usize,
+    pub objectives: usize,
+    pub initiatives: usize,
+    pub partners: usize,
+    pub agencies: usize,
+    pub people: usize,
+    pub diagnostics: usize,
+}
+
+impl DocumentOutput {
+    pub fn counts(&self) -> RecordCounts {
+        RecordCounts {
+            dates: self.dates.len(),
+            events: self.events.len(),
+            objectives: self.objectives.len(),
+            initiatives: self.initiatives.len(),
+            partners: self.partners.len(),
+            agencies: self.agencies.len(),
+            people: self.people.len(),
+            diagnostics: self.diagnostics.len(),
+        }
+    }
+
+    /// Serialise as pretty JSON with a trailing newline.
+    pub fn to_json(&self) -> String {
+        pretty(self)
+    }
+
+    /// One JSON line per record, each with a `type` tag and the document id, in a fixed order:
+    /// the document, then dates, events, objectives, initiatives, partners, agencies, people,
+    /// diagnostics.
+    pub fn to_jsonl(&self) -> String {
+        let id = self.document.id.as_str();
+        let mut out = String::new();
+        line(&mut out, "document", id, &self.document);
+        for r in &self.dates {
+            line(&mut out, "date", id, r);
+        }
+        for r in &self.events {
+            line(&mut out, "event", id, r);
+        }
+        for r in &self.objectives {
+            line(&mut out, "objective", id, r);
+        }
+        for r in &self.initiatives {
+            line(&mut out, "initiative", id, r);
+        }
+        for r in &self.partners {
+            line(&mut out, "partner", id, r);
+        }
+        for r in &self.agencies {
+            line(&mut out, "agency", id, r);
+        }
+        for r in &self.people {
+            line(&mut out, "person", id, r);
+        }
+        for r in &self.diagnostics {
+            line(&mut out, "diagnostic", id, r);
+        }
+        out
+    }
+}
+
+#[derive(Serialize)]
+struct Line<'a, T: Serialize> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    document: &'a str,
+    #[serde(flatten)]
+    record: &'a T,
+}
+
+fn line<T: Serialize>(out: &mut String, kind: &str, document: &str, record: &T) {
+    let l = Line {
+        kind,
+        document,
+        record,
+    };
+    // Serialising these plain structs to a String cannot fail (no maps with non-string keys).
+    if let Ok(s) = serde_json::to_string(&l) {
+        out.push_str(&s);
+        out.push('\n');
+    }
+}
+
+fn pretty<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// One input of a batch, as listed in `manifest.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ManifestEntry {
+    pub path: String,
+    /// Document id; null when the file could not be read.
+    pub id: Option<String>,
+    pub sha256: Option<String>,
+    pub bytes: Option<u64>,
+    pub format: Option<Format>,
+    pub encoding: Option<String>,
+    pub kind: Option<DocumentKind>,
+    /// The JSON file written for this input, relative to the output directory.
+    pub output: Option<String>,
+    pub records: Option<RecordCounts>,
+    /// Why the input failed, or null.
+    pub error: Option<String>,
+}
+
+/// `DIR/manifest.json`: what a run read and produced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Manifest {
+    pub tool: String,
+    pub tool_version: String,
+    pub schema_version: u32,
+    pub inputs: Vec<ManifestEntry>,
+}
+
+impl Manifest {
+    pub fn to_json(&self) -> String {
+        pretty(self)
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of one document's output, [`DocumentOutput`].
+pub fn schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(DocumentOutput);
+    serde_json::to_value(schema).unwrap_or_default()
+}
+
+/// The JSON Schema of `manifest.json`.
+pub fn manifest_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(Manifest);
+    serde_json::to_value(schema).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn when_day_and_range_are_inclusive_calendar_days() {
+        let w = When::day((2013, 6, 7));
+        assert_eq!(
+            (w.edtf.as_str(), w.start.as_str(), w.end.as_str()),
+            ("2013-06-07", "2013-06-07", "2013-06-07")
+        );
+        let r = When::day_range((2022, 7, 5), (2022, 7, 6));
+        assert_eq!(r.edtf, "2022-07-05/2022-07-06");
+    }
+
+    #[test]
+    fn schema_names_every_contract_field() {
+        let s = schema().to_string();
+        for field in [
+            "schema_version",
+            "document",
+            "dates",
+            "events",
+            "objectives",
+            "initiatives",
+            "partners",
+            "agencies",
+            "people",
+            "diagnostics",
+            "edtf",
+            "precision",
+            "time_start",
+            "implementing_bodies",
+            "as_of",
+            "honorific",
+            "organization",
+            "evidence",
+            "page",
+        ] {
+            assert!(s.contains(&format!("\"{field}\"")), "schema lacks {field}");
+        }
+    }
+
+    #[test]
+    fn jsonl_lines_carry_type_and_document() {
+        let out = DocumentOutput {
+            schema_version: SCHEMA_VERSION,
+            document: DocumentInfo {
+                id: "abc".into(),
+                path: "x.txt".into(),
+                sha256: "00".into(),
+                bytes: 1,
+                format: Format::Text,
+                encoding: "UTF-8".into(),
+                kind: DocumentKind::Unknown,
+                parts: vec![],
+                language: "fr".into(),
+                title: None,
+                reference: None,
+                reference_date: None,
+                date: None,
+                place: None,
+                evidence: DocumentEvidence::default(),
+            },
+            dates: vec![],
+            events: vec![],
+            objectives: vec![],
+            initiatives: vec![],
+            partners: vec![],
+            agencies: vec![],
+            people: vec![],
+            diagnostics: vec![Diagnostic {
+                code: "c".into(),
+                severity: Severity::Info,
+                message: "m".into(),
+                span: None,
+            }],
+        };
+        let jsonl = out.to_jsonl();
+        let lines: Vec<serde_json::Value> = jsonl
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["type"], "document");
+        assert_eq!(lines[1]["type"], "diagnostic");
+        assert_eq!(lines[1]["document"], "abc");
+        assert_eq!(lines[1]["code"], "c");
+    }
+}
