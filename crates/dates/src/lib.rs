@@ -1,1 +1,114 @@
-//! liasse-dates
+//! French temporal expressions → EDTF values, as a pure function of `(text, anchor)`.
+//!
+//! [`scan`] finds every temporal expression in a text and resolves it: absolute dates exactly,
+//! relative ones (`ce vendredi`, `l'année prochaine`, `la veille`) against an explicit anchor,
+//! never against the clock. Without an anchor a relative expression is reported as relative with
+//! no value, never guessed.
+//!
+//! ```
+//! use liasse_dates::{scan, Date};
+//! let text = "Publié le 30 - 11 - 2024. Rencontre ce vendredi à Paris.";
+//! let anchor = Date::new(2024, 11, 30);
+//! let found = scan(text, anchor);
+//! assert_eq!(found[0].value.as_ref().unwrap().edtf, "2024-11-30");
+//! assert_eq!(found[1].value.as_ref().unwrap().edtf, "2024-11-29");
+//! assert!(found[1].relative);
+//! ```
+//!
+//! # Forms
+//!
+//! | text | EDTF | precision | flags |
+//! |---|---|---|---|
+//! | `25/03/2013`, `18.12.2012`, `30 - 11 - 2024`, `2022-09-22` | `2013-03-25` … | day | |
+//! | `samedi 4 octobre 2025`, `1er janv. 2020`, `17 Mars 2022` | `2025-10-04` … | day | |
+//! | `le sept juin deux mille treize` | `2013-06-07` | day | |
+//! | `le premier mars mil neuf cent quatre-vingt-dix-neuf` | `1999-03-01` | day | |
+//! | `les 18 et 19 octobre 2012` | `2012-10-18/2012-10-19` | day | |
+//! | `les 5 et 8 juillet 2022` | `{2022-07-05,2022-07-08}` | day | |
+//! | `du 28 février au 2 mars 2013` | `2013-02-28/2013-03-02` | day | |
+//! | `juillet 2019`, `sept. 2013`, `en mars` (anchor year) | `2019-07` | month | |
+//! | `de janvier à mars 2020` | `2020-01/2020-03` | month | |
+//! | `en 2007`, `de 2005` | `2007` | year | |
+//! | `2021-2027`, `(2013-2017)`, `de 2018 à 2020` | `2021/2027` | years | |
+//! | `au premier trimestre 2025` | `2025-33` | quarter | |
+//! | `1er semestre 2013` | `2013-40` | semester | |
+//! | `printemps 2023` | `2023-21` | season | |
+//! | `fin septembre 2013`, `début 2020`, `mi-mars` | `2013-09`, `2020` | month, year | approximate |
+//! | `au plus tard fin septembre 2013`, `avant le 21 juin 2022` | `2013-09`, `2022-06-21` | | deadline |
+//! | `9h00 – 11h00`, `de 9h à 11h`, `à 15 heures` | the date last mentioned, with times | day | |
+//! | `ce vendredi`, `vendredi dernier`, `lundi prochain` | from the anchor | day | relative |
+//! | `en octobre dernier`, `le mois dernier`, `cette année`, `l'année prochaine` | from the anchor | month, year | relative |
+//! | `aujourd'hui`, `hier`, `demain`, `dans trois jours`, `il y a deux ans` | from the anchor | day, year | relative |
+//! | `la veille`, `le lendemain` | from the date last mentioned | day | relative |
+//! | `pendant 3 mois`, `24 mois`, `de 1 à 5 ans` | none: durations `P3M`, `P1Y/P5Y` | | |
+//! | `deux fois par an` | none: a frequency | | |
+//!
+//! Not dates: `Ares(2022)6560133`, `COM(2011) 292`, `COVID-19`, `GenZ 212`, `U20`, `articles
+//! 65-68`, `Dialogue 5+5`, phone numbers, amounts, `sa`, `AVR`, `mars` alone.
+
+mod civil;
+mod grammar;
+mod resolve;
+mod token;
+mod words;
+
+pub use civil::{Date, Time};
+
+/// How precise a value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Day,
+    Month,
+    Quarter,
+    Semester,
+    Season,
+    Year,
+    Years,
+}
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Date,
+    Range,
+    Time,
+    Duration,
+    Frequency,
+}
+
+/// A resolved time value: an EDTF string and the inclusive calendar days it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Value {
+    pub edtf: String,
+    pub start: Date,
+    pub end: Date,
+    pub precision: Precision,
+    pub time_start: Option<Time>,
+    pub time_end: Option<Time>,
+}
+
+/// One temporal expression found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offsets into the scanned text.
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// The value; `None` for durations, frequencies and unresolvable relative expressions.
+    pub value: Option<Value>,
+    pub relative: bool,
+    pub approximate: bool,
+    pub deadline: bool,
+    /// ISO 8601 duration, for durations.
+    pub duration: Option<String>,
+    /// Time of day (and end of a time range), for time mentions.
+    pub time: Option<(Time, Option<Time>)>,
+}
+
+/// Find and resolve every temporal expression in `text`. Relative expressions resolve against
+/// `anchor` (the document's own date); pure: same input, same output.
+pub fn scan(text: &str, anchor: Option<Date>) -> Vec<Mention> {
+    let tokens = token::tokenize(text);
+    let parsed = grammar::parse(&tokens);
+    resolve::resolve(parsed, anchor)
+}

@@ -1,0 +1,1492 @@
+//! The grammar: token sequences → symbolic expressions, not yet resolved against an anchor.
+//!
+//! Each rule is a small function over the token slice that returns what it recognised and where
+//! it stopped. [`parse`] tries every rule at each token and keeps the longest match.
+
+use crate::civil::Time;
+use crate::token::{Case, Tok, Token};
+use crate::words::{has, Class};
+
+/// Day, month and year as far as the text gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Dmy {
+    pub y: Option<i32>,
+    pub m: Option<u8>,
+    pub d: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Quarter(u8),
+    Quadrimester(u8),
+    Semester(u8),
+    /// EDTF season code: 21 spring … 24 winter.
+    Season(u8),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Expr {
+    /// One day, or several days of one month (`les 5 et 6 juillet`).
+    Days {
+        y: Option<i32>,
+        m: u8,
+        days: Vec<u8>,
+    },
+    DayRange {
+        a: Dmy,
+        b: Dmy,
+    },
+    Month {
+        y: Option<i32>,
+        m: u8,
+    },
+    MonthRange {
+        a: (Option<i32>, u8),
+        b: (Option<i32>, u8),
+    },
+    Year(i32),
+    YearRange(i32, i32),
+    Part {
+        y: Option<i32>,
+        part: Part,
+    },
+    /// `aujourd'hui` (0), `hier` (-1), `demain` (+1).
+    RelDay(i64),
+    /// `ce vendredi` (0: nearest), `vendredi dernier` (-1), `lundi prochain` (+1).
+    RelWeekday {
+        wd: u8,
+        dir: i8,
+    },
+    /// `octobre dernier`, `mars prochain`.
+    RelMonth {
+        m: u8,
+        dir: i8,
+    },
+    /// `cette année`, `le mois dernier`, `la semaine prochaine`: unit letter and offset.
+    RelPeriod {
+        unit: u8,
+        n: i64,
+    },
+    /// `dans trois jours`, `il y a deux ans`.
+    Offset {
+        unit: u8,
+        n: i64,
+    },
+    /// `la veille` (-1), `le lendemain` (+1): relative to the date mentioned before.
+    Chained(i64),
+    Time {
+        a: Time,
+        b: Option<Time>,
+    },
+    /// ISO 8601 duration.
+    Duration(String),
+    Frequency,
+}
+
+/// An expression and the byte range it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    pub approx: bool,
+    pub deadline: bool,
+}
+
+/// Parse a token stream into expressions, longest match first, left to right.
+pub(crate) fn parse(tokens: &[Token]) -> Vec<Parsed> {
+    let mut p = Parser {
+        t: tokens,
+        origin: 0,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !p.may_start(i) {
+            i += 1;
+            continue;
+        }
+        p.origin = i;
+        match p.at(i) {
+            Some((parsed, end)) => {
+                out.push(parsed);
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    propagate_years(tokens, &mut out);
+    out
+}
+
+struct Parser<'a> {
+    t: &'a [Token],
+    origin: usize,
+}
+
+type M<T> = Option<(T, usize)>;
+
+/// Words that may glue to a number without making it a code (`mi-2015`, `l'an`).
+const GLUE_OK: &[&str] = &[
+    "l", "d", "mi", "qu", "jusqu", "s", "fin", "debut", "le", "en", "de",
+];
+
+/// Words after which a bare four-digit number is not a year.
+const NOT_BEFORE_YEAR: &[&str] = &[
+    "n",
+    "no",
+    "article",
+    "articles",
+    "art",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "point",
+    "points",
+    "numero",
+    "loi",
+    "decret",
+    "dahir",
+    "tel",
+    "bp",
+    "code",
+    "chapitre",
+    "paragraphe",
+    "alinea",
+    "resolution",
+    "reglement",
+    "directive",
+    "ref",
+    "reference",
+    "dossier",
+    "lot",
+    "cp",
+    "km",
+];
+
+/// Words after which a number is a quantity, not a year.
+const QUANTITY_NOUNS: &[&str] = &[
+    "euros",
+    "euro",
+    "dollars",
+    "dirhams",
+    "dh",
+    "mad",
+    "eur",
+    "usd",
+    "migrants",
+    "personnes",
+    "habitants",
+    "participants",
+    "refugies",
+    "demandeurs",
+    "beneficiaires",
+    "jeunes",
+    "enfants",
+    "femmes",
+    "hommes",
+    "etudiants",
+    "familles",
+    "cas",
+    "lits",
+    "places",
+    "postes",
+    "emplois",
+    "visas",
+    "dossiers",
+    "km",
+    "kilometres",
+    "metres",
+    "tonnes",
+    "hectares",
+    "ha",
+    "kg",
+    "dossier",
+    "victimes",
+    "mineurs",
+    "agents",
+    "policiers",
+    "fonctionnaires",
+    "entreprises",
+    "projets",
+    "millions",
+    "milliards",
+    "mille",
+    "exemplaires",
+    "pages",
+    "mots",
+    "signes",
+    "caracteres",
+];
+
+impl<'a> Parser<'a> {
+    // ---- token access -------------------------------------------------------------------
+
+    /// The token at `i`, if an expression that started at `origin` may continue there (not
+    /// across a blank line).
+    fn tok(&self, i: usize) -> Option<&'a Token> {
+        let t = self.t.get(i)?;
+        (i == self.origin || t.newlines_before < 2).then_some(t)
+    }
+
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.tok {
+            Tok::Word => !t.entries.is_empty() || is_prefix_word(t.key.as_str()),
+            Tok::Num { .. } | Tok::Ord(_) | Tok::Clock { .. } => true,
+            Tok::Punct('(') => false,
+            _ => false,
+        }
+    }
+
+    fn word(&self, i: usize, w: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.word() == w)
+    }
+
+    fn word_in(&self, i: usize, ws: &[&str]) -> bool {
+        self.tok(i).is_some_and(|t| ws.contains(&t.word()))
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.tok(i).is_some_and(|t| t.tok == Tok::Punct(c))
+    }
+
+    /// `p` immediately followed (no space) by token `i`.
+    fn adjacent(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn class(&self, i: usize, c: Class) -> Option<i32> {
+        self.tok(i).and_then(|t| has(t.entries, c))
+    }
+
+    fn num(&self, i: usize) -> Option<(u32, u8)> {
+        match self.tok(i)?.tok {
+            Tok::Num { value, digits } => Some((value, digits)),
+            _ => None,
+        }
+    }
+
+    /// Skip an elided article: `l'`, `d'`, `qu'` (the word and its apostrophe).
+    fn elided(&self, i: usize, w: &str) -> Option<usize> {
+        (self.word(i, w) && self.punct(i + 1, '\'')).then_some(i + 2)
+    }
+
+    /// Is the number at `i` part of a code such as `Ares(2022)6560133`, `COVID-19`, `GenZ212`?
+    fn in_code(&self, i: usize) -> bool {
+        let mut lo = i;
+        while lo > 0 && !self.t[lo].space_before {
+            lo -= 1;
+        }
+        let mut hi = i;
+        while hi + 1 < self.t.len() && !self.t[hi + 1].space_before {
+            hi += 1;
+        }
+        self.t[lo..=hi].iter().any(|t| match t.tok {
+            Tok::Other => true,
+            Tok::Num { digits, .. } => digits > 4,
+            Tok::Word => {
+                let w = t.key.as_str();
+                !(GLUE_OK.contains(&w)
+                    || has(t.entries, Class::Month).is_some()
+                    || has(t.entries, Class::MonthAbbr).is_some()
+                    || has(t.entries, Class::Approx).is_some())
+            }
+            Tok::Punct(c) => matches!(c, '+' | '=' | '@' | '#' | '_' | '%' | '€' | '$' | '£'),
+            _ => false,
+        })
+    }
+
+    // ---- the entry point -----------------------------------------------------------------
+
+    /// The longest expression starting at `i`, with its prefixes.
+    fn at(&self, i: usize) -> Option<(Parsed, usize)> {
+        let start = self.t[i].start;
+        let mut best: Option<(Parsed, usize)> = None;
+        let consider = |best: &mut Option<(Parsed, usize)>,
+                        expr: Expr,
+                        end: usize,
+                        approx: bool,
+                        deadline: bool| {
+            if best.as_ref().is_none_or(|(_, e)| end > *e) {
+                let deadline = deadline && !matches!(expr, Expr::Duration(_) | Expr::Frequency);
+                let end_byte = self.t[end - 1].end;
+                *best = Some((
+                    Parsed {
+                        start,
+                        end: end_byte,
+                        expr,
+                        approx,
+                        deadline,
+                    },
+                    end,
+                ));
+            }
+        };
+        // Prefixes: deadline, then approximation, then a plain preposition.
+        let (j, deadline) = match self.deadline_prefix(i) {
+            Some(j) => (j, true),
+            None => (i, false),
+        };
+        let (k, approx) = match self.approx_prefix(j) {
+            Some(k) => (k, true),
+            None => (j, false),
+        };
+        let (l, prep) = match self.preposition(k) {
+            Some(l) => (l, true),
+            None => (k, false),
+        };
+        let ctx = deadline || approx || prep;
+        for (expr, end) in
+            self.core(l, ctx)
+                .into_iter()
+                .chain(if approx { self.approx_period(l) } else { None })
+        {
+            consider(&mut best, expr, end, approx, deadline);
+        }
+        if best.is_none() && l != i {
+            // The prefix was not followed by an expression: try without it.
+            for (expr, end) in self.core(i, false) {
+                consider(&mut best, expr, end, false, false);
+            }
+        }
+        best
+    }
+
+    fn core(&self, i: usize, ctx: bool) -> Vec<(Expr, usize)> {
+        let mut out = Vec::new();
+        let rules: [Option<(Expr, usize)>; 10] = [
+            self.relative(i),
+            self.time_expr(i, ctx),
+            self.written_date(i),
+            self.numeric_range(i),
+            self.month_expr(i, ctx),
+            self.part_expr(i, ctx),
+            self.year_expr(i, ctx),
+            self.offset(i),
+            self.duration(i),
+            self.frequency(i),
+        ];
+        out.extend(rules.into_iter().flatten());
+        out
+    }
+
+    // ---- prefixes -------------------------------------------------------------------------
+
+    fn deadline_prefix(&self, i: usize) -> Option<usize> {
+        // au plus tard [le|en|à]
+        if self.word(i, "au") && self.word(i + 1, "plus") && self.word(i + 2, "tard") {
+            let mut j = i + 3;
+            if self.word_in(j, &["le", "la", "en", "a", "au"]) {
+                j += 1;
+            }
+            return Some(j);
+        }
+        // avant [le|la|fin …]
+        if self.word(i, "avant") && !self.punct(i + 1, '-') {
+            let j = i + 1;
+            return Some(
+                if self.word_in(j, &["le", "la", "l"]) && !self.punct(j + 1, '\'') {
+                    j + 1
+                } else {
+                    j
+                },
+            );
+        }
+        // d'ici [le|la|à|fin]
+        if let Some(j) = self.elided(i, "d") {
+            if self.word(j, "ici") {
+                let j = j + 1;
+                return Some(if self.word_in(j, &["le", "la", "a"]) {
+                    j + 1
+                } else {
+                    j
+                });
+            }
+        }
+        // jusqu'au, jusqu'à, jusqu'en, jusqu'à la fin de
+        if let Some(j) = self.elided(i, "jusqu") {
+            if self.word_in(j, &["au", "a", "en"]) {
+                let j = j + 1;
+                return Some(if self.word_in(j, &["le", "la"]) {
+                    j + 1
+                } else {
+                    j
+                });
+            }
+        }
+        // date limite : …
+        if self.word(i, "date") && self.word(i + 1, "limite") {
+            let mut j = i + 2;
+            while self.punct(j, ':') || self.word_in(j, &["le", "au", "fixee", "est"]) {
+                j += 1;
+            }
+            return Some(j);
+        }
+        None
+    }
+
+    fn approx_prefix(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        // à la / au / vers la / dans le
+        if self.word_in(j, &["a", "vers", "dans", "en", "des"])
+            && self.word_in(j + 1, &["la", "le", "au"])
+        {
+            j += 2;
+        } else if self.word_in(j, &["au", "du", "la", "le"]) {
+            j += 1;
+        }
+        let w = self.tok(j)?;
+        has(w.entries, Class::Approx)?;
+        let mut k = j + 1;
+        if self.punct(k, '-') && self.adjacent(k) {
+            k += 1;
+        }
+        if self.word_in(k, &["du", "de"]) && !self.word_in(k + 1, &["l"]) {
+            k += 1;
+        } else if let Some(e) = self.elided(k, "d") {
+            k = e;
+        } else if self.word(k, "de") {
+            k += 1;
+        }
+        // "début" alone, or "fin" as a noun ("à la fin du projet"), needs a date after it:
+        // the caller only keeps the prefix if a core expression follows.
+        (j != i || k > j + 1 || self.tok(k).is_some()).then_some(k)
+    }
+
+    /// `l'année`, `l'an`, `le mois` right after an approximation: `fin de l'année`.
+    fn approx_period(&self, i: usize) -> Option<(Expr, usize)> {
+        let j = self.elided(i, "l").unwrap_or(i);
+        if self.word_in(j, &["annee", "an"]) && self.year(j + 1).is_none() {
+            return Some((Expr::RelPeriod { unit: b'Y', n: 0 }, j + 1));
+        }
+        if self.word(i, "mois") || (self.word(i, "le") && self.word(i + 1, "mois")) {
+            let e = if self.word(i, "mois") { i + 1 } else { i + 2 };
+            if self.month(e).is_none() {
+                return Some((Expr::RelPeriod { unit: b'M', n: 0 }, e));
+            }
+        }
+        None
+    }
+
+    /// Prepositions that make a following month or year a date: `en`, `de`, `depuis`, `dès`,
+    /// `au mois de`, `l'année`, `la période`.
+    fn preposition(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        if self.word_in(
+            j,
+            &["en", "depuis", "des", "apres", "vers", "pour", "courant"],
+        ) {
+            j += 1;
+        } else if self.word(j, "de") && !self.punct(j + 1, '\'') {
+            j += 1;
+        } else if let Some(e) = self.elided(j, "d") {
+            j = e;
+        }
+        // (au|le) mois de / (en|l') an(née) / la période
+        let k = if self.word_in(j, &["au", "le", "du"]) && self.word(j + 1, "mois") {
+            j + 2
+        } else if self.word(j, "mois") {
+            j + 1
+        } else {
+            0
+        };
+        if k > 0 {
+            if self.word(k, "de") {
+                return Some(k + 1);
+            }
+            if let Some(e) = self.elided(k, "d") {
+                return Some(e);
+            }
+        }
+        let l = self
+            .elided(j, "l")
+            .unwrap_or(if self.word(j, "les") { j + 1 } else { j });
+        if self.word_in(l, &["annee", "an", "annees"]) && self.year(l + 1).is_some() {
+            return Some(l + 1);
+        }
+        if self.word(j, "la") && self.word(j + 1, "periode") {
+            return Some(j + 2);
+        }
+        if self.word(j, "periode") {
+            return Some(j + 1);
+        }
+        (j > i).then_some(j)
+    }
+
+    // ---- atoms ----------------------------------------------------------------------------
+
+    /// A cardinal written in words: `sept`, `vingt et un`, `quatre-vingt-dix-neuf`,
+    /// `deux mille treize`, `mil neuf cent …`.
+    fn spelled(&self, i: usize) -> M<u32> {
+        let mut j = i;
+        let mut total: u32 = 0;
+        let mut current: u32 = 0;
+        let mut words = 0;
+        loop {
+            // "et" only inside "vingt et un", "soixante et onze".
+            if words > 0 && self.word(j, "et") {
+                let next = self.tok(j + 1).and_then(|t| has(t.entries, Class::Num));
+                if matches!(next, Some(1 | 11)) && current % 10 == 0 && current % 100 >= 20 {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let Some(v) = self.class(j, Class::Num) else {
+                break;
+            };
+            let v = v as u32;
+            match v {
+                1000 => {
+                    if total > 0 {
+                        break;
+                    }
+                    total = current.max(1) * 1000;
+                    current = 0;
+                }
+                100 => {
+                    if current >= 10 || current % 100 > 9 {
+                        break;
+                    }
+                    current = current.max(1) * 100;
+                }
+                20 if current % 100 == 4 => current += 76,
+                10..=19 => {
+                    let r = current % 100;
+                    if r == 0 || r == 60 || r == 80 {
+                        current += v;
+                    } else {
+                        break;
+                    }
+                }
+                20..=60 => {
+                    if current % 100 == 0 {
+                        current += v;
+                    } else {
+                        break;
+                    }
+                }
+                0 => {
+                    if words > 0 {
+                        break;
+                    }
+                }
+                _ => {
+                    let r = current % 100;
+                    if r % 10 == 0 && !(r == 10 && current % 100 == 10 && v > 9) {
+                        current += v;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            words += 1;
+            j += 1;
+            // Hyphenated compounds: quatre-vingt-dix.
+            if self.punct(j, '-')
+                && self.adjacent(j)
+                && self.adjacent(j + 1)
+                && self.class(j + 1, Class::Num).is_some()
+            {
+                j += 1;
+            }
+        }
+        (words > 0).then_some((total + current, j))
+    }
+
+    /// A number in digits or in words.
+    fn number(&self, i: usize) -> M<u32> {
+        if let Some((v, digits)) = self.num(i) {
+            if digits <= 6 && !self.in_code(i) {
+                return Some((v, i + 1));
+            }
+            return None;
+        }
+        self.spelled(i)
+    }
+
+    /// A day of the month: `5`, `05`, `1er`, `premier`, `vingt et un`.
+    fn day(&self, i: usize) -> M<u8> {
+        let t = self.tok(i)?;
+        match t.tok {
+            Tok::Num { value, digits } if digits <= 2 && (1..=31).contains(&value) => {
+                Some((value as u8, i + 1))
+            }
+            Tok::Ord(1) => Some((1, i + 1)),
+            Tok::Word => {
+                if matches!(t.word(), "premier" | "premiere") {
+                    return Some((1, i + 1));
+                }
+                let (v, j) = self.spelled(i)?;
+                (1..=31).contains(&v).then_some((v as u8, j))
+            }
+            _ => None,
+        }
+    }
+
+    /// A month name: (month, next, strong). Abbreviations without a dot are weak: they count
+    /// only next to a day or a year. Abbreviations in capitals without a dot (`AVR`) never count.
+    fn month(&self, i: usize) -> Option<(u8, usize, bool)> {
+        let t = self.tok(i)?;
+        if let Some(m) = has(t.entries, Class::Month) {
+            return Some((m as u8, i + 1, true));
+        }
+        let m = has(t.entries, Class::MonthAbbr)?;
+        if self.punct(i + 1, '.') && self.adjacent(i + 1) {
+            return Some((m as u8, i + 2, true));
+        }
+        (t.case != Case::Upper).then_some((m as u8, i + 1, false))
+    }
+
+    /// A four-digit year (1000–2199) that is not part of a code, or a year in words.
+    fn year(&self, i: usize) -> M<i32> {
+        let t = self.tok(i)?;
+        match t.tok {
+            Tok::Num { value, digits: 4 } if (1000..=2199).contains(&value) && !self.in_code(i) => {
+                Some((value as i32, i + 1))
+            }
+            Tok::Word => {
+                let (v, j) = self.spelled(i)?;
+                let has_thousand = (i..j).any(|k| matches!(self.t[k].word(), "mille" | "mil"));
+                (has_thousand && (1000..=2199).contains(&v)).then_some((v as i32, j))
+            }
+            _ => None,
+        }
+    }
+
+    fn weekday(&self, i: usize) -> M<u8> {
+        self.class(i, Class::Weekday).map(|w| (w as u8, i + 1))
+    }
+
+    // ---- dates written with a month name ---------------------------------------------------
+
+    /// `[weekday] DAY [MONTH [YEAR]]`.
+    fn dm(&self, i: usize) -> M<Dmy> {
+        let mut j = i;
+        if let Some((_, k)) = self.weekday(j) {
+            j = k;
+            if self.punct(j, ',') {
+                j += 1;
+            }
+        }
+        let (d, k) = self.day(j)?;
+        j = k;
+        let Some((m, k, strong)) = self.month(j) else {
+            return Some((
+                Dmy {
+                    y: None,
+                    m: None,
+                    d,
+                },
+                j,
+            ));
+        };
+        let _ = strong; // a day makes even a bare abbreviation a month ("7 sept 2013")
+        j = k;
+        let mut y = None;
+        if let Some((yy, k)) = self.year(j) {
+            y = Some(yy);
+            j = k;
+        }
+        Some((Dmy { y, m: Some(m), d }, j))
+    }
+
+    /// A full date: written (`17 mars 2022`) or numeric (`25/03/2013`).
+    fn any_date(&self, i: usize) -> M<Dmy> {
+        if let Some((e, j)) = self.numeric(i) {
+            if let Expr::Days { y, m, days } = e {
+                return Some((
+                    Dmy {
+                        y,
+                        m: Some(m),
+                        d: days[0],
+                    },
+                    j,
+                ));
+            }
+        }
+        self.dm(i)
+    }
+
+    fn written_date(&self, i: usize) -> M<Expr> {
+        let mut j = i;
+        let mut range_word = None;
+        if self.word_in(j, &["le", "les", "ce"]) {
+            j += 1;
+        } else if self.word_in(j, &["du", "entre"]) {
+            range_word = Some(self.t[j].word());
+            j += 1;
+            if range_word == Some("entre") && self.word(j, "le") {
+                j += 1;
+            }
+        }
+        let (first, mut j) = self.any_date(j)?;
+        if first.m.is_none() && !self.is_day_list_or_range_next(j) {
+            return None;
+        }
+        // Range: du X au Y, X-Y, entre le X et le Y, X au Y.
+        let sep_range = if self.word_in(j, &["au", "a"]) {
+            Some(j + 1)
+        } else if let Some(k) = self
+            .elided(j, "jusqu")
+            .filter(|k| self.word_in(*k, &["au", "a"]))
+        {
+            Some(k + 1)
+        } else if self.punct(j, '-') {
+            Some(j + 1)
+        } else if range_word == Some("entre") && self.word(j, "et") {
+            Some(j + 1)
+        } else {
+            None
+        };
+        if let Some(mut k) = sep_range {
+            if self.word(k, "le") {
+                k += 1;
+            }
+            if let Some((second, e)) = self.any_date(k) {
+                if let Some(m2) = second.m {
+                    let mut a = first;
+                    let b = second;
+                    if a.m.is_none() {
+                        a.m = Some(m2);
+                    }
+                    if a.y.is_none() {
+                        a.y = b.y.map(|y| if a.m > b.m { y - 1 } else { y });
+                    }
+                    return Some((Expr::DayRange { a, b }, e));
+                }
+            }
+            if first.m.is_none() {
+                return None;
+            }
+        }
+        // List: les 5, 6 et 7 juillet; le 13 et le 14 mars.
+        if first.m.is_none() {
+            let mut days = vec![first.d];
+            loop {
+                let mut k = j;
+                let sep =
+                    self.punct(k, ',') || self.word_in(k, &["et", "ou"]) || self.punct(k, '&');
+                if !sep {
+                    return None;
+                }
+                k += 1;
+                if self.word(k, "et") {
+                    k += 1;
+                }
+                if self.word(k, "le") {
+                    k += 1;
+                }
+                let (next, e) = self.dm(k)?;
+                days.push(next.d);
+                j = e;
+                if let Some(m) = next.m {
+                    days.sort_unstable();
+                    days.dedup();
+                    return Some((Expr::Days { y: next.y, m, days }, j));
+                }
+                if days.len() > 31 {
+                    return None;
+                }
+            }
+        }
+        let m = first.m?;
+        let _ = range_word;
+        Some((
+            Expr::Days {
+                y: first.y,
+                m,
+                days: vec![first.d],
+            },
+            j,
+        ))
+    }
+
+    fn is_day_list_or_range_next(&self, j: usize) -> bool {
+        self.punct(j, ',')
+            || self.punct(j, '-')
+            || self.punct(j, '&')
+            || self.word_in(j, &["et", "au", "a", "ou", "jusqu"])
+    }
+
+    // ---- numeric dates --------------------------------------------------------------------
+
+    /// `25/03/2013`, `18.12.2012`, `30 - 11 - 2024`, `2022-09-22`, `25/03/13`.
+    fn numeric(&self, i: usize) -> M<Expr> {
+        let (a, ad) = self.num(i)?;
+        if self.in_code(i) {
+            return None;
+        }
+        // Not the tail of a longer dotted or slashed number.
+        if i > 0 && !self.t[i].space_before {
+            if let Tok::Punct('/' | '.' | '-') = self.t[i - 1].tok {
+                if i > 1
+                    && matches!(self.t[i - 2].tok, Tok::Num { .. })
+                    && !self.t[i - 1].space_before
+                {
+                    return None;
+                }
+            }
+        }
+        let sep = match self.tok(i + 1)?.tok {
+            Tok::Punct(c @ ('/' | '.' | '-')) => c,
+            _ => return None,
+        };
+        let spaced = self.t[i + 1].space_before;
+        let (b, bd) = self.num(i + 2)?;
+        if (self.t[i + 2].space_before != spaced)
+            || !self.punct(i + 3, sep)
+            || self.t[i + 3].space_before != spaced
+        {
+            return None;
+        }
+        let (c, cd) = self.num(i + 4)?;
+        if self.t[i + 4].space_before != spaced {
+            return None;
+        }
+        // Nothing glued after: "22/09/2022/05" or "1.2.3.4" are not dates.
+        if self
+            .tok(i + 5)
+            .is_some_and(|t| !t.space_before && matches!(t.tok, Tok::Punct('/' | '.' | '-')))
+            && self
+                .tok(i + 6)
+                .is_some_and(|t| !t.space_before && matches!(t.tok, Tok::Num { .. }))
+        {
+            return None;
+        }
+        let (y, m, d) = if ad == 4 && bd <= 2 && cd <= 2 && sep == '-' {
+            (a as i32, b, c)
+        } else if ad <= 2 && bd <= 2 && cd == 4 {
+            (c as i32, b, a)
+        } else if ad <= 2 && bd <= 2 && cd == 2 && sep == '/' {
+            let yy = c as i32;
+            (if yy < 50 { 2000 + yy } else { 1900 + yy }, b, a)
+        } else {
+            return None;
+        };
+        crate::civil::Date::new(y, m as u8, d as u8)?;
+        Some((
+            Expr::Days {
+                y: Some(y),
+                m: m as u8,
+                days: vec![d as u8],
+            },
+            i + 5,
+        ))
+    }
+
+    /// `du 25/03/2013 au 30/03/2013`, `22/09/2022 - 30/09/2022`.
+    fn numeric_range(&self, i: usize) -> M<Expr> {
+        let mut j = i;
+        if self.word_in(j, &["du", "entre"]) {
+            j += 1;
+            if self.word(j, "le") {
+                j += 1;
+            }
+        }
+        let (
+            Expr::Days {
+                y: Some(y),
+                m,
+                days,
+            },
+            e,
+        ) = self.numeric(j)?
+        else {
+            return None;
+        };
+        let k = if self.word_in(e, &["au", "a", "et"]) || self.punct(e, '-') {
+            e + 1
+        } else {
+            return None;
+        };
+        let k = if self.word(k, "le") { k + 1 } else { k };
+        let (
+            Expr::Days {
+                y: y2,
+                m: m2,
+                days: d2,
+            },
+            e2,
+        ) = self.numeric(k)?
+        else {
+            return None;
+        };
+        let a = Dmy {
+            y: Some(y),
+            m: Some(m),
+            d: days[0],
+        };
+        let b = Dmy {
+            y: y2,
+            m: Some(m2),
+            d: d2[0],
+        };
+        Some((Expr::DayRange { a, b }, e2))
+    }
+
+    // ---- months, parts of the year, years ------------------------------------------------------
+
+    fn month_expr(&self, i: usize, ctx: bool) -> M<Expr> {
+        let (m, j, strong) = self.month(i)?;
+        // MONTH YEAR
+        if let Some((y, k)) = self.year(j) {
+            // MONTH YEAR - MONTH YEAR / MONTH YEAR à MONTH YEAR
+            if let Some(r) = self.month_range_tail(k, (Some(y), m)) {
+                return Some(r);
+            }
+            return Some((Expr::Month { y: Some(y), m }, k));
+        }
+        // MONTH - MONTH YEAR, de MONTH à MONTH YEAR
+        if let Some(r) = self.month_range_tail(j, (None, m)) {
+            if strong {
+                return Some(r);
+            }
+        }
+        if !strong {
+            return None;
+        }
+        // MONTH dernier / prochain
+        if self.word_in(j, &["dernier", "passe"]) {
+            return Some((Expr::RelMonth { m, dir: -1 }, j + 1));
+        }
+        if self.word(j, "prochain") {
+            return Some((Expr::RelMonth { m, dir: 1 }, j + 1));
+        }
+        // A month alone is a date only after a preposition ("en mai", "fin mars", "mi-mars").
+        ctx.then_some((Expr::Month { y: None, m }, j))
+    }
+
+    fn month_range_tail(&self, j: usize, a: (Option<i32>, u8)) -> M<Expr> {
+        let k = if self.punct(j, '-') || self.punct(j, '/') || self.word_in(j, &["a", "au", "et"]) {
+            j + 1
+        } else {
+            return None;
+        };
+        let (m2, k, _) = self.month(k)?;
+        let (y2, k) = match self.year(k) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, k),
+        };
+        if a.0.is_none() && y2.is_none() {
+            return None;
+        }
+        let ay = a.0.or(y2.map(|y| if a.1 > m2 { y - 1 } else { y }));
+        Some((
+            Expr::MonthRange {
+                a: (ay, a.1),
+                b: (y2.or(a.0), m2),
+            },
+            k,
+        ))
+    }
+
+    fn part_expr(&self, i: usize, ctx: bool) -> M<Expr> {
+        let mut j = i;
+        if self.word_in(j, &["au", "le", "du", "ce", "au cours du"]) {
+            j += 1;
+        }
+        // ORDINAL PART [de l'année] [YEAR]
+        let ord = match self.tok(j)?.tok {
+            Tok::Ord(n) => Some(n as i32),
+            Tok::Word => self.class(j, Class::Ord),
+            _ => None,
+        };
+        if let Some(n) = ord {
+            if let Some(len) = self.class(j + 1, Class::Part) {
+                let count = 12 / len;
+                let n = if n == 99 { count } else { n };
+                if !(1..=count).contains(&n) {
+                    return None;
+                }
+                let mut k = j + 2;
+                if self.word(k, "de")
+                    && self
+                        .elided(k + 1, "l")
+                        .is_some_and(|e| self.word_in(e, &["annee", "an"]))
+                {
+                    k += 4;
+                }
+                let (y, k) = match self.year(k) {
+                    Some((y, e)) => (Some(y), e),
+                    None => (None, k),
+                };
+                let part = match len {
+                    3 => Part::Quarter(n as u8),
+                    4 => Part::Quadrimester(n as u8),
+                    _ => Part::Semester(n as u8),
+                };
+                return Some((Expr::Part { y, part }, k));
+            }
+        }
+        // SEASON [YEAR]: "été" is also a participle, so it needs an article or a year.
+        let mut j = i;
+        let mut article = ctx;
+        if let Some(e) = self.elided(j, "l") {
+            j = e;
+            article = true;
+        } else if self.word_in(j, &["au", "le", "cet", "ce", "en"]) {
+            j += 1;
+            article = true;
+        }
+        let code = self.class(j, Class::Season)?;
+        let (y, k) = match self.year(j + 1) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, j + 1),
+        };
+        if y.is_none() && !article {
+            return None;
+        }
+        if y.is_none()
+            && self.t[j].word() == "ete"
+            && !matches!(self.t[j - 1].word(), "l" | "cet" | "en")
+        {
+            return None;
+        }
+        Some((
+            Expr::Part {
+                y,
+                part: Part::Season(code as u8),
+            },
+            k,
+        ))
+    }
+
+    fn year_expr(&self, i: usize, ctx: bool) -> M<Expr> {
+        let mut j = i;
+        let mut range_word = None;
+        if self.word_in(j, &["entre", "de"]) && !ctx {
+            range_word = Some(self.t[j].word());
+            j += 1;
+        }
+        let (a, k) = self.year(j)?;
+        // YEAR-YEAR, YEAR/YEAR, YEAR à YEAR, entre YEAR et YEAR, 2019-20
+        let sep = if self.punct(k, '-') || self.punct(k, '/') {
+            Some(k + 1)
+        } else if self.word_in(k, &["a", "au"]) && (range_word == Some("de") || ctx) {
+            Some(k + 1)
+        } else if self.word(k, "et") && range_word == Some("entre") {
+            Some(k + 1)
+        } else {
+            None
+        };
+        if let Some(s) = sep {
+            if let Some((b, e)) = self.year(s) {
+                if b > a && b - a <= 100 {
+                    return Some((Expr::YearRange(a, b), e));
+                }
+            } else if let Some((v, 2)) = self.num(s) {
+                let b = a - a % 100 + v as i32;
+                if b > a
+                    && self.adjacent(s)
+                    && !self
+                        .tok(s + 1)
+                        .is_some_and(|t| !t.space_before && matches!(t.tok, Tok::Punct('-' | '/')))
+                {
+                    return Some((Expr::YearRange(a, b), s + 1));
+                }
+            }
+        }
+        if range_word.is_some() && range_word != Some("de") {
+            return None;
+        }
+        if ctx || range_word == Some("de") {
+            return Some((Expr::Year(a), k));
+        }
+        // A bare year: 1900–2099, not a quantity, not a reference number.
+        if !(1900..=2099).contains(&a) || !matches!(self.t[j].tok, Tok::Num { .. }) {
+            return None;
+        }
+        if j > 0 && NOT_BEFORE_YEAR.contains(&self.t[j - 1].word()) {
+            return None;
+        }
+        if j > 0 && matches!(self.t[j - 1].tok, Tok::Punct('°' | '#' | '€' | '$' | '+')) {
+            return None;
+        }
+        // Part of a slashed or dotted number: "29/02/2023" (invalid date), "1.2.2013.5".
+        let glued_num = |p: usize, n: usize| {
+            matches!(self.t[p].tok, Tok::Punct('/' | '.'))
+                && matches!(self.t[n].tok, Tok::Num { .. })
+                && !self.t[p.max(n)].space_before
+                && !self.t[p.min(n) + 1].space_before
+        };
+        if (j >= 2 && glued_num(j - 1, j - 2)) || (k + 1 < self.t.len() && glued_num(k, k + 1)) {
+            return None;
+        }
+        if let Some(t) = self.tok(k) {
+            if QUANTITY_NOUNS.contains(&t.word()) || has(t.entries, Class::Unit).is_some() {
+                return None;
+            }
+            if matches!(t.tok, Tok::Punct('%' | '€' | '$'))
+                || matches!(t.tok, Tok::Num { digits: 3, .. })
+            {
+                return None;
+            }
+        }
+        Some((Expr::Year(a), k))
+    }
+
+    // ---- relative expressions ---------------------------------------------------------------
+
+    fn relative(&self, i: usize) -> M<Expr> {
+        let t = self.tok(i)?;
+        let w = t.word();
+        // aujourd'hui
+        if w == "aujourd" && self.punct(i + 1, '\'') && self.word(i + 2, "hui") {
+            return Some((Expr::RelDay(0), i + 3));
+        }
+        // avant-hier, après-demain
+        if w == "avant" && self.punct(i + 1, '-') && self.word(i + 2, "hier") {
+            return Some((Expr::RelDay(-2), i + 3));
+        }
+        if w == "apres" && self.punct(i + 1, '-') && self.word(i + 2, "demain") {
+            return Some((Expr::RelDay(2), i + 3));
+        }
+        if w == "hier" {
+            return Some((Expr::RelDay(-1), i + 1));
+        }
+        if w == "demain" {
+            return Some((Expr::RelDay(1), i + 1));
+        }
+        // la veille, le lendemain, l'avant-veille, le surlendemain
+        let j = if self.word_in(i, &["la", "le"]) {
+            i + 1
+        } else {
+            self.elided(i, "l").unwrap_or(i)
+        };
+        if j > i {
+            if self.word(j, "veille") {
+                return Some((Expr::Chained(-1), j + 1));
+            }
+            if self.word(j, "lendemain") {
+                return Some((Expr::Chained(1), j + 1));
+            }
+            if self.word(j, "surlendemain") {
+                return Some((Expr::Chained(2), j + 1));
+            }
+            if self.word(j, "avant") && self.punct(j + 1, '-') && self.word(j + 2, "veille") {
+                return Some((Expr::Chained(-2), j + 3));
+            }
+        }
+        // ce vendredi, cette semaine, ce mois(-ci), cette année
+        if has(t.entries, Class::Det).is_some() {
+            let k = i + 1;
+            let r = if let Some((wd, e)) = self.weekday(k) {
+                if self.day(e).is_some() {
+                    return None; // "ce samedi 4 octobre 2025" is absolute
+                }
+                Some((Expr::RelWeekday { wd, dir: 0 }, e))
+            } else if self.word(k, "semaine") {
+                Some((Expr::RelPeriod { unit: b'W', n: 0 }, k + 1))
+            } else if self.word(k, "mois") {
+                Some((Expr::RelPeriod { unit: b'M', n: 0 }, k + 1))
+            } else if self.word_in(k, &["annee", "an"]) {
+                Some((Expr::RelPeriod { unit: b'Y', n: 0 }, k + 1))
+            } else if self.word(k, "jour") {
+                Some((Expr::RelDay(0), k + 1))
+            } else {
+                None
+            };
+            return r.map(|(e, end)| {
+                let end = if self.punct(end, '-') && self.word_in(end + 1, &["ci", "la"]) {
+                    end + 2
+                } else {
+                    end
+                };
+                (e, end)
+            });
+        }
+        // (la|le|l') (semaine|mois|année|an) (prochain·e|dernier·ère|passé·e)
+        let j = if self.word_in(i, &["la", "le"]) {
+            i + 1
+        } else {
+            self.elided(i, "l").unwrap_or(i)
+        };
+        if j > i {
+            let unit = match self.tok(j)?.word() {
+                "semaine" => b'W',
+                "mois" => b'M',
+                "annee" | "an" => b'Y',
+                _ => 0,
+            };
+            if unit != 0 {
+                let n = if self.word_in(j + 1, &["prochain", "prochaine"]) {
+                    1
+                } else if self.word_in(j + 1, &["dernier", "derniere", "passe", "passee"]) {
+                    -1
+                } else {
+                    0
+                };
+                if n != 0 {
+                    return Some((Expr::RelPeriod { unit, n }, j + 2));
+                }
+            }
+        }
+        // vendredi [dernier|prochain], le vendredi
+        let (j, article) = if self.word(i, "le") {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
+        if let Some((wd, e)) = self.weekday(j) {
+            if self.day(e).is_some() {
+                return None;
+            }
+            if i > 0 && self.t[i - 1].word() == "chaque"
+                || self.word_in(i.wrapping_sub(1), &["les", "tous"]) && !article
+            {
+                return None;
+            }
+            if self.word_in(e, &["dernier", "passe"]) {
+                return Some((Expr::RelWeekday { wd, dir: -1 }, e + 1));
+            }
+            if self.word(e, "prochain") {
+                return Some((Expr::RelWeekday { wd, dir: 1 }, e + 1));
+            }
+            return Some((Expr::RelWeekday { wd, dir: 0 }, e));
+        }
+        None
+    }
+
+    /// `dans trois jours`, `il y a deux ans`, `d'ici deux mois`.
+    fn offset(&self, i: usize) -> M<Expr> {
+        let (sign, j) = if self.word(i, "dans") {
+            (1, i + 1)
+        } else if self.word(i, "il") && self.word(i + 1, "y") && self.word(i + 2, "a") {
+            (-1, i + 3)
+        } else {
+            return None;
+        };
+        let (n, k) = self.number(j)?;
+        let unit = self.class(k, Class::Unit)? as u8;
+        if !matches!(unit, b'D' | b'W' | b'M' | b'Y') || n > 1000 {
+            return None;
+        }
+        Some((
+            Expr::Offset {
+                unit,
+                n: sign * i64::from(n),
+            },
+            k + 1,
+        ))
+    }
+
+    // ---- times ----------------------------------------------------------------------------------
+
+    /// A time of day. `heures` forms need context (a preposition or a range) to be times.
+    fn clock(&self, i: usize, ctx: bool) -> Option<(Time, usize, bool)> {
+        let t = self.tok(i)?;
+        match t.tok {
+            Tok::Clock { hour, minute } => {
+                // "24h/24" is not a time.
+                if self.punct(i + 1, '/') && self.adjacent(i + 1) {
+                    return None;
+                }
+                Some((Time::new(hour, minute.unwrap_or(0))?, i + 1, true))
+            }
+            Tok::Num { value, digits } if digits <= 2 => {
+                // 15 h 30, 15 h
+                if self.word(i + 1, "h")
+                    && self
+                        .tok(i + 1)
+                        .is_some_and(|t| t.case != Case::Upper || !t.space_before)
+                {
+                    if let Some((mm, 2)) = self.num(i + 2) {
+                        return Some((Time::new(value, mm)?, i + 3, true));
+                    }
+                    return Some((Time::new(value, 0)?, i + 2, true));
+                }
+                // 15:30
+                if self.punct(i + 1, ':') && self.adjacent(i + 1) && self.adjacent(i + 2) {
+                    if let Some((mm, 2)) = self.num(i + 2) {
+                        return Some((Time::new(value, mm)?, i + 3, true));
+                    }
+                }
+                // 15 heures [30]
+                if self.word_in(i + 1, &["heures", "heure"]) {
+                    let (mm, e) = match self.num(i + 2) {
+                        Some((mm, d)) if d <= 2 && mm < 60 => (mm, i + 3),
+                        _ => (0, i + 2),
+                    };
+                    let e = if self.word_in(e, &["minutes"]) {
+                        e + 1
+                    } else {
+                        e
+                    };
+                    return Some((Time::new(value, mm)?, e, ctx));
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn time_expr(&self, i: usize, ctx: bool) -> M<Expr> {
+        let mut j = i;
+        let mut ctx = ctx;
+        if self.word_in(j, &["a", "de", "des", "vers", "entre", "jusqu"]) {
+            if self.word(j, "jusqu") {
+                j += 2;
+            }
+            j += 1;
+            ctx = true;
+        } else if self.word(j, "a") && self.word(j + 1, "partir") && self.word(j + 2, "de") {
+            j += 3;
+            ctx = true;
+        }
+        let (a, k, sure) = self.clock(j, ctx)?;
+        let sep = self.punct(k, '-') || self.punct(k, '/') || self.word_in(k, &["a", "et", "au"]);
+        if sep {
+            if let Some((b, e, _)) = self.clock(k + 1, true) {
+                return Some((Expr::Time { a, b: Some(b) }, e));
+            }
+        }
+        sure.then_some((Expr::Time { a, b: None }, k))
+    }
+
+    // ---- durations and frequencies ------------------------------------------------------------
+
+    fn duration(&self, i: usize) -> M<Expr> {
+        let mut j = i;
+        let mut range_word = false;
+        if self.word_in(j, &["de", "entre"]) {
+            range_word = true;
+            j += 1;
+        } else if self.word_in(j, &["pendant", "durant", "sur", "pour"]) {
+            j += 1;
+        } else if let Some(e) = self.elided(j, "jusqu") {
+            if self.word(e, "a") {
+                j = e + 1;
+            }
+        }
+        let (n, k) = self.number(j)?;
+        // NUM à NUM UNIT
+        if range_word && self.word_in(k, &["a", "et"]) {
+            if let Some((m, e)) = self.number(k + 1) {
+                if let Some(u) = self.class(e, Class::Unit) {
+                    return Some((
+                        Expr::Duration(format!("{}/{}", iso(n, u as u8), iso(m, u as u8))),
+                        e + 1,
+                    ));
+                }
+            }
+        }
+        let u = self.class(k, Class::Unit)?;
+        // "de deux heures" is a duration only without a following "à …".
+        Some((Expr::Duration(iso(n, u as u8)), k + 1))
+    }
+
+    fn frequency(&self, i: usize) -> M<Expr> {
+        let (_, j) = self.number(i)?;
+        if self.word(j, "fois") && self.word(j + 1, "par") {
+            let k = j + 2;
+            if self.word_in(
+                k,
+                &[
+                    "an",
+                    "annee",
+                    "mois",
+                    "semaine",
+                    "jour",
+                    "trimestre",
+                    "semestre",
+                ],
+            ) {
+                return Some((Expr::Frequency, k + 1));
+            }
+        }
+        None
+    }
+}
+
+fn iso(n: u32, unit: u8) -> String {
+    match unit {
+        b'H' => format!("PT{n}H"),
+        b'N' => format!("PT{n}M"),
+        u => format!("P{n}{}", char::from(u)),
+    }
+}
+
+fn is_prefix_word(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "les"
+            | "la"
+            | "l"
+            | "du"
+            | "de"
+            | "d"
+            | "au"
+            | "en"
+            | "entre"
+            | "avant"
+            | "apres"
+            | "jusqu"
+            | "depuis"
+            | "des"
+            | "dans"
+            | "il"
+            | "a"
+            | "vers"
+            | "pendant"
+            | "durant"
+            | "sur"
+            | "pour"
+            | "date"
+            | "periode"
+            | "ce"
+            | "cet"
+            | "cette"
+    )
+}
+
+/// A day or month without a year takes the year of a dated expression that follows it in the
+/// same enumeration: `du 8 mars et du 25 mai 2011`.
+fn propagate_years(tokens: &[Token], out: &mut [Parsed]) {
+    for idx in (0..out.len().saturating_sub(1)).rev() {
+        let (head, tail) = out.split_at_mut(idx + 1);
+        let cur = &mut head[idx];
+        let next = &tail[0];
+        let Some((ny, nm)) = explicit_year(&next.expr) else {
+            continue;
+        };
+        if next.start < cur.end {
+            continue;
+        }
+        let first = tokens.partition_point(|t| t.start < cur.end);
+        let gap = tokens[first..].iter().take_while(|t| t.end <= next.start);
+        let connectors = gap.enumerate().all(|(n, t)| {
+            n < 4
+                && t.newlines_before == 0
+                && (matches!(t.tok, Tok::Punct(',' | ';' | '-'))
+                    || matches!(t.word(), "et" | "du" | "au" | "le" | "les" | "ou" | "puis"))
+        });
+        if !connectors {
+            continue;
+        }
+        let fill = |m: u8| if m > nm { ny - 1 } else { ny };
+        match &mut cur.expr {
+            Expr::Days { y: y @ None, m, .. } => *y = Some(fill(*m)),
+            Expr::Month { y: y @ None, m } => *y = Some(fill(*m)),
+            _ => {}
+        }
+    }
+}
+
+fn explicit_year(e: &Expr) -> Option<(i32, u8)> {
+    match e {
+        Expr::Days { y: Some(y), m, .. } | Expr::Month { y: Some(y), m } => Some((*y, *m)),
+        Expr::DayRange {
+            a:
+                Dmy {
+                    y: Some(y),
+                    m: Some(m),
+                    ..
+                },
+            ..
+        } => Some((*y, *m)),
+        _ => None,
+    }
+}

@@ -1,0 +1,226 @@
+//! Tokens: runs of letters and digits, and single punctuation marks, with their byte spans.
+
+use crate::words::{fold, lookup, Entry, Key};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tok {
+    /// Letters only; see `Token::key` and `Token::entries`.
+    Word,
+    /// Digits only.
+    Num { value: u32, digits: u8 },
+    /// `1er`, `2e`, `3ème`, `1re`.
+    Ord(u32),
+    /// `9h`, `9h00`, `14H30`.
+    Clock { hour: u32, minute: Option<u32> },
+    /// One punctuation or symbol character; dashes are all `-`, apostrophes all `'`.
+    Punct(char),
+    /// Anything else (letters mixed with digits: `U20`, `D1`, `GenZ212`).
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    Lower,
+    Title,
+    Upper,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub tok: Tok,
+    pub key: Key,
+    pub entries: &'static [Entry],
+    pub case: Case,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// Line breaks in that whitespace.
+    pub newlines_before: u32,
+}
+
+impl Token {
+    pub(crate) fn word(&self) -> &str {
+        if self.tok == Tok::Word {
+            self.key.as_str()
+        } else {
+            ""
+        }
+    }
+}
+
+/// Tokenise a whole text.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut space = false;
+    let mut newlines = 0u32;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            space = true;
+            if c == '\n' {
+                newlines += 1;
+            }
+            continue;
+        }
+        let (end, tok, key, entries, case) = if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            classify(&text[i..end], end)
+        } else {
+            let p = match c {
+                '–' | '—' | '‐' | '‑' | '‒' | '−' => '-',
+                '’' | '‘' | '`' | 'ʼ' | '′' => '\'',
+                _ => c,
+            };
+            (
+                i + c.len_utf8(),
+                Tok::Punct(p),
+                Key::EMPTY,
+                &[][..],
+                Case::Lower,
+            )
+        };
+        out.push(Token {
+            start: i,
+            end,
+            tok,
+            key,
+            entries,
+            case,
+            space_before: space,
+            newlines_before: newlines,
+        });
+        space = false;
+        newlines = 0;
+    }
+    out
+}
+
+fn classify(s: &str, end: usize) -> (usize, Tok, Key, &'static [Entry], Case) {
+    let bytes = s.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == bytes.len() {
+        let value = if digits <= 9 {
+            s.parse().unwrap_or(u32::MAX)
+        } else {
+            u32::MAX
+        };
+        return (
+            end,
+            Tok::Num {
+                value,
+                digits: digits.min(255) as u8,
+            },
+            Key::EMPTY,
+            &[],
+            Case::Lower,
+        );
+    }
+    if digits > 0 {
+        let n: u32 = if digits <= 9 {
+            s[..digits].parse().unwrap_or(u32::MAX)
+        } else {
+            u32::MAX
+        };
+        let rest = &s[digits..];
+        let suffix = fold(rest);
+        match suffix.as_str() {
+            "er" | "re" | "ere" | "e" | "eme" | "ieme" | "nd" | "nde" | "d" => {
+                return (end, Tok::Ord(n), Key::EMPTY, &[], Case::Lower)
+            }
+            "h" => {
+                return (
+                    end,
+                    Tok::Clock {
+                        hour: n,
+                        minute: None,
+                    },
+                    Key::EMPTY,
+                    &[],
+                    Case::Lower,
+                )
+            }
+            _ => {}
+        }
+        // 9h00, 14H30
+        let rb = rest.as_bytes();
+        if (rb[0] == b'h' || rb[0] == b'H')
+            && rb.len() == 3
+            && rb[1..].iter().all(u8::is_ascii_digit)
+        {
+            let minute = rest[1..].parse().ok();
+            return (
+                end,
+                Tok::Clock { hour: n, minute },
+                Key::EMPTY,
+                &[],
+                Case::Lower,
+            );
+        }
+        return (end, Tok::Other, Key::EMPTY, &[], Case::Lower);
+    }
+    if s.chars().any(|c| c.is_numeric()) {
+        return (end, Tok::Other, Key::EMPTY, &[], Case::Lower);
+    }
+    let key = fold(s);
+    let entries = lookup(key.as_str());
+    let mut chars = s.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let rest_upper = s.chars().skip(1).all(|c| !c.is_lowercase());
+    let case = match (first_upper, rest_upper) {
+        (true, true) if s.chars().count() > 1 => Case::Upper,
+        (true, _) => Case::Title,
+        _ => Case::Lower,
+    };
+    (end, Tok::Word, key, entries, case)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        let t = tokenize("le 1er janv. 2020 à 9h00–11h, l’an 2000 U20");
+        let kinds: Vec<String> = t
+            .iter()
+            .map(|t| match t.tok {
+                Tok::Word => format!("w:{}", t.key.as_str()),
+                Tok::Num { value, .. } => format!("n:{value}"),
+                Tok::Ord(n) => format!("o:{n}"),
+                Tok::Clock { hour, minute } => format!("c:{hour}:{minute:?}"),
+                Tok::Punct(c) => format!("p:{c}"),
+                Tok::Other => "x".into(),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "w:le",
+                "o:1",
+                "w:janv",
+                "p:.",
+                "n:2020",
+                "w:a",
+                "c:9:Some(0)",
+                "p:-",
+                "c:11:None",
+                "p:,",
+                "w:l",
+                "p:'",
+                "w:an",
+                "n:2000",
+                "x"
+            ]
+        );
+        assert!(!t[3].space_before && t[4].space_before);
+    }
+}
