@@ -1,1 +1,45 @@
-fn main() {}
+//! The `liasse` binary: arguments, the file walk, the parallel loop, writers and exit codes.
+//! No parsing logic lives here; see the `liasse-*` crates.
+
+mod args;
+mod dates;
+mod ingest;
+mod write;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are not errors.
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        args::Command::Ingest(a) => ingest::run(&a),
+        args::Command::Schema(a) => schema(&a),
+        args::Command::Dates(a) => dates::run(&a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("liasse: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn schema(a: &args::SchemaArgs) -> anyhow::Result<ExitCode> {
+    let value = if a.manifest {
+        liasse_records::manifest_schema()
+    } else {
+        liasse_records::schema()
+    };
+    write::stdout(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -474,12 +474,11 @@ impl<'a> Parser<'a> {
     /// `au mois de`, `l'année`, `la période`.
     fn preposition(&self, i: usize) -> Option<usize> {
         let mut j = i;
-        if self.word_in(
+        let plain = self.word_in(
             j,
             &["en", "depuis", "des", "apres", "vers", "pour", "courant"],
-        ) {
-            j += 1;
-        } else if self.word(j, "de") && !self.punct(j + 1, '\'') {
+        );
+        if plain || (self.word(j, "de") && !self.punct(j + 1, '\'')) {
             j += 1;
         } else if let Some(e) = self.elided(j, "d") {
             j = e;
@@ -528,7 +527,8 @@ impl<'a> Parser<'a> {
             // "et" only inside "vingt et un", "soixante et onze".
             if words > 0 && self.word(j, "et") {
                 let next = self.tok(j + 1).and_then(|t| has(t.entries, Class::Num));
-                if matches!(next, Some(1 | 11)) && current % 10 == 0 && current % 100 >= 20 {
+                if matches!(next, Some(1 | 11)) && current.is_multiple_of(10) && current % 100 >= 20
+                {
                     j += 1;
                 } else {
                     break;
@@ -562,7 +562,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 20..=60 => {
-                    if current % 100 == 0 {
+                    if current.is_multiple_of(100) {
                         current += v;
                     } else {
                         break;
@@ -575,7 +575,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     let r = current % 100;
-                    if r % 10 == 0 && !(r == 10 && current % 100 == 10 && v > 9) {
+                    if r.is_multiple_of(10) {
                         current += v;
                     } else {
                         break;
@@ -695,8 +695,8 @@ impl<'a> Parser<'a> {
 
     /// A full date: written (`17 mars 2022`) or numeric (`25/03/2013`).
     fn any_date(&self, i: usize) -> M<Dmy> {
-        if let Some((e, j)) = self.numeric(i) {
-            if let Expr::Days { y, m, days } = e {
+        if let Some((Expr::Days { y, m, days }, j)) = self.numeric(i) {
+            {
                 return Some((
                     Dmy {
                         y,
@@ -734,7 +734,12 @@ impl<'a> Parser<'a> {
             .filter(|k| self.word_in(*k, &["au", "a"]))
         {
             Some(k + 1)
-        } else if self.punct(j, '-') {
+        } else if self.punct(j, '-')
+            && (first.m.is_some()
+                || range_word.is_some()
+                || (self.adjacent(j) && self.adjacent(j + 1)))
+        {
+            // "5-7 mai", "du 5 - 7 mai"; but not "Jour 1 – mardi 14 novembre".
             Some(j + 1)
         } else if range_word == Some("entre") && self.word(j, "et") {
             Some(j + 1)
@@ -758,9 +763,7 @@ impl<'a> Parser<'a> {
                     return Some((Expr::DayRange { a, b }, e));
                 }
             }
-            if first.m.is_none() {
-                return None;
-            }
+            first.m?;
         }
         // List: les 5, 6 et 7 juillet; le 13 et le 14 mars.
         if first.m.is_none() {
@@ -1063,15 +1066,10 @@ impl<'a> Parser<'a> {
         }
         let (a, k) = self.year(j)?;
         // YEAR-YEAR, YEAR/YEAR, YEAR à YEAR, entre YEAR et YEAR, 2019-20
-        let sep = if self.punct(k, '-') || self.punct(k, '/') {
-            Some(k + 1)
-        } else if self.word_in(k, &["a", "au"]) && (range_word == Some("de") || ctx) {
-            Some(k + 1)
-        } else if self.word(k, "et") && range_word == Some("entre") {
-            Some(k + 1)
-        } else {
-            None
-        };
+        let dash = self.punct(k, '-') || self.punct(k, '/');
+        let to = self.word_in(k, &["a", "au"]) && (range_word == Some("de") || ctx);
+        let and = self.word(k, "et") && range_word == Some("entre");
+        let sep = (dash || to || and).then_some(k + 1);
         if let Some(s) = sep {
             if let Some((b, e)) = self.year(s) {
                 if b > a && b - a <= 100 {

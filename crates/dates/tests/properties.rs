@@ -1,5 +1,7 @@
 //! Properties of the scanner on arbitrary input.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use liasse_dates::{scan, Date};
 use proptest::prelude::*;
 

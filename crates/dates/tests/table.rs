@@ -7,6 +7,8 @@
 //! `T09:00` or `T09:00/11:00`; durations are `dur:P3M`; frequencies `freq`.
 //! A row may pin the matched text with `"text"=` before the value. `\n` in a phrase is a line break.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use liasse_dates::{scan, Date, Kind, Mention};
 
 pub fn render(text: &str, m: &Mention, with_text: bool) -> String {

@@ -1,1 +1,106 @@
-//! liasse-extract
+//! Documents → records: classification, document metadata, dates, and one module per document
+//! kind.
+//!
+//! [`process`] runs the whole per-document pipeline: decode (liasse-source), normalise and
+//! segment (liasse-text), scan dates (liasse-dates), classify, extract, and build the output
+//! contract (liasse-records). It never fails on content: what it is unsure of becomes a
+//! diagnostic. It fails only when the bytes are not a document (empty, binary, …).
+//!
+//! ```
+//! let out = liasse_extract::process("note.txt", "Rabat, le 17 Mars 2022\n\nRéunion.".as_bytes(),
+//!     &liasse_extract::Options::default()).unwrap();
+//! assert_eq!(out.document.date.as_ref().unwrap().edtf, "2022-03-17");
+//! assert_eq!(out.document.place.as_deref(), Some("Rabat"));
+//! ```
+
+mod classify;
+mod doc;
+mod mentions;
+mod meta;
+
+use liasse_records as rec;
+
+pub use doc::Doc;
+pub use mentions::{dates_line, to_record_mention};
+
+/// Options of the per-document pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub source: liasse_source::Options,
+}
+
+/// Why an input could not be processed at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExtractError {
+    #[error(transparent)]
+    Source(#[from] liasse_source::SourceError),
+}
+
+/// Run the pipeline on the bytes of one document. `path` is recorded as given.
+pub fn process(
+    path: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<rec::DocumentOutput, ExtractError> {
+    let sha256 = liasse_source::sha256_hex(bytes);
+    let id = liasse_source::document_id(&sha256);
+    let mut source_options = options.source.clone();
+    if source_options.file_name.is_none() {
+        source_options.file_name = Some(path.to_owned());
+    }
+    let decoded = liasse_source::decode(bytes, &source_options)?;
+    let mut doc = Doc::new(&decoded.text);
+    for note in &decoded.notes {
+        doc.diagnostic(
+            note.code,
+            rec::Severity::Warning,
+            note.message.clone(),
+            None,
+        );
+    }
+
+    let (kind, parts) = classify::classify(&mut doc);
+    let meta = meta::metadata(&mut doc, kind);
+    let anchor = meta.date.as_ref().map(|d| d.anchor);
+    let mentions = liasse_dates::scan(&doc.norm.text, anchor);
+    let dates = mentions.iter().map(|m| doc.date_mention(m)).collect();
+
+    let document = rec::DocumentInfo {
+        id,
+        path: path.to_owned(),
+        sha256,
+        bytes: bytes.len() as u64,
+        format: match decoded.format {
+            liasse_source::Format::Text => rec::Format::Text,
+            liasse_source::Format::Html => rec::Format::Html,
+            liasse_source::Format::Pdf => rec::Format::Pdf,
+        },
+        encoding: decoded.encoding.to_owned(),
+        kind,
+        parts,
+        language: doc.language().to_owned(),
+        title: meta.title.as_ref().map(|(t, _)| t.clone()),
+        reference: meta.reference.as_ref().map(|(t, _)| t.clone()),
+        reference_date: meta.reference_date.clone(),
+        date: meta.date.as_ref().map(|d| d.when.clone()),
+        place: meta.place.as_ref().map(|(t, _)| t.clone()),
+        evidence: rec::DocumentEvidence {
+            title: meta.title.as_ref().map(|(_, s)| s.clone()),
+            reference: meta.reference.as_ref().map(|(_, s)| s.clone()),
+            date: meta.date.as_ref().map(|d| d.span.clone()),
+            place: meta.place.as_ref().map(|(_, s)| s.clone()),
+        },
+    };
+    Ok(rec::DocumentOutput {
+        schema_version: rec::SCHEMA_VERSION,
+        document,
+        dates,
+        events: Vec::new(),
+        objectives: Vec::new(),
+        initiatives: Vec::new(),
+        partners: Vec::new(),
+        agencies: Vec::new(),
+        people: Vec::new(),
+        diagnostics: doc.take_diagnostics(),
+    })
+}

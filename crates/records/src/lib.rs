@@ -354,6 +354,13 @@ pub struct DocumentOutput {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What `liasse dates` prints for one line of input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct DatesLine {
+    pub text: String,
+    pub mentions: Vec<DateMention>,
+}
+
 /// How many records of each type a document produced.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RecordCounts {
@@ -479,6 +486,51 @@ pub struct Manifest {
 impl Manifest {
     pub fn to_json(&self) -> String {
         pretty(self)
+    }
+}
+
+/// Check every span of a document's output against the decoded source text it indexes: in
+/// bounds, on character boundaries, `start <= end`, and `text` exactly the slice. Returns one
+/// message per broken span (empty when all hold). Used by the tests of every fixture.
+pub fn check_spans(source: &str, output: &DocumentOutput) -> Vec<String> {
+    let mut problems = Vec::new();
+    let value = serde_json::to_value(output).unwrap_or_default();
+    walk(&value, "$", source, &mut problems);
+    problems
+}
+
+fn walk(v: &serde_json::Value, path: &str, source: &str, problems: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            let is_span = map.contains_key("start")
+                && map.contains_key("end")
+                && map.contains_key("text")
+                && map.contains_key("page");
+            if is_span {
+                let start = map["start"].as_u64().unwrap_or(u64::MAX) as usize;
+                let end = map["end"].as_u64().unwrap_or(u64::MAX) as usize;
+                let text = map["text"].as_str().unwrap_or("");
+                match source.get(start..end) {
+                    None => problems.push(format!(
+                        "{path}: {start}..{end} is not a slice of the source ({} bytes)",
+                        source.len()
+                    )),
+                    Some(slice) if slice != text => problems.push(format!(
+                        "{path}: source[{start}..{end}] is {slice:?}, the span says {text:?}"
+                    )),
+                    Some(_) => {}
+                }
+            }
+            for (k, child) in map {
+                walk(child, &format!("{path}.{k}"), source, problems);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                walk(child, &format!("{path}[{i}]"), source, problems);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -1,0 +1,85 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Turn French institutional documents (agendas, declarations, annex tables, minutes,
+/// announcements, news pages) into typed JSON records with provenance.
+#[derive(Debug, Parser)]
+#[command(name = "liasse", version, about, long_about = None, after_help = "\
+Examples:
+  liasse ingest seeds --out output       extract every document under seeds/
+  liasse schema > liasse.schema.json     the JSON Schema of the output
+  echo 'le 5 et 6 juillet 2022' | liasse dates")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract records from documents and write JSON.
+    Ingest(IngestArgs),
+    /// Print the JSON Schema of the per-document output (or of manifest.json).
+    Schema(SchemaArgs),
+    /// Read lines on stdin and print the temporal expressions of each as JSON Lines.
+    Dates(DatesArgs),
+}
+
+/// Extract records from documents and write one JSON file per document, records.jsonl and
+/// manifest.json into the output directory.
+///
+/// Files and directories are accepted; directories are walked recursively (hidden files are
+/// skipped). A file that cannot be read or is not a document is reported on stderr and in the
+/// manifest; the others are still written. Every file is written atomically.
+///
+/// Exit status: 0 when every input was processed, 1 when some failed, 2 on a usage error.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  liasse ingest seeds --out output
+  liasse ingest a.txt b.html archive/ --out out --jobs 2
+  liasse ingest old/ --out out --encoding windows-1252")]
+pub struct IngestArgs {
+    /// Files or directories to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output directory (created if missing).
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Decode every input with this encoding instead of detecting it (a WHATWG label such as
+    /// windows-1252, iso-8859-15, utf-16le).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Worker threads (default: one per core). The output does not depend on it.
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  liasse schema > schema/liasse.schema.json\n  liasse schema --manifest"
+)]
+pub struct SchemaArgs {
+    /// Print the schema of manifest.json instead.
+    #[arg(long)]
+    pub manifest: bool,
+}
+
+/// Find temporal expressions in each line of stdin; print one JSON object per line:
+/// {"text": line, "mentions": [...]}.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  echo 'les 18 et 19 octobre 2012' | liasse dates
+  echo 'ce vendredi' | liasse dates --anchor 2024-11-30")]
+pub struct DatesArgs {
+    /// Resolve relative expressions (ce vendredi, l'année prochaine…) against this date:
+    /// YYYY-MM-DD, optionally followed by THH:MM. Without it they are reported unresolved.
+    #[arg(long, value_name = "DATE")]
+    pub anchor: Option<String>,
+}

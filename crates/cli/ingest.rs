@@ -1,0 +1,264 @@
+//! `liasse ingest`: walk the inputs, process them in parallel, write the outputs.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail, Context};
+use liasse_records as rec;
+use rayon::prelude::*;
+
+use crate::args::IngestArgs;
+use crate::write;
+
+/// File names the output directory reserves for itself.
+const RESERVED: &[&str] = &["records", "manifest", "entities"];
+
+/// One input: where it is, what it is called in the output, or why it could not be listed.
+struct Input {
+    path: PathBuf,
+    /// As the user will recognise it: the given path, or the given directory joined with the
+    /// file's path below it.
+    shown: String,
+    /// Stem of the output file (`<name>.json`).
+    name: String,
+    walk_error: Option<String>,
+}
+
+struct Outcome {
+    entry: rec::ManifestEntry,
+    jsonl: String,
+}
+
+pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
+    let encoding = match &a.encoding {
+        None => None,
+        Some(label) => Some(liasse_source::encoding_for_label(label).ok_or_else(|| {
+            anyhow!("unknown encoding {label:?}; use a WHATWG label such as utf-8, windows-1252, iso-8859-15, utf-16le")
+        })?),
+    };
+    let inputs = collect(&a.paths);
+    if inputs.is_empty() {
+        bail!("no input files found in {}", list(&a.paths));
+    }
+    std::fs::create_dir_all(&a.out)
+        .with_context(|| format!("cannot create the output directory {}", a.out.display()))?;
+    let options = liasse_extract::Options {
+        source: liasse_source::Options {
+            encoding,
+            file_name: None,
+        },
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(a.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start the worker threads")?;
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|i| process_one(i, &a.out, &options))
+            .collect()
+    });
+
+    let mut jsonl = String::new();
+    let mut failed = 0;
+    for o in &outcomes {
+        jsonl.push_str(&o.jsonl);
+        if let Some(e) = &o.entry.error {
+            failed += 1;
+            eprintln!("liasse: {}: {e}", o.entry.path);
+        }
+    }
+    let mut batch_error = None;
+    if let Err(e) = write::atomic(&a.out.join("records.jsonl"), jsonl.as_bytes()) {
+        batch_error = Some(e);
+    }
+    let manifest = rec::Manifest {
+        tool: "liasse".into(),
+        tool_version: env!("CARGO_PKG_VERSION").into(),
+        schema_version: rec::SCHEMA_VERSION,
+        inputs: outcomes.into_iter().map(|o| o.entry).collect(),
+    };
+    if let Err(e) = write::atomic(&a.out.join("manifest.json"), manifest.to_json().as_bytes()) {
+        batch_error.get_or_insert(e);
+    }
+    if let Some(e) = batch_error {
+        eprintln!("liasse: error: {e:#}");
+        return Ok(ExitCode::from(1));
+    }
+    if !a.quiet {
+        eprintln!(
+            "liasse: {} input(s), {} written, {failed} failed; output in {}",
+            manifest.inputs.len(),
+            manifest.inputs.len() - failed,
+            a.out.display()
+        );
+    }
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The inputs, in a deterministic order: the paths as given, directories walked recursively in
+/// file-name order, hidden entries skipped, symbolic links to directories not followed.
+fn collect(paths: &[PathBuf]) -> Vec<Input> {
+    let mut found: Vec<(PathBuf, String, Option<String>)> = Vec::new();
+    for root in paths {
+        match std::fs::metadata(root) {
+            Err(e) => found.push((
+                root.clone(),
+                root.display().to_string(),
+                Some(format!("cannot read: {e}")),
+            )),
+            Ok(m) if m.is_dir() => {
+                let walker = walkdir::WalkDir::new(root)
+                    .follow_links(false)
+                    .sort_by_file_name();
+                for entry in walker
+                    .into_iter()
+                    .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+                {
+                    match entry {
+                        Err(e) => {
+                            let p = e
+                                .path()
+                                .map(Path::to_path_buf)
+                                .unwrap_or_else(|| root.clone());
+                            found.push((
+                                p.clone(),
+                                p.display().to_string(),
+                                Some(format!("cannot read: {e}")),
+                            ));
+                        }
+                        Ok(e)
+                            if e.file_type().is_file()
+                                || (e.path_is_symlink() && e.path().is_file()) =>
+                        {
+                            found.push((
+                                e.path().to_path_buf(),
+                                e.path().display().to_string(),
+                                None,
+                            ));
+                        }
+                        Ok(_) => {}
+                    }
+                }
+            }
+            Ok(_) => found.push((root.clone(), root.display().to_string(), None)),
+        }
+    }
+    // Output names: the file stem, made unique by a counter in input order.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    found
+        .into_iter()
+        .map(|(path, shown, walk_error)| {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "document".into());
+            let stem = if stem.is_empty() {
+                "document".to_owned()
+            } else {
+                stem
+            };
+            let n = seen.entry(stem.to_lowercase()).or_insert(0);
+            *n += 1;
+            let name = if *n > 1 {
+                format!("{stem}-{n}")
+            } else if RESERVED.contains(&stem.to_lowercase().as_str()) {
+                format!("{stem}-document")
+            } else {
+                stem
+            };
+            Input {
+                path,
+                shown,
+                name,
+                walk_error,
+            }
+        })
+        .collect()
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn failure(input: &Input, error: String) -> Outcome {
+    Outcome {
+        entry: rec::ManifestEntry {
+            path: input.shown.clone(),
+            id: None,
+            sha256: None,
+            bytes: None,
+            format: None,
+            encoding: None,
+            kind: None,
+            output: None,
+            records: None,
+            error: Some(error),
+        },
+        jsonl: String::new(),
+    }
+}
+
+fn process_one(input: &Input, out_dir: &Path, options: &liasse_extract::Options) -> Outcome {
+    if let Some(e) = &input.walk_error {
+        return failure(input, e.clone());
+    }
+    let bytes = match std::fs::read(&input.path) {
+        Ok(b) => b,
+        Err(e) => return failure(input, format!("cannot read: {e}")),
+    };
+    // A panic in a parser is a bug; it must cost one document, not the batch.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        liasse_extract::process(&input.shown, &bytes, options)
+    }));
+    let output = match result {
+        Ok(Ok(o)) => o,
+        Ok(Err(e)) => {
+            let mut o = failure(input, e.to_string());
+            let sha = liasse_source::sha256_hex(&bytes);
+            o.entry.id = Some(liasse_source::document_id(&sha));
+            o.entry.sha256 = Some(sha);
+            o.entry.bytes = Some(bytes.len() as u64);
+            return o;
+        }
+        Err(_) => {
+            return failure(
+                input,
+                "internal error while extracting (a bug: please report it with this file)".into(),
+            )
+        }
+    };
+    let file = format!("{}.json", input.name);
+    if let Err(e) = write::atomic(&out_dir.join(&file), output.to_json().as_bytes()) {
+        return failure(input, format!("{e:#}"));
+    }
+    let d = &output.document;
+    Outcome {
+        entry: rec::ManifestEntry {
+            path: input.shown.clone(),
+            id: Some(d.id.clone()),
+            sha256: Some(d.sha256.clone()),
+            bytes: Some(d.bytes),
+            format: Some(d.format),
+            encoding: Some(d.encoding.clone()),
+            kind: Some(d.kind),
+            output: Some(file),
+            records: Some(output.counts()),
+            error: None,
+        },
+        jsonl: output.to_jsonl(),
+    }
+}

@@ -1,0 +1,246 @@
+//! Document kind from the content: weighted cues (data/kinds.tsv) and table structure.
+
+use std::sync::OnceLock;
+
+use liasse_records as rec;
+use liasse_records::DocumentKind as K;
+use liasse_text::BlockKind;
+use regex::Regex;
+
+use crate::doc::Doc;
+
+struct Cue {
+    kind: K,
+    weight: f32,
+    cap: f32,
+    re: Regex,
+}
+
+const DATA: &str = include_str!("../data/kinds.tsv");
+
+fn cues() -> &'static [Cue] {
+    static CUES: OnceLock<Vec<Cue>> = OnceLock::new();
+    CUES.get_or_init(|| parse_cues(DATA).unwrap_or_default())
+}
+
+fn parse_cues(data: &str) -> Result<Vec<Cue>, String> {
+    let mut out = Vec::new();
+    for (n, line) in data.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.splitn(4, '\t').collect();
+        let [kind, weight, cap, re] = cols[..] else {
+            return Err(format!("kinds.tsv:{}: expected 4 columns", n + 1));
+        };
+        let kind =
+            kind_of(kind).ok_or_else(|| format!("kinds.tsv:{}: unknown kind {kind}", n + 1))?;
+        let weight = weight
+            .parse()
+            .map_err(|_| format!("kinds.tsv:{}: bad weight", n + 1))?;
+        let cap = cap
+            .parse()
+            .map_err(|_| format!("kinds.tsv:{}: bad cap", n + 1))?;
+        let re =
+            Regex::new(&format!("(?im){re}")).map_err(|e| format!("kinds.tsv:{}: {e}", n + 1))?;
+        out.push(Cue {
+            kind,
+            weight,
+            cap,
+            re,
+        });
+    }
+    Ok(out)
+}
+
+fn kind_of(s: &str) -> Option<K> {
+    Some(match s {
+        "agenda" => K::Agenda,
+        "declaration" => K::Declaration,
+        "annex" => K::Annex,
+        "minutes" => K::Minutes,
+        "announcement" => K::Announcement,
+        "article" => K::Article,
+        _ => return None,
+    })
+}
+
+fn name(k: K) -> &'static str {
+    match k {
+        K::Agenda => "agenda",
+        K::Declaration => "declaration",
+        K::Annex => "annex",
+        K::Minutes => "minutes",
+        K::Announcement => "announcement",
+        K::Article => "article",
+        K::Unknown => "unknown",
+    }
+}
+
+const KINDS: [K; 6] = [
+    K::Agenda,
+    K::Declaration,
+    K::Annex,
+    K::Minutes,
+    K::Announcement,
+    K::Article,
+];
+
+/// Scores per kind, with the cues that fired.
+pub(crate) fn scores(doc: &Doc) -> Vec<(K, f32, Vec<String>)> {
+    let text = &doc.norm.text;
+    let mut out: Vec<(K, f32, Vec<String>)> = KINDS.iter().map(|k| (*k, 0.0, Vec::new())).collect();
+    for cue in cues() {
+        let n = cue.re.find_iter(text).take(64).count() as f32;
+        if n == 0.0 {
+            continue;
+        }
+        let add = (n * cue.weight).min(cue.cap);
+        if let Some(slot) = out.iter_mut().find(|(k, _, _)| *k == cue.kind) {
+            slot.1 += add;
+            if let Some(m) = cue.re.find(text) {
+                slot.2
+                    .push(format!("{:?}", liasse_text::clean_inline(m.as_str())));
+            }
+        }
+    }
+    let rows = table_rows(doc).count();
+    if rows >= 3 {
+        if let Some(slot) = out.iter_mut().find(|(k, _, _)| *k == K::Annex) {
+            slot.1 += if rows >= 8 { 4.0 } else { 2.0 };
+            slot.2.push(format!("{rows} table rows"));
+        }
+    }
+    out
+}
+
+fn table_rows<'d>(doc: &'d Doc) -> impl Iterator<Item = usize> + 'd {
+    doc.blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match &b.kind {
+            BlockKind::TableRow { cells }
+                if cells.iter().filter(|c| !c.is_empty()).count() >= 2 =>
+            {
+                Some(i)
+            }
+            _ => None,
+        })
+}
+
+/// The kind of a document and its parts (an annex table carried by a declaration).
+pub(crate) fn classify(doc: &mut Doc) -> (K, Vec<rec::Part>) {
+    let mut s = scores(doc);
+    s.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (best, best_score) = (s[0].0, s[0].1);
+    let second = s[1].1;
+    let mut kind = if best_score >= 2.0 { best } else { K::Unknown };
+    let mut parts = Vec::new();
+    // A declaration followed by its annex table: one document of kind declaration, with a part.
+    let annex_score = s.iter().find(|x| x.0 == K::Annex).map_or(0.0, |x| x.1);
+    if (kind == K::Declaration || kind == K::Annex) && annex_score >= 4.0 {
+        let decl_score = s
+            .iter()
+            .find(|x| x.0 == K::Declaration)
+            .map_or(0.0, |x| x.1);
+        if decl_score >= 6.0 {
+            kind = K::Declaration;
+            if let Some(part) = annex_part(doc) {
+                parts.push(part);
+            }
+        }
+    }
+    // A declaration's own annex is a part of it, not a rival kind.
+    let second = if parts.is_empty() {
+        second
+    } else {
+        s.iter()
+            .filter(|x| x.0 != K::Annex && x.0 != best)
+            .map(|x| x.1)
+            .fold(0.0, f32::max)
+    };
+    let unsure = kind == K::Unknown || best_score < 4.0 || second >= best_score * 0.75;
+    if unsure {
+        let summary: Vec<String> = s
+            .iter()
+            .filter(|x| x.1 > 0.0)
+            .map(|(k, v, sig)| format!("{} {v:.1} ({})", name(*k), sig.join(", ")))
+            .collect();
+        let message = if summary.is_empty() {
+            "no cue of any known kind; classified as unknown".to_owned()
+        } else {
+            format!(
+                "classified as {} on weak or mixed cues: {}",
+                name(kind),
+                summary.join("; ")
+            )
+        };
+        doc.diagnostic("kind-uncertain", rec::Severity::Info, message, None);
+    }
+    (kind, parts)
+}
+
+/// The annex carried by a declaration: from its introduction (`L'annexe …`, `Partie 1 : …`,
+/// `Annexe`) or its first table row, to its last table row.
+fn annex_part(doc: &Doc) -> Option<rec::Part> {
+    let rows: Vec<usize> = table_rows(doc).collect();
+    let first_row = *rows.first()?;
+    let last_row = *rows.last()?;
+    // The annex starts after the last signature line that precedes the table, at a block that
+    // announces it; else at the first table row.
+    let signed = (0..first_row)
+        .rev()
+        .find(|&i| {
+            let t = doc.clean(doc.blocks[i].span.clone()).to_lowercase();
+            t.starts_with("fait à") || t.starts_with("fait a ") || t.starts_with("pour l")
+        })
+        .unwrap_or(0);
+    let start = (signed..first_row)
+        .find(|&i| {
+            let t = doc.clean(doc.blocks[i].content.clone()).to_lowercase();
+            t.starts_with("annexe") || t.starts_with("l'annexe") || t.starts_with("partie ")
+        })
+        .unwrap_or(first_row);
+    let title = (start..first_row)
+        .find(|&i| {
+            matches!(doc.blocks[i].kind, BlockKind::Heading(_))
+                || doc.clean(doc.blocks[i].span.clone()).len() < 120
+        })
+        .map(|i| doc.clean(doc.blocks[i].content.clone()));
+    let span = doc.span(doc.blocks[start].span.start..doc.blocks[last_row].span.end);
+    Some(rec::Part {
+        kind: K::Annex,
+        title,
+        span,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cue_table_parses() {
+        let c = parse_cues(DATA).unwrap();
+        assert!(c.len() > 20);
+        for k in KINDS {
+            assert!(c.iter().any(|x| x.kind == k), "no cue for {}", name(k));
+        }
+    }
+
+    fn kind(text: &str) -> K {
+        let mut doc = Doc::new(text);
+        classify(&mut doc).0
+    }
+
+    #[test]
+    fn kinds_of_short_documents() {
+        assert_eq!(
+            kind("Projet d'ordre du jour\n\n9h00 – 10h30 Ouverture\n\n10h30 - 11h PAUSE CAFE"),
+            K::Agenda
+        );
+        assert_eq!(kind("COMPTE RENDU\n\nObjet : réunion\n\nParticipants :\n- OIM\n\nDécisions prises :\n- rien"), K::Minutes);
+        assert_eq!(kind("La conférence aura lieu à Dakar. Elle sera coprésidée par le Sénégal. Inscription avant le 3 mai."), K::Announcement);
+        assert_eq!(kind("Les chats dorment beaucoup."), K::Unknown);
+    }
+}

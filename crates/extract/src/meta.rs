@@ -1,0 +1,392 @@
+//! The document's own metadata: title, reference, date and place.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use liasse_dates::{Date, Precision};
+use liasse_records as rec;
+use liasse_records::DocumentKind as K;
+use liasse_text::{Block, BlockKind};
+use regex::Regex;
+
+use crate::doc::Doc;
+use crate::mentions::when_of;
+
+/// The document's date: its value, where it was read, and the anchor for relative dates.
+pub(crate) struct DocDate {
+    pub when: rec::When,
+    pub span: rec::Span,
+    pub anchor: Date,
+}
+
+#[derive(Default)]
+pub(crate) struct Meta {
+    pub title: Option<(String, rec::Span)>,
+    pub reference: Option<(String, rec::Span)>,
+    pub reference_date: Option<rec::When>,
+    pub date: Option<DocDate>,
+    pub place: Option<(String, rec::Span)>,
+}
+
+/// How many blocks from the top count as the document's header.
+const HEADER_BLOCKS: usize = 15;
+
+struct Patterns {
+    labelled_date: Regex,
+    labelled_place: Regex,
+    byline: Regex,
+    dateline: Regex,
+    reference: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        labelled_date: re(r"(?i)^\W*date(?:\s+et\s+lieu)?\s*:\s*"),
+        labelled_place: re(r"(?i)^\W*lieu\s*:\s*(.+?)[\s.;]*$"),
+        byline: re(r"(?i)\b(?:publi[ée]|mis\s+en\s+ligne|post[ée]|mis\s+[àa]\s+jour)\s+(?:(?:dans|sur|par)\s+(.+?)\s+)?le\s+|^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—-]\s*(?:le\s+)?"),
+        dateline: re(r"(?i)^\W*(?:fait\s+)?(?:[àa]\s+)?(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d|^\W*fait\s+[àa]\s+(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,"),
+        reference: re(r"(?i)\b(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|\br[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)"),
+    })
+}
+
+fn re(s: &str) -> Regex {
+    // The patterns are constants checked by the tests of this module.
+    Regex::new(s).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+}
+
+/// The normalised text of a block and its offset in the normalised text.
+fn block_text<'d>(doc: &'d Doc, b: &Block) -> (usize, &'d str) {
+    let r = doc.norm.from_source(b.span.clone());
+    (r.start, &doc.norm.text[r])
+}
+
+pub(crate) fn metadata(doc: &mut Doc, kind: K) -> Meta {
+    let mut meta = Meta::default();
+    reference(doc, &mut meta);
+    date_and_place(doc, kind, &mut meta);
+    title(doc, kind, &mut meta);
+    meta
+}
+
+fn reference(doc: &Doc, meta: &mut Meta) {
+    let p = patterns();
+    for b in doc.blocks.iter().take(HEADER_BLOCKS) {
+        let (off, text) = block_text(doc, b);
+        let Some(c) = p.reference.captures(text) else {
+            continue;
+        };
+        let m = c
+            .get(1)
+            .unwrap_or_else(|| c.get(0).unwrap_or_else(|| unreachable!()));
+        let value = liasse_text::clean_inline(m.as_str());
+        let value = value.trim_end_matches(['.', ',', ';', '-']).to_owned();
+        let span = doc.span_of_norm(off + m.start()..off + m.start() + value.len().min(m.len()));
+        meta.reference = Some((value, span));
+        // The date written beside the reference ("Ares(2022)6560133 - 22/09/2022").
+        let rest = &text[m.end()..];
+        if let Some(d) = liasse_dates::scan(rest, None)
+            .into_iter()
+            .find(|d| d.value.is_some())
+        {
+            meta.reference_date = d.value.as_ref().map(when_of);
+        }
+        return;
+    }
+}
+
+/// A day-precision absolute date in `text` at or after `from`: (value, range in `text`).
+fn first_day(text: &str, from: usize) -> Option<(liasse_dates::Value, Range<usize>)> {
+    liasse_dates::scan(&text[from..], None)
+        .into_iter()
+        .find_map(|m| {
+            let v = m.value?;
+            (v.precision == Precision::Day && !m.relative && !m.deadline)
+                .then_some((v, from + m.start..from + m.end))
+        })
+}
+
+fn set_date(doc: &Doc, meta: &mut Meta, off: usize, v: liasse_dates::Value, r: Range<usize>) {
+    let anchor = v.start;
+    meta.date = Some(DocDate {
+        when: when_of(&v),
+        span: doc.span_of_norm(off + r.start..off + r.end),
+        anchor,
+    });
+}
+
+fn set_place(doc: &Doc, meta: &mut Meta, off: usize, text: &str, r: Range<usize>) {
+    let raw = &text[r.clone()];
+    let trimmed = raw.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    if trimmed.is_empty() || trimmed.len() > 160 {
+        return;
+    }
+    let lead = raw.len() - raw.trim_start().len();
+    let start = off + r.start + lead;
+    meta.place = Some((
+        liasse_text::clean_inline(trimmed),
+        doc.span_of_norm(start..start + trimmed.len()),
+    ));
+}
+
+fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
+    let p = patterns();
+    let blocks: Vec<Block> = doc.blocks.clone();
+    let header = blocks.len().min(HEADER_BLOCKS);
+    // 1. Labelled: "Date et lieu : 24 décembre 2008 au siège du …", "Date : …", "Lieu : …".
+    for b in &blocks[..header] {
+        let (off, text) = block_text(doc, b);
+        if let Some(m) = p.labelled_date.find(text) {
+            if let Some((v, r)) = first_day(text, m.end()) {
+                set_date(doc, meta, off, v, r.clone());
+                if meta.place.is_none() {
+                    let after = &text[r.end..];
+                    let skip = after.len()
+                        - after
+                            .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+                            .len();
+                    let after_t = &after[skip..];
+                    let prep = ["au ", "à ", "a ", "en ", "dans "]
+                        .iter()
+                        .find(|pre| after_t.to_lowercase().starts_with(**pre));
+                    if let Some(pre) = prep {
+                        let s = r.end + skip + pre.len();
+                        set_place(doc, meta, off, text, s..text.len());
+                    }
+                }
+            }
+        }
+        if let Some(c) = p.labelled_place.captures(text) {
+            if let Some(g) = c.get(1) {
+                set_place(doc, meta, off, text, g.range());
+            }
+        }
+    }
+    if meta.date.is_some() {
+        return;
+    }
+    // 2. A byline: "Publié dans Yabiladi le 30 - 11 - 2024".
+    for b in &blocks {
+        let (off, text) = block_text(doc, b);
+        if text.len() > 300 {
+            continue;
+        }
+        if let Some(m) = p.byline.find(text) {
+            if let Some((v, r)) = first_day(text, m.end()) {
+                if r.start <= m.end() + 2 {
+                    set_date(doc, meta, off, v, r);
+                    return;
+                }
+            }
+        }
+    }
+    // 3. A dateline: "Rabat, le 17 Mars 2022", "Fait à Luxembourg, le sept juin deux mille treize".
+    //    A signature line ("Fait à") anywhere wins over a header dateline for declarations.
+    let mut candidates: Vec<&Block> = blocks[..header].iter().collect();
+    if kind == K::Declaration || kind == K::Unknown {
+        candidates.splice(
+            0..0,
+            blocks.iter().filter(|b| {
+                doc.clean(b.span.clone())
+                    .to_lowercase()
+                    .starts_with("fait ")
+            }),
+        );
+    }
+    for b in candidates {
+        let (off, text) = block_text(doc, b);
+        if text.len() > 200 {
+            continue;
+        }
+        let Some(c) = p.dateline.captures(text) else {
+            continue;
+        };
+        let Some(place) = c.get(1).or_else(|| c.get(2)) else {
+            continue;
+        };
+        let Some((v, r)) = first_day(text, place.end()) else {
+            continue;
+        };
+        // The date must follow the place closely ("Rabat, le 17 …").
+        if r.start > place.end() + 24 {
+            continue;
+        }
+        set_date(doc, meta, off, v, r);
+        set_place(doc, meta, off, text, place.range());
+        return;
+    }
+    // 4. A short line of the header (before the first long paragraph) holding a full date.
+    for b in &blocks[..header.min(8)] {
+        let (off, text) = block_text(doc, b);
+        if text.len() > 200 {
+            break;
+        }
+        if text.len() > 120 {
+            continue;
+        }
+        if let Some((v, r)) = first_day(text, 0) {
+            set_date(doc, meta, off, v, r);
+            doc.diagnostic(
+                "date-guessed",
+                rec::Severity::Info,
+                "the document's date is the first full date of its header; no dateline or label gives it".into(),
+                meta.date.as_ref().map(|d| d.span.clone()),
+            );
+            return;
+        }
+    }
+}
+
+/// Words a title line may end with when it continues on the next line.
+const CONTINUES: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "et", "entre", "en", "pour", "sur", "au", "aux", "à",
+    "d'", "l'", "avec", "dans", "par",
+];
+
+/// Words a title line may start with when it continues the previous line.
+const CONTINUATIONS: &[&str] = &[
+    "et",
+    "ou",
+    "de",
+    "du",
+    "des",
+    "entre",
+    "en",
+    "à",
+    "au",
+    "aux",
+    "avec",
+    "dans",
+    "par",
+    "pour",
+    "sur",
+    "établissant",
+    "etablissant",
+    "portant",
+    "relatif",
+    "relative",
+    "relatifs",
+    "relatives",
+    "concernant",
+    "instituant",
+    "visant",
+    "sur",
+];
+
+fn title(doc: &Doc, kind: K, meta: &mut Meta) {
+    let p = patterns();
+    // An article's title is the line just before its byline.
+    if kind == K::Article {
+        for (i, b) in doc.blocks.iter().enumerate() {
+            let (_, text) = block_text(doc, b);
+            if text.len() < 300 && p.byline.is_match(text) && i > 0 {
+                let t = &doc.blocks[i - 1];
+                let clean = doc.clean(t.content.clone());
+                if !clean.is_empty() && clean.len() < 250 {
+                    meta.title = Some((clean, doc.span(t.content.clone())));
+                    return;
+                }
+            }
+        }
+    }
+    // Otherwise the leading heading lines, joined.
+    let mut parts: Vec<(String, Range<usize>)> = Vec::new();
+    for b in &doc.blocks {
+        let clean = doc.clean(b.content.clone());
+        let is_meta = meta
+            .reference
+            .as_ref()
+            .is_some_and(|(_, s)| overlaps(s, &b.span))
+            || meta
+                .date
+                .as_ref()
+                .is_some_and(|d| overlaps(&d.span, &b.span));
+        if is_meta {
+            break;
+        }
+        let heading = matches!(b.kind, BlockKind::Heading(_));
+        let first_block = doc.blocks.first().is_some_and(|f| f.span == b.span);
+        let next_blank = doc.blocks.get(1).is_none_or(|n| n.blank_before > 0);
+        let short = matches!(b.kind, BlockKind::Paragraph)
+            && clean.len() < 120
+            && !clean.ends_with(['.', ':', ';', ','])
+            && parts.is_empty();
+        if !(heading || (short && first_block && next_blank)) {
+            break;
+        }
+        if !parts.is_empty() && b.blank_before > 1 {
+            break;
+        }
+        parts.push((clean, b.content.clone()));
+        if parts.len() >= 4 {
+            break;
+        }
+    }
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return;
+    };
+    let mut title = String::new();
+    for (i, (t, _)) in parts.iter().enumerate() {
+        if i > 0 {
+            let prev = parts[i - 1].0.to_lowercase();
+            let continues = CONTINUES.iter().any(|w| {
+                prev.ends_with(&format!(" {w}")) || prev.ends_with(w) && w.ends_with('\'')
+            }) || t.chars().next().is_some_and(char::is_lowercase)
+                || CONTINUATIONS
+                    .iter()
+                    .any(|w| t.to_lowercase().starts_with(&format!("{w} ")));
+            title.push_str(if continues { " " } else { " — " });
+        }
+        title.push_str(t);
+    }
+    let span = doc.span(first.1.start..last.1.end);
+    meta.title = Some((title, span));
+}
+
+fn overlaps(s: &rec::Span, r: &Range<usize>) -> bool {
+    (s.start as usize) < r.end && r.start < s.end as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        let p = patterns();
+        assert!(p.byline.is_match("Publié dans Yabiladi le 30 - 11 - 2024"));
+        assert!(p.dateline.is_match("Rabat, le 17 Mars 2022"));
+        assert!(p
+            .dateline
+            .is_match("Fait à Luxembourg, le sept juin deux mille treize."));
+        assert!(p.reference.is_match("Ref. Ares(2022)6560133 - 22/09/2022"));
+        assert!(p.labelled_date.is_match("Date et lieu : 24 décembre 2008"));
+    }
+
+    fn meta_of(text: &str) -> Meta {
+        let mut doc = Doc::new(text);
+        let (kind, _) = crate::classify::classify(&mut doc);
+        metadata(&mut doc, kind)
+    }
+
+    #[test]
+    fn datelines_bylines_and_labels() {
+        let m = meta_of("RÉUNION DU COMITÉ MIXTE\n\nDakar, le 3 mai 2019\n\nOrdre du jour");
+        assert_eq!(m.date.unwrap().when.edtf, "2019-05-03");
+        assert_eq!(m.place.unwrap().0, "Dakar");
+        assert_eq!(m.title.unwrap().0, "RÉUNION DU COMITÉ MIXTE");
+        let m = meta_of("Un titre\nPublié le 02/03/2021 par Le Desk\n\nTexte.");
+        assert_eq!(m.date.unwrap().when.edtf, "2021-03-02");
+        let m =
+            meta_of("PROCÈS-VERBAL\n\nDate : 5 janvier 2010\n\nLieu : Tunis, salle B.\n\nTexte.");
+        assert_eq!(m.date.unwrap().when.edtf, "2010-01-05");
+        assert_eq!(m.place.unwrap().0, "Tunis, salle B");
+    }
+
+    #[test]
+    fn references_with_their_date() {
+        let m = meta_of("TITRE\n\nRéf. : Ares(2019)123456 - 04/02/2019\n\nTexte.");
+        assert_eq!(m.reference.unwrap().0, "Ares(2019)123456");
+        assert_eq!(m.reference_date.unwrap().edtf, "2019-02-04");
+    }
+}

@@ -1,0 +1,223 @@
+//! End-to-end tests of the `liasse` binary.
+
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn liasse() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_liasse"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.current_dir(root()).output().expect("the binary runs")
+}
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// `output/` is exactly what the README's command produces: any change to extraction shows up
+/// as a diff of output/ in review.
+#[test]
+fn committed_output_is_what_the_readme_command_produces() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(liasse().args(["ingest", "seeds", "--out"]).arg(tmp.path()));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let fresh = files(tmp.path());
+    let committed = files(&root().join("output"));
+    let names = |v: &[(String, Vec<u8>)]| v.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&fresh),
+        names(&committed),
+        "output/ has other files than a fresh run"
+    );
+    for ((name, a), (_, b)) in fresh.iter().zip(&committed) {
+        assert!(a == b, "output/{name} differs from a fresh run: regenerate it with `cargo run --release -- ingest seeds --out output` and review the diff");
+    }
+}
+
+#[test]
+fn same_bytes_whatever_the_thread_count() {
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    for (dir, jobs) in [(&one, "1"), (&two, "2")] {
+        let o = run(liasse()
+            .args([
+                "ingest", "seeds", "fixtures", "--jobs", jobs, "--quiet", "--out",
+            ])
+            .arg(dir.path()));
+        assert!(
+            o.status.code().is_some(),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    assert_eq!(files(one.path()), files(two.path()));
+}
+
+#[test]
+fn committed_schema_is_the_generated_one_and_output_validates() {
+    let o = run(liasse().arg("schema"));
+    assert!(o.status.success());
+    let generated: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let committed: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root().join("schema/liasse.schema.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        generated, committed,
+        "schema/liasse.schema.json is stale: run `cargo run -- schema > schema/liasse.schema.json`"
+    );
+    let validator = jsonschema::validator_for(&committed).unwrap();
+    let mut checked = 0;
+    for (name, bytes) in files(&root().join("output")) {
+        if name.ends_with(".json") && name != "manifest.json" {
+            let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "output/{name}: {errors:?}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 5);
+    let manifest_schema: serde_json::Value =
+        serde_json::from_slice(&run(liasse().args(["schema", "--manifest"])).stdout).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root().join("output/manifest.json")).unwrap())
+            .unwrap();
+    assert!(jsonschema::validator_for(&manifest_schema)
+        .unwrap()
+        .is_valid(&manifest));
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_others_are_written() {
+    let input = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(input.path().join("a_empty.txt"), b"").unwrap();
+    std::fs::write(
+        input.path().join("b_image.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("seeds/002_a173ce17f1e863ab.txt"),
+        input.path().join("c_good.txt"),
+    )
+    .unwrap();
+    let o = run(liasse()
+        .arg("ingest")
+        .arg(input.path())
+        .arg("--out")
+        .arg(out.path()));
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("a_empty.txt: the file is empty"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("b_image.txt: the file is binary (PNG image)"),
+        "{stderr}"
+    );
+    assert!(out.path().join("c_good.json").is_file());
+    assert!(!out.path().join("a_empty.json").exists());
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
+    let inputs = manifest["inputs"].as_array().unwrap();
+    assert_eq!(inputs.len(), 3);
+    assert!(
+        inputs[0]["error"].is_string()
+            && inputs[1]["error"].is_string()
+            && inputs[2]["error"].is_null()
+    );
+    let jsonl = std::fs::read_to_string(out.path().join("records.jsonl")).unwrap();
+    assert!(jsonl.lines().all(|l| l.contains("\"document\":")));
+    // Nothing half-written is left behind.
+    assert!(files(out.path())
+        .iter()
+        .all(|(n, _)| !n.starts_with(".liasse-")));
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_missing_inputs_with_1() {
+    assert_eq!(run(liasse().arg("ingest")).status.code(), Some(2));
+    assert_eq!(run(liasse().args(["frobnicate"])).status.code(), Some(2));
+    let out = tempfile::tempdir().unwrap();
+    let o = run(liasse()
+        .args(["ingest", "seeds", "--encoding", "klingon", "--out"])
+        .arg(out.path()));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown encoding"));
+    let o = run(liasse()
+        .args(["ingest", "no/such/file.txt", "--out"])
+        .arg(out.path()));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/file.txt: cannot read"));
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    for args in [
+        vec!["--help"],
+        vec!["ingest", "--help"],
+        vec!["schema", "--help"],
+        vec!["dates", "--help"],
+    ] {
+        let o = run(liasse().args(&args));
+        assert!(o.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("Examples:"),
+            "{args:?} has no examples"
+        );
+    }
+}
+
+#[test]
+fn dates_command_reads_lines_and_prints_json_lines() {
+    let mut child = liasse()
+        .args(["dates", "--anchor", "2024-11-30"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all("les 18 et 19 octobre 2012\nce vendredi\nrien ici\n".as_bytes())
+            .unwrap();
+    }
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(
+        lines[0]["mentions"][0]["when"]["edtf"],
+        "2012-10-18/2012-10-19"
+    );
+    assert_eq!(lines[1]["mentions"][0]["when"]["start"], "2024-11-29");
+    assert_eq!(lines[1]["mentions"][0]["relative"], true);
+    assert_eq!(lines[2]["mentions"].as_array().unwrap().len(), 0);
+    let o = run(liasse().args(["dates", "--anchor", "hier"]));
+    assert_eq!(o.status.code(), Some(2));
+}
