@@ -100,9 +100,20 @@ pub(crate) fn parse(tokens: &[Token]) -> Vec<Parsed> {
         origin: 0,
     };
     let mut out = Vec::new();
+    // Index of the next token that can carry a date (a number, a date word), for each token:
+    // a preposition far from any of them cannot start an expression.
+    let mut next_bearing = vec![usize::MAX; tokens.len() + 1];
+    for i in (0..tokens.len()).rev() {
+        next_bearing[i] = if bears_date(&tokens[i]) {
+            i
+        } else {
+            next_bearing[i + 1]
+        };
+    }
     let mut i = 0;
     while i < tokens.len() {
-        if !p.may_start(i) {
+        let near = next_bearing[i] != usize::MAX && next_bearing[i] - i <= MAX_PREFIX;
+        if !near || !p.may_start(i) {
             i += 1;
             continue;
         }
@@ -117,6 +128,19 @@ pub(crate) fn parse(tokens: &[Token]) -> Vec<Parsed> {
     }
     propagate_years(tokens, &mut out);
     out
+}
+
+/// The most tokens a prefix (`au plus tard le`, `à la fin de l'`) spans before a token that
+/// carries the date.
+const MAX_PREFIX: usize = 7;
+
+/// Can this token carry a date by itself (a number, an ordinal, a clock time, a date word)?
+fn bears_date(t: &Token) -> bool {
+    match t.tok {
+        Tok::Num { .. } | Tok::Ord(_) | Tok::Clock { .. } => true,
+        Tok::Word => t.entries.iter().any(|e| e.class != Class::Det),
+        _ => false,
+    }
 }
 
 struct Parser<'a> {
@@ -241,11 +265,11 @@ impl<'a> Parser<'a> {
     }
 
     fn word(&self, i: usize, w: &str) -> bool {
-        self.tok(i).is_some_and(|t| t.word() == w)
+        self.tok(i).is_some_and(|t| t.is(w))
     }
 
     fn word_in(&self, i: usize, ws: &[&str]) -> bool {
-        self.tok(i).is_some_and(|t| ws.contains(&t.word()))
+        self.tok(i).is_some_and(|t| ws.iter().any(|w| t.is(w)))
     }
 
     fn punct(&self, i: usize, c: char) -> bool {
@@ -340,7 +364,6 @@ impl<'a> Parser<'a> {
         let ctx = deadline || approx || prep;
         for (expr, end) in
             self.core(l, ctx)
-                .into_iter()
                 .chain(if approx { self.approx_period(l) } else { None })
         {
             consider(&mut best, expr, end, approx, deadline);
@@ -354,8 +377,8 @@ impl<'a> Parser<'a> {
         best
     }
 
-    fn core(&self, i: usize, ctx: bool) -> Vec<(Expr, usize)> {
-        let mut out = Vec::new();
+    /// Every rule's match at `i` (most are `None`).
+    fn core(&self, i: usize, ctx: bool) -> impl Iterator<Item = (Expr, usize)> {
         let rules: [Option<(Expr, usize)>; 10] = [
             self.relative(i),
             self.time_expr(i, ctx),
@@ -368,8 +391,7 @@ impl<'a> Parser<'a> {
             self.duration(i),
             self.frequency(i),
         ];
-        out.extend(rules.into_iter().flatten());
-        out
+        rules.into_iter().flatten()
     }
 
     // ---- prefixes -------------------------------------------------------------------------

@@ -108,7 +108,45 @@ pub struct Mention {
 /// Find and resolve every temporal expression in `text`. Relative expressions resolve against
 /// `anchor` (the document's own date); pure: same input, same output.
 pub fn scan(text: &str, anchor: Option<Date>) -> Vec<Mention> {
-    let tokens = token::tokenize(text);
-    let parsed = grammar::parse(&tokens);
+    // No expression crosses a blank line, so the text is tokenised and parsed one paragraph at
+    // a time into a reused buffer: memory stays proportional to the longest paragraph.
+    let mut tokens = Vec::new();
+    let mut parsed = Vec::new();
+    for (from, to) in paragraphs(text) {
+        token::tokenize_into(text, from, to, &mut tokens);
+        parsed.extend(grammar::parse(&tokens));
+    }
     resolve::resolve(parsed, anchor)
+}
+
+/// Byte ranges of the text between blank lines (a line break, optional spaces, a line break).
+fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        while pos < bytes.len() {
+            if bytes[pos] == b'\n' {
+                let mut j = pos + 1;
+                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j] == b'\n' {
+                    let range = (start, pos);
+                    start = j;
+                    pos = j;
+                    return Some(range);
+                }
+                pos = j;
+            } else {
+                pos += 1;
+            }
+        }
+        let range = (start, bytes.len());
+        start = bytes.len();
+        Some(range)
+    })
 }

@@ -40,6 +40,11 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    /// Is this the word `w` (folded)?
+    pub(crate) fn is(&self, w: &str) -> bool {
+        self.tok == Tok::Word && self.key.bytes() == w.as_bytes()
+    }
+
     pub(crate) fn word(&self) -> &str {
         if self.tok == Tok::Word {
             self.key.as_str()
@@ -49,28 +54,44 @@ impl Token {
     }
 }
 
-/// Tokenise a whole text.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+/// Tokenise `text[from..to]` into `out` (cleared first); spans index the whole `text`.
+pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
     let mut space = false;
     let mut newlines = 0u32;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = from;
+    while i < to {
+        let b = bytes[i];
+        // ASCII fast path; other characters are decoded.
+        let (c, len) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
         if c.is_whitespace() {
             space = true;
             if c == '\n' {
                 newlines += 1;
             }
+            i += len;
             continue;
         }
         let (end, tok, key, entries, case) = if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
+            let mut end = i + len;
+            while end < to {
+                let b = bytes[end];
+                if b < 0x80 {
+                    if b.is_ascii_alphanumeric() {
+                        end += 1;
+                        continue;
+                    }
                     break;
+                }
+                match text[end..].chars().next() {
+                    Some(d) if d.is_alphanumeric() => end += d.len_utf8(),
+                    _ => break,
                 }
             }
             classify(&text[i..end], end)
@@ -100,7 +121,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         });
         space = false;
         newlines = 0;
+        i = out.last().map_or(i + len, |t| t.end);
     }
+}
+
+/// Tokenise a whole text.
+#[cfg(test)]
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, 0, text.len(), &mut out);
     out
 }
 

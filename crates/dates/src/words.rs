@@ -28,15 +28,38 @@ pub(crate) struct Entry {
 
 const DATA: &str = include_str!("../data/words.tsv");
 
-fn table() -> &'static HashMap<&'static str, Vec<Entry>> {
-    static TABLE: OnceLock<HashMap<&'static str, Vec<Entry>>> = OnceLock::new();
+/// FNV-1a: the keys are short ASCII words, for which SipHash's strength is wasted time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Table = HashMap<&'static str, Vec<Entry>, std::hash::BuildHasherDefault<Fnv>>;
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| parse(DATA).unwrap_or_default())
 }
 
 /// Parse the word table; an error names the faulty line (the table is tested, so this is for
 /// whoever edits it).
-pub(crate) fn parse(data: &'static str) -> Result<HashMap<&'static str, Vec<Entry>>, String> {
-    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+pub(crate) fn parse(data: &'static str) -> Result<Table, String> {
+    let mut map = Table::default();
     for (n, line) in data.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -100,7 +123,11 @@ impl Key {
     };
 
     pub(crate) fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+        std::str::from_utf8(self.bytes()).unwrap_or("")
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.buf[..usize::from(self.len)]
     }
 }
 

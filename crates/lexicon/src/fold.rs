@@ -1,0 +1,117 @@
+//! Folding for matching: lowercase, no accents, one kind of apostrophe, hyphens as spaces,
+//! runs of whitespace as one space; with the way back to the source.
+
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+
+/// A folded text and, for each of its bytes, the source range of the character it came from.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    source_len: usize,
+}
+
+impl Folded {
+    /// Source position of a folded start position.
+    pub fn source_start(&self, i: usize) -> usize {
+        self.starts.get(i).map_or(self.source_len, |&s| s as usize)
+    }
+
+    /// Source position of a folded end position.
+    pub fn source_end(&self, i: usize) -> usize {
+        if i == 0 {
+            return self.starts.first().map_or(0, |&s| s as usize);
+        }
+        self.ends
+            .get(i - 1)
+            .map_or(self.source_len, |&e| e as usize)
+    }
+
+    /// No letter or digit on both sides of `i` in the folded text.
+    pub fn is_word_boundary(&self, i: usize) -> bool {
+        let before = self.text[..i].chars().next_back();
+        let after = self.text[i..].chars().next();
+        !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+    }
+}
+
+/// Fold a text for matching.
+pub fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut starts = Vec::with_capacity(s.len());
+    let mut ends = Vec::with_capacity(s.len());
+    let mut push = |text: &mut String, c: char, start: usize, end: usize| {
+        let before = text.len();
+        text.push(c);
+        for _ in before..text.len() {
+            starts.push(start as u32);
+            ends.push(end as u32);
+        }
+    };
+    for (i, c) in s.char_indices() {
+        let end = i + c.len_utf8();
+        match c {
+            '\'' | '’' | '‘' | 'ʼ' | '`' | '´' => push(&mut text, '\'', i, end),
+            '-' | '‐' | '‑' | '‒' | '–' | '—' | '_' => {
+                if !text.ends_with(' ') {
+                    push(&mut text, ' ', i, end);
+                }
+            }
+            c if c.is_whitespace() => {
+                if !text.ends_with(' ') {
+                    push(&mut text, ' ', i, end);
+                }
+            }
+            c if c.is_ascii() => push(&mut text, c.to_ascii_lowercase(), i, end),
+            'œ' | 'Œ' => {
+                push(&mut text, 'o', i, end);
+                push(&mut text, 'e', i, end);
+            }
+            'æ' | 'Æ' => {
+                push(&mut text, 'a', i, end);
+                push(&mut text, 'e', i, end);
+            }
+            'ß' => {
+                push(&mut text, 's', i, end);
+                push(&mut text, 's', i, end);
+            }
+            c => {
+                for l in c.to_lowercase() {
+                    let mut base = Vec::new();
+                    decompose_canonical(l, |d| {
+                        if canonical_combining_class(d) == 0 {
+                            base.push(d);
+                        }
+                    });
+                    for b in base {
+                        push(&mut text, b, i, end);
+                    }
+                }
+            }
+        }
+    }
+    Folded {
+        text,
+        starts,
+        ends,
+        source_len: s.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_maps_back() {
+        let src = "Ministère de l’Intérieur –  Royaume-Uni Œuvre";
+        let f = fold(src);
+        assert_eq!(f.text, "ministere de l'interieur royaume uni oeuvre");
+        let at = f.text.find("interieur").unwrap();
+        let (s, e) = (f.source_start(at), f.source_end(at + "interieur".len()));
+        assert_eq!(&src[s..e], "Intérieur");
+        let at = f.text.find("oeuvre").unwrap();
+        assert_eq!(&src[f.source_start(at)..f.source_end(at + 6)], "Œuvre");
+    }
+}
