@@ -13,10 +13,18 @@
 //! assert_eq!(out.document.place.as_deref(), Some("Rabat"));
 //! ```
 
+mod agenda;
+mod annex;
+mod announcement;
+mod article;
 mod classify;
+mod declaration;
 mod doc;
+mod entities;
+mod events;
 mod mentions;
 mod meta;
+mod minutes;
 
 use liasse_records as rec;
 
@@ -65,6 +73,65 @@ pub fn process(
     let mentions = liasse_dates::scan(&doc.norm.text, anchor);
     let dates = mentions.iter().map(|m| doc.date_mention(m)).collect();
 
+    // Genre parsers. What decides where entities are looked for and whose they are comes
+    // first (an article's page around it, an annex row's partner); then entities; then the rest.
+    let mut out = events::Out::default();
+    let whole = 0..decoded.text.len();
+    let annex = parts
+        .iter()
+        .find(|p| p.kind == rec::DocumentKind::Annex)
+        .map(|p| p.span.start as usize..p.span.end as usize);
+    let annex = if kind == rec::DocumentKind::Annex {
+        Some(whole.clone())
+    } else {
+        annex
+    };
+    let body = match (&annex, kind) {
+        (Some(a), rec::DocumentKind::Declaration) => 0..a.start,
+        _ => whole.clone(),
+    };
+    let exclude = if kind == rec::DocumentKind::Article {
+        article::boilerplate(&doc, &meta)
+    } else {
+        Vec::new()
+    };
+    if kind == rec::DocumentKind::Declaration {
+        out.objectives = declaration::objectives(&doc, body.clone());
+    }
+    let contexts = match &annex {
+        Some(a) => annex::parse(
+            &mut doc,
+            &mentions,
+            a.clone(),
+            &out.objectives.clone(),
+            &mut out,
+        ),
+        None => Vec::new(),
+    };
+    let mut ents = entities::find(&mut doc, &exclude, &contexts);
+    match kind {
+        rec::DocumentKind::Declaration => {
+            declaration::parse(&doc, &meta, &mentions, &mut ents, body, &mut out)
+        }
+        rec::DocumentKind::Agenda => agenda::parse(&doc, &meta, &mentions, &mut ents, &mut out),
+        rec::DocumentKind::Minutes => minutes::parse(&doc, &meta, &mut ents, &mut out),
+        rec::DocumentKind::Announcement => {
+            announcement::parse(&doc, &meta, &mentions, &mut ents, &mut out)
+        }
+        rec::DocumentKind::Article => {
+            article::parse(&mut doc, &meta, &mentions, &mut ents, &exclude, &mut out)
+        }
+        rec::DocumentKind::Annex | rec::DocumentKind::Unknown => {}
+    }
+    for i in &out.initiatives {
+        for p in &i.partners {
+            ents.add_role(p, rec::Role::ImplementingPartner);
+        }
+    }
+    events::deadline_events(&doc, &mentions, &ents, &exclude, &mut out);
+    out.finish();
+    let (partners, agencies, people) = ents.into_records();
+
     let document = rec::DocumentInfo {
         id,
         path: path.to_owned(),
@@ -95,12 +162,12 @@ pub fn process(
         schema_version: rec::SCHEMA_VERSION,
         document,
         dates,
-        events: Vec::new(),
-        objectives: Vec::new(),
-        initiatives: Vec::new(),
-        partners: Vec::new(),
-        agencies: Vec::new(),
-        people: Vec::new(),
+        events: out.events,
+        objectives: out.objectives,
+        initiatives: out.initiatives,
+        partners,
+        agencies,
+        people,
         diagnostics: doc.take_diagnostics(),
     })
 }

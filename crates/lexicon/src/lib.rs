@@ -376,12 +376,25 @@ impl Lexicon {
     /// The ministry or office of `country` whose name, without its qualifier, is `name`
     /// (`Ministère de l'Intérieur` in a French context → `fr-interior`).
     pub fn body_for_generic_name(&self, name: &str, country: &str) -> Option<&Body> {
-        let key = fold(name).text;
-        self.bodies.iter().find(|b| {
-            b.country == Some(country)
-                && (fold(b.name.split(" (").next().unwrap_or(b.name)).text == key
-                    || b.aliases.iter().any(|a| fold(a).text == key))
-        })
+        // "fédéral" qualifies a ministry of a federal state without being how documents of
+        // other states' cooperation name it ("Ministère de l'Intérieur" in a German row).
+        let generic = |s: &str| {
+            let f = fold(s.split(" (").next().unwrap_or(s)).text;
+            f.replace(" federal ", " ").replace(" federale ", " ")
+        };
+        let key = generic(name);
+        let of_country = || self.bodies.iter().filter(|b| b.country == Some(country));
+        of_country()
+            .find(|b| generic(b.name) == key || b.aliases.iter().any(|a| generic(a) == key))
+            // A short name of a longer current name: "Ministère des Affaires étrangères" for
+            // "Ministère des Affaires étrangères, de la Coopération africaine et …".
+            .or_else(|| {
+                of_country().filter(|b| b.successor.is_none()).find(|b| {
+                    let full = generic(b.name);
+                    full.strip_prefix(key.as_str())
+                        .is_some_and(|rest| rest.starts_with(',') || rest.starts_with(" et "))
+                })
+            })
     }
 
     /// Every known name in `text`, in order, without overlaps (the longest wins).

@@ -261,6 +261,8 @@ pub struct Initiative {
     pub id: String,
     /// The number of the objective it serves.
     pub objective: Option<String>,
+    /// The objective as the annex words it (it may drift from the declaration's wording).
+    pub objective_text: Option<String>,
     pub section: Option<String>,
     pub partners: Vec<String>,
     pub text: String,

@@ -1,0 +1,181 @@
+//! Agendas: the meeting, its sessions and breaks with their time slots, and who leads each item.
+
+use std::sync::OnceLock;
+
+use liasse_dates::{Kind, Mention};
+use liasse_records as rec;
+use regex::Regex;
+
+use crate::doc::Doc;
+use crate::entities::Entities;
+use crate::events::Out;
+use crate::mentions::when_of;
+use crate::meta::Meta;
+
+fn lead() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\(\s*(?:lead|chef de file|pilote)\s*:?\s*([^)]+)\)")
+            .unwrap_or_else(|_| unreachable!())
+    })
+}
+
+fn is_break(label: &str) -> bool {
+    let l = label.to_lowercase();
+    [
+        "pause",
+        "déjeuner",
+        "dejeuner",
+        "café",
+        "cafe",
+        "lunch",
+        "dîner",
+        "diner",
+        "cocktail",
+        "coffee",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+pub(crate) fn parse(
+    doc: &Doc,
+    meta: &Meta,
+    mentions: &[Mention],
+    ents: &mut Entities,
+    out: &mut Out,
+) {
+    let text = &doc.norm.text;
+    let place = meta.place.as_ref().map(|p| p.0.clone());
+    // Leads: "(Lead Maroc)", "(*Lead UE*)".
+    let mut leads: Vec<(usize, Vec<String>)> = Vec::new();
+    for c in lead().captures_iter(text) {
+        let (Some(all), Some(who)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let ids = ents.partners_in(who.range());
+        for id in &ids {
+            ents.add_role(id, rec::Role::Lead);
+        }
+        leads.push((all.start(), ids));
+    }
+    // The parties named in the title ("ROYAUME DU MAROC – UNION EUROPÉENNE").
+    let title_range = meta
+        .title
+        .as_ref()
+        .map(|(_, s)| doc.norm.from_source(s.start as usize..s.end as usize));
+    let mut parties = title_range
+        .clone()
+        .map(|r| ents.partners_in(r))
+        .unwrap_or_default();
+    for p in &parties {
+        ents.add_role(p, rec::Role::Party);
+    }
+    for (_, ids) in &leads {
+        for id in ids {
+            if !parties.contains(id) {
+                parties.push(id.clone());
+            }
+        }
+    }
+    // The meeting itself.
+    if let Some(date) = &meta.date {
+        let label = meta
+            .title
+            .as_ref()
+            .map_or_else(|| "Réunion".to_owned(), |t| t.0.clone());
+        let evidence = title_range.clone().unwrap_or_else(|| {
+            doc.norm
+                .from_source(date.span.start as usize..date.span.end as usize)
+        });
+        let mut when = date.when.clone();
+        // A meeting over several days listed in the agenda spans them.
+        if let Some(last) = mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Time)
+            .filter_map(|m| m.value.as_ref())
+            .map(|v| v.end)
+            .max()
+        {
+            if last.to_string() > when.end {
+                when.end = last.to_string();
+                when.edtf = format!("{}/{}", when.start, when.end);
+            }
+        }
+        out.event(
+            doc,
+            rec::EventKind::Meeting,
+            label,
+            Some(when),
+            place.clone(),
+            parties.clone(),
+            evidence,
+        );
+    }
+    // Sessions and breaks: one per time slot, labelled by the line that names it.
+    let times: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Time && m.time.is_some_and(|t| t.1.is_some()))
+        .collect();
+    for (n, m) in times.iter().enumerate() {
+        let label = slot_label(doc, m);
+        let kind = if is_break(&label) {
+            rec::EventKind::Break
+        } else {
+            rec::EventKind::Session
+        };
+        let next = times.get(n + 1).map_or(text.len(), |x| x.start);
+        let mut partners: Vec<String> = Vec::new();
+        for (at, ids) in &leads {
+            if *at > m.end && *at < next {
+                for id in ids {
+                    if !partners.contains(id) {
+                        partners.push(id.clone());
+                    }
+                }
+            }
+        }
+        out.event(
+            doc,
+            kind,
+            label,
+            m.value.as_ref().map(when_of),
+            place.clone(),
+            partners,
+            m.start..m.end,
+        );
+    }
+}
+
+/// The name of a time slot: the rest of its own line, else the line above it (a heading such
+/// as "PAUSE CAFE"), else the line below.
+fn slot_label(doc: &Doc, m: &Mention) -> String {
+    let text = &doc.norm.text;
+    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
+    let own = format!("{} {}", &text[line_start..m.start], &text[m.end..line_end]);
+    let own = liasse_text::clean_inline(
+        own.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == ':' || c == '–'),
+    );
+    if own.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+        return own;
+    }
+    let above = text[..line_start]
+        .trim_end()
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim();
+    let below = text[line_end..]
+        .trim_start()
+        .split('\n')
+        .next()
+        .unwrap_or("")
+        .trim();
+    let candidate = if !above.is_empty() && above.chars().count() < 140 && !above.ends_with('.') {
+        above
+    } else {
+        below
+    };
+    liasse_text::clean_inline(candidate.trim_start_matches(['-', '•', ' ']))
+}

@@ -1,0 +1,441 @@
+//! Annex tables of initiatives: one initiative per row, with its section, objective, partners,
+//! text, implementing bodies, status and date.
+//!
+//! Exports from word processors are messy in ways every such table is; each is handled by a
+//! general rule: empty leading cells repeat the row above; a row holding only the tail of a cell
+//! broken across a page is joined to the row above; partner codes are found by their content
+//! wherever they stand (a shifted column, a cell that also holds the initiative); an objective
+//! number outside its bold marks is still a number.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use liasse_dates::Mention;
+use liasse_lexicon::lexicon;
+use liasse_records as rec;
+use liasse_text::BlockKind;
+use regex::Regex;
+
+use crate::doc::Doc;
+use crate::events::{dated_in, sentence, shorten, Out};
+use crate::mentions::when_of;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Section,
+    Objective,
+    Partner,
+    Initiative,
+    Bodies,
+}
+
+/// One initiative being assembled.
+struct Draft {
+    section: Option<String>,
+    objective: Option<(String, String)>,
+    partners: Vec<String>,
+    /// Normalised ranges of its text (tails appended).
+    text: Vec<Range<usize>>,
+    bodies_cell: Option<Range<usize>>,
+    /// Source range of its rows.
+    rows: Range<usize>,
+    status: Option<rec::InitiativeStatus>,
+    as_of: Option<rec::When>,
+}
+
+struct Patterns {
+    codes: Regex,
+    numbered: Regex,
+    trailing_bodies: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        codes: Regex::new(r"^\s*([A-Z]{2,3}(?:\s*[/,+&-]\s*[A-Z]{2,3})*)\s*$")
+            .unwrap_or_else(|_| unreachable!()),
+        numbered: Regex::new(r"^\s*(\d{1,3})\s*[.)]\s+").unwrap_or_else(|_| unreachable!()),
+        trailing_bodies: Regex::new(r"\(\s*([^()]*(?:\([^()]*\)[^()]*)*?)\s*\)\s*[.;]?\s*$")
+            .unwrap_or_else(|_| unreachable!()),
+    })
+}
+
+/// Partner codes of a cell (`UE`, `ES`, `UE/IT`), if the cell is nothing else.
+fn codes(s: &str) -> Option<Vec<String>> {
+    let c = patterns().codes.captures(s)?;
+    let mut out = Vec::new();
+    for code in c.get(1)?.as_str().split(['/', ',', '+', '&', '-']) {
+        out.push(lexicon().resolve_code(code.trim())?.to_owned());
+    }
+    Some(out)
+}
+
+fn header_col(s: &str) -> Option<Col> {
+    let l = s.to_lowercase();
+    Some(
+        if l.starts_with("section") || l.starts_with("domaine") || l.starts_with("axe") {
+            Col::Section
+        } else if l.starts_with("objectif")
+            || l.starts_with("orientation")
+            || l.starts_with("point")
+        {
+            Col::Objective
+        } else if l.starts_with("partenaire")
+            || l.starts_with("pays")
+            || l.starts_with("état")
+            || l.starts_with("etat")
+            || l.starts_with("bailleur")
+        {
+            Col::Partner
+        } else if l.starts_with("initiative")
+            || l.starts_with("action")
+            || l.starts_with("projet")
+            || l.starts_with("activit")
+        {
+            Col::Initiative
+        } else if l.starts_with("organisme")
+            || l.starts_with("mise en")
+            || l.starts_with("institution")
+            || l.starts_with("opérateur")
+        {
+            Col::Bodies
+        } else {
+            return None;
+        },
+    )
+}
+
+fn status_of(heading: &str) -> Option<rec::InitiativeStatus> {
+    let l = heading.to_lowercase();
+    if l.contains("nouveau")
+        || l.contains("nouvelle")
+        || l.contains("propos")
+        || l.contains("prévu")
+    {
+        Some(rec::InitiativeStatus::Proposed)
+    } else if l.contains("en cours") || l.contains("engagé") {
+        Some(rec::InitiativeStatus::Ongoing)
+    } else if l.contains("achev")
+        || l.contains("termin")
+        || l.contains("réalisé")
+        || l.contains("clôtur")
+    {
+        Some(rec::InitiativeStatus::Completed)
+    } else {
+        None
+    }
+}
+
+/// Parse the table rows inside `part` (a source range). Returns, for entity resolution, the
+/// normalised range of each initiative with the state it belongs to.
+pub(crate) fn parse(
+    doc: &mut Doc,
+    mentions: &[Mention],
+    part: Range<usize>,
+    declaration: &[rec::Objective],
+    out: &mut Out,
+) -> Vec<(Range<usize>, String)> {
+    let p = patterns();
+    let mut layout = vec![Col::Section, Col::Objective, Col::Partner, Col::Initiative];
+    let mut status = None;
+    let mut as_of = None;
+    let mut section: Option<String> = None;
+    let mut objective: Option<(String, String)> = None;
+    let mut objective_from = 0;
+    let mut drafts: Vec<Draft> = Vec::new();
+    let blocks: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.span.start >= part.start && b.span.end <= part.end)
+        .cloned()
+        .collect();
+    for b in &blocks {
+        let BlockKind::TableRow { cells } = &b.kind else {
+            // "Partie 2 : projets en cours au 25/03/2013"
+            let t = doc.clean(b.content.clone());
+            if t.to_lowercase().starts_with("partie") || t.to_lowercase().starts_with("tableau") {
+                if let Some(s) = status_of(&t) {
+                    status = Some(s);
+                    let r = doc.norm.from_source(b.span.clone());
+                    as_of = dated_in(mentions, &r)
+                        .next()
+                        .and_then(|m| m.value.as_ref())
+                        .map(when_of);
+                }
+            }
+            continue;
+        };
+        let texts: Vec<String> = cells.iter().map(|c| doc.clean(c.clone())).collect();
+        // A header row names the columns.
+        let header: Vec<Option<Col>> = texts.iter().map(|t| header_col(t)).collect();
+        if header.iter().filter(|h| h.is_some()).count() >= 2 && texts.iter().all(|t| t.len() < 40)
+        {
+            layout = header
+                .iter()
+                .map(|h| h.unwrap_or(Col::Initiative))
+                .collect();
+            continue;
+        }
+        let col_of = |i: usize| layout.get(i).copied().unwrap_or(Col::Initiative);
+        let mut partners: Option<Vec<String>> = None;
+        let mut row_objective: Option<(String, String)> = None;
+        let mut row_section: Option<String> = None;
+        let mut text: Vec<Range<usize>> = Vec::new();
+        let mut bodies_cell = None;
+        let mut tails: Vec<(Col, Range<usize>)> = Vec::new();
+        let mut after_partner = false;
+        for (i, (cell, t)) in cells.iter().zip(&texts).enumerate() {
+            if t.is_empty() {
+                continue;
+            }
+            let nr = doc.norm.from_source(cell.clone());
+            if let Some(c) = codes(t) {
+                partners = Some(c);
+                after_partner = true;
+                continue;
+            }
+            // A cell that starts with the partner code and goes on with the initiative.
+            let first_line = doc.norm.text[nr.clone()]
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or("");
+            if let Some(c) = codes(first_line) {
+                if let Some(at) = doc.norm.text[nr.clone()].find(first_line) {
+                    partners = Some(c);
+                    after_partner = true;
+                    let rest = nr.start + at + first_line.len()..nr.end;
+                    if !doc.norm.text[rest.clone()].trim().is_empty() {
+                        text.push(rest);
+                    }
+                    continue;
+                }
+            }
+            if let Some(m) = p.numbered.captures(t) {
+                let n = m.get(1).map_or("", |g| g.as_str()).to_owned();
+                let body = t[m.get(0).map_or(0, |g| g.end())..].to_owned();
+                row_objective = Some((n, body));
+                continue;
+            }
+            match col_of(i) {
+                Col::Bodies => bodies_cell = Some(nr),
+                _ if after_partner => text.push(nr),
+                Col::Section if i == 0 => row_section = Some(t.clone()),
+                c => tails.push((c, nr)),
+            }
+        }
+        let starts_row = partners.is_some() || row_objective.is_some() || row_section.is_some();
+        if !starts_row {
+            // The tail of a cell broken across a page: joined to the row above.
+            for (c, r) in tails
+                .into_iter()
+                .chain(text.into_iter().map(|r| (Col::Initiative, r)))
+            {
+                match c {
+                    // The objective's tail belongs to every row under that objective.
+                    Col::Section | Col::Objective => {
+                        let tail = liasse_text::clean_inline(&doc.norm.text[r]);
+                        if let Some((_, o)) = &mut objective {
+                            o.push(' ');
+                            o.push_str(&tail);
+                        }
+                        for d in drafts.iter_mut().skip(objective_from) {
+                            d.objective.clone_from(&objective);
+                        }
+                    }
+                    _ => {
+                        if let Some(d) = drafts.last_mut() {
+                            d.text.push(r);
+                        }
+                    }
+                }
+            }
+            if let Some(d) = drafts.last_mut() {
+                d.rows.end = b.span.end;
+            }
+            continue;
+        }
+        if let Some(s) = row_section {
+            section = Some(s);
+            objective = None;
+        }
+        if let Some(o) = row_objective {
+            objective = Some(o);
+            objective_from = drafts.len();
+        }
+        // Cells after the objective that are not the partner are the initiative.
+        for (c, r) in tails {
+            if c == Col::Initiative || c == Col::Partner {
+                text.push(r);
+            }
+        }
+        drafts.push(Draft {
+            section: section.clone(),
+            objective: objective.clone(),
+            partners: partners.unwrap_or_default(),
+            text,
+            bodies_cell,
+            rows: b.span.clone(),
+            status,
+            as_of: as_of.clone(),
+        });
+    }
+
+    // The annex's objective of a number should read as the declaration's: archivists need to
+    // see where the two drifted apart.
+    let mut drift_seen = std::collections::BTreeSet::new();
+    let mut contexts = Vec::new();
+    for d in drafts {
+        let norm_text: Vec<String> = d
+            .text
+            .iter()
+            .map(|r| doc.norm.text[r.clone()].to_owned())
+            .collect();
+        let mut text = liasse_text::clean_lines(&norm_text.join("\n"));
+        text = text
+            .lines()
+            .map(|l| l.trim_start_matches(['•', '-', '▪', '◦', '·', ' ']).trim())
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut bodies = Vec::new();
+        if let Some(r) = &d.bodies_cell {
+            bodies.extend(split_bodies(&doc.norm.text[r.clone()]));
+        } else if let Some(c) = p.trailing_bodies.captures(&text) {
+            let inner = c.get(1).map_or("", |g| g.as_str());
+            if looks_like_bodies(inner) {
+                bodies = split_bodies(inner);
+                let cut = c.get(0).map_or(text.len(), |g| g.start());
+                text = text[..cut].trim_end().to_owned();
+            }
+        }
+        if text.is_empty() && d.partners.is_empty() {
+            continue;
+        }
+        if let (Some((n, annex_text)), false) = (&d.objective, declaration.is_empty()) {
+            if let Some(decl) = declaration.iter().find(|o| &o.number == n) {
+                if !same_text(&decl.text, annex_text) && drift_seen.insert(n.clone()) {
+                    let span = doc.span(d.rows.clone());
+                    doc.diagnostic(
+                        "objective-drift",
+                        rec::Severity::Warning,
+                        {
+                            let (a, b) = divergence(annex_text, &decl.text);
+                            format!("objective {n} reads differently in the annex: \"{a}\" where the declaration has \"{b}\"")
+                        },
+                        Some(span),
+                    );
+                }
+            }
+        }
+        let nr = doc.norm.from_source(d.rows.clone());
+        if let Some(state) = d.partners.iter().find(|p| *p != "EU" && *p != "AU") {
+            contexts.push((nr.clone(), state.clone()));
+        }
+        // Dated projects inside the initiative's cells ("lancé le 18.12.2012"): a day, not the
+        // year of a convention it cites.
+        for r in &d.text {
+            for m in dated_in(mentions, r) {
+                if m.deadline
+                    || m.value
+                        .as_ref()
+                        .is_some_and(|v| v.precision != liasse_dates::Precision::Day)
+                {
+                    continue;
+                }
+                let s = sentence(&doc.norm.text, m.start);
+                let s = s.start.max(r.start)..s.end.min(r.end);
+                out.event(
+                    doc,
+                    rec::EventKind::Other,
+                    shorten(&doc.norm.text[s.clone()]),
+                    m.value.as_ref().map(when_of),
+                    None,
+                    d.partners.clone(),
+                    s,
+                );
+            }
+        }
+        out.initiatives.push(rec::Initiative {
+            id: String::new(),
+            objective: d.objective.as_ref().map(|(n, _)| n.clone()),
+            objective_text: d.objective.as_ref().map(|(_, t)| t.clone()),
+            section: d.section.clone(),
+            partners: d.partners.clone(),
+            text,
+            implementing_bodies: bodies,
+            status: d.status,
+            as_of: d.as_of.clone(),
+            evidence: doc.span(d.rows.clone()),
+        });
+    }
+    contexts
+}
+
+/// The content of a final parenthesis names bodies unless it reads like a remark: it starts
+/// with a capital, or it is mostly the name of a known body ("office des étrangers").
+fn looks_like_bodies(s: &str) -> bool {
+    let t = s.trim();
+    let lower = t.to_lowercase();
+    let remark = [
+        "voir",
+        "cf",
+        "p.ex",
+        "par ex",
+        "y inclus",
+        "y compris",
+        "en collaboration",
+        "ci-dessus",
+        "à confirmer",
+        "web site",
+        "site",
+    ];
+    if remark.iter().any(|r| lower.starts_with(r)) {
+        return false;
+    }
+    let known: usize = lexicon().find(t).iter().map(|m| m.end - m.start).sum();
+    t.chars().next().is_some_and(char::is_uppercase) || known * 10 >= t.len() * 6
+}
+
+/// Where two texts part: a few words of context from the first differing word of each.
+fn divergence(a: &str, b: &str) -> (String, String) {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    let same = wa
+        .iter()
+        .zip(&wb)
+        .take_while(|(x, y)| liasse_lexicon::fold(x).text == liasse_lexicon::fold(y).text)
+        .count();
+    let from = same.saturating_sub(2);
+    let take = |w: &[&str]| {
+        let part: Vec<&str> = w.iter().skip(from).take(10).copied().collect();
+        let lead = if from > 0 { "…" } else { "" };
+        let tail = if from + 10 < w.len() { "…" } else { "" };
+        format!("{lead}{}{tail}", part.join(" "))
+    };
+    (take(&wa), take(&wb))
+}
+
+fn split_bodies(s: &str) -> Vec<String> {
+    let s = s.trim().trim_end_matches(['.', ';']);
+    let s = s
+        .strip_prefix("Mis en œuvre par ")
+        .or_else(|| s.strip_prefix("Mis en oeuvre par "))
+        .unwrap_or(s);
+    s.split(';')
+        .map(liasse_text::clean_inline)
+        .map(|b| b.trim_end_matches(['.', ',']).trim().to_owned())
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        liasse_lexicon::fold(s)
+            .text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    key(a) == key(b)
+}

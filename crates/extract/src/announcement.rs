@@ -1,0 +1,167 @@
+//! Announcements: the announced meeting (dates, place, country), its chairs and host, the
+//! earlier meeting it follows.
+
+use liasse_dates::Mention;
+use liasse_records as rec;
+
+use crate::doc::Doc;
+use crate::entities::Entities;
+use crate::events::{dated_in, lower, place_after, sentence, shorten, Out};
+use crate::mentions::when_of;
+use crate::meta::Meta;
+
+const MEETING_WORDS: &[&str] = &[
+    "réunion",
+    "rencontre",
+    "conférence",
+    "sommet",
+    "atelier",
+    "séminaire",
+    "forum",
+    "session",
+    "dialogue",
+];
+const FUTURE: &[&str] = &[
+    "aura lieu",
+    "auront lieu",
+    "se tiendra",
+    "se tiendront",
+    "se déroulera",
+    "organise",
+    "organisera",
+    "accueillera",
+    "est prévue",
+    "sera organisée",
+];
+const PAST: &[&str] = &[
+    "précédente",
+    "dernière",
+    "a eu lieu",
+    "ont eu lieu",
+    "s'est tenue",
+    "lors de la",
+    "fait suite",
+    "faisant suite",
+    "suite à",
+];
+
+pub(crate) fn parse(
+    doc: &Doc,
+    meta: &Meta,
+    mentions: &[Mention],
+    ents: &mut Entities,
+    out: &mut Out,
+) {
+    let text = &doc.norm.text;
+    let all = 0..text.len();
+    let mut main_done = false;
+    for m in dated_in(mentions, &all) {
+        if m.deadline {
+            continue;
+        }
+        let s = sentence(text, m.start);
+        let sent = lower(&text[s.clone()]);
+        let meeting = MEETING_WORDS.iter().any(|w| sent.contains(w));
+        if !meeting {
+            continue;
+        }
+        let future = FUTURE.iter().any(|w| sent.contains(w));
+        let past = PAST.iter().any(|w| sent.contains(w));
+        let place = place_after(text, m.end, s.end);
+        if future && !main_done {
+            main_done = true;
+            // "Une réunion … aura lieu les 5 et 6 juillet 2022": the subject is the label.
+            // The title names the meeting; without one, the subject of "… aura lieu".
+            let verb = FUTURE
+                .iter()
+                .filter_map(|w| sent.find(w))
+                .min()
+                .unwrap_or(m.start - s.start)
+                .min(m.start - s.start);
+            let subject = text[s.start..s.start + verb].trim();
+            let label = match &meta.title {
+                Some(t) => t.0.clone(),
+                None if subject.chars().filter(|c| c.is_alphabetic()).count() > 8 => {
+                    shorten(subject)
+                }
+                None => shorten(&text[s.clone()]),
+            };
+            // Host: the state of the place.
+            if let Some(pl) = &place {
+                let at = text[m.end..s.end]
+                    .find(pl.as_str())
+                    .map_or(m.end, |i| m.end + i);
+                for p in ents.partners_in(at..at + pl.len()) {
+                    ents.add_role(&p, rec::Role::Host);
+                }
+            }
+            let partners = ents.partners.keys().cloned().collect();
+            out.event(
+                doc,
+                rec::EventKind::Meeting,
+                label,
+                m.value.as_ref().map(when_of),
+                place,
+                partners,
+                s.clone(),
+            );
+        } else if past {
+            let label = shorten(&text[s.clone()]);
+            let place = place.or_else(|| place_before(text, s.start, m.start));
+            out.event(
+                doc,
+                rec::EventKind::Meeting,
+                label,
+                m.value.as_ref().map(when_of),
+                place,
+                Vec::new(),
+                m.start..m.end,
+            );
+        }
+    }
+    // Chairs: "coprésidée par l'Espagne, … et le Maroc".
+    for key in [
+        "coprésidée par",
+        "co-présidée par",
+        "coprésidé par",
+        "co-présidé par",
+        "présidée conjointement par",
+        "coprésidence",
+    ] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(key) {
+            let at = from + i + key.len();
+            let s = sentence(text, at);
+            for p in ents.partners_in(at..s.end) {
+                ents.add_role(&p, rec::Role::CoChair);
+            }
+            from = at;
+        }
+    }
+    for key in ["organisée par", "organisé par", "à l'initiative de"] {
+        if let Some(i) = text.find(key) {
+            let at = i + key.len();
+            let s = sentence(text, at);
+            for p in ents.partners_in(at..s.end) {
+                ents.add_role(&p, rec::Role::Organiser);
+            }
+        }
+    }
+}
+
+/// "la réunion de Tunis, qui a eu lieu en novembre 2019": a capitalised place named after
+/// "de" or "à" before the date.
+fn place_before(text: &str, from: usize, to: usize) -> Option<String> {
+    let seg = &text[from..to];
+    let i = [" à ", " de ", " d'"]
+        .iter()
+        .filter_map(|p| seg.rfind(p).map(|i| i + p.len()))
+        .max()?;
+    let name: Vec<&str> = seg[i..]
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let name = name.join(" ");
+    let name = name.trim_end_matches([',', '.']);
+    (!name.is_empty() && crate::entities::is_place_name(name)).then(|| name.to_owned())
+}

@@ -1,0 +1,285 @@
+//! News articles scraped with their page: the article separated from the page around it, the
+//! publication, the meeting reported, the next one announced, dated background.
+
+use std::ops::Range;
+
+use liasse_dates::{Kind, Mention};
+use liasse_records as rec;
+
+use crate::doc::Doc;
+use crate::entities::Entities;
+use crate::events::{lower, place_after, sentence, shorten, Out};
+use crate::mentions::when_of;
+use crate::meta::Meta;
+
+/// Lines that belong to the page, not the article.
+const FOOTER: &[&str] = &[
+    "cliquez ici",
+    "lire la suite",
+    "lire aussi",
+    "partager sur",
+    "source :",
+    "tous droits réservés",
+    "© ",
+];
+const EMBED: &[&str] = &[
+    "pic.twitter.com",
+    "twitter.com/",
+    "instagram.com/",
+    "facebook.com/",
+    "youtube.com/",
+];
+
+/// The ranges of the normalised text that are page, not article: everything before the title
+/// (tickers, menus, "report this image" notices), embedded social posts, and the footer.
+pub(crate) fn boilerplate(doc: &Doc, meta: &Meta) -> Vec<Range<usize>> {
+    let text = &doc.norm.text;
+    let mut out = Vec::new();
+    let start = meta
+        .title
+        .as_ref()
+        .map(|(_, s)| doc.norm.from_source(s.start as usize..s.end as usize).start)
+        .unwrap_or(0);
+    if start > 0 {
+        out.push(0..start);
+    }
+    let mut pos = start;
+    let mut footer = None;
+    for line in text[start..].split_inclusive('\n') {
+        let l = line.trim().to_lowercase();
+        let r = pos..pos + line.len();
+        if EMBED.iter().any(|e| l.contains(e))
+            || (l.starts_with("— ") || l.starts_with("-- ")) && l.contains("(@")
+        {
+            out.push(r.clone());
+        } else if footer.is_none() && FOOTER.iter().any(|f| l.starts_with(f)) {
+            footer = Some(pos);
+        }
+        pos += line.len();
+    }
+    if let Some(f) = footer {
+        out.push(f..text.len());
+    }
+    out
+}
+
+const MEETING_WORDS: &[&str] = &[
+    "rencontre",
+    "réunion",
+    "réunis",
+    "réuni",
+    "s'est tenue",
+    "entretien",
+    "se sont retrouvés",
+    "visite",
+    "sommet",
+    "conférence",
+];
+const NEXT_WORDS: &[&str] = &[
+    "prochaine réunion",
+    "prochaine rencontre",
+    "prochaine session",
+    "prochain rendez-vous",
+    "se retrouver",
+    "prévue",
+];
+const CREATION_WORDS: &[&str] = &[
+    "créé",
+    "créée",
+    "lancé",
+    "lancée",
+    "institué",
+    "instituée",
+    "mis en place",
+    "mise en place",
+    "fondé",
+    "fondée",
+    "établi",
+];
+
+pub(crate) fn parse(
+    doc: &mut Doc,
+    meta: &Meta,
+    mentions: &[Mention],
+    ents: &mut Entities,
+    exclude: &[Range<usize>],
+    out: &mut Out,
+) {
+    let text = doc.norm.text.clone();
+    let inside = |m: &Mention| !exclude.iter().any(|x| x.start <= m.start && m.end <= x.end);
+    for m in mentions.iter().filter(|m| !inside(m)) {
+        doc.diagnostic(
+            "outside-article-body",
+            rec::Severity::Info,
+            "this date is in the page around the article (ticker, menu, embed or footer), not in the article".into(),
+            Some(doc.span_of_norm(m.start..m.end)),
+        );
+    }
+    let title = meta.title.as_ref().map(|t| t.0.clone());
+    if let Some(date) = &meta.date {
+        let ev = doc
+            .norm
+            .from_source(date.span.start as usize..date.span.end as usize);
+        let source = source_name(&text, ev.start);
+        let label = match (&title, source) {
+            (Some(t), Some(s)) => format!("Publication dans {s} : {t}"),
+            (Some(t), None) => format!("Publication : {t}"),
+            (None, _) => "Publication".to_owned(),
+        };
+        out.event(
+            doc,
+            rec::EventKind::Publication,
+            label,
+            Some(date.when.clone()),
+            None,
+            Vec::new(),
+            sentence(&text, ev.start),
+        );
+    }
+    let body_partners: Vec<String> = ents.partners.keys().cloned().collect();
+    let mut reported = false;
+    let mut reported_when: Option<rec::When> = None;
+    for m in mentions
+        .iter()
+        .filter(|m| inside(m) && m.value.is_some() && matches!(m.kind, Kind::Date | Kind::Range))
+    {
+        if meta.date.as_ref().is_some_and(|d| {
+            doc.norm
+                .from_source(d.span.start as usize..d.span.end as usize)
+                .start
+                == m.start
+        }) {
+            continue;
+        }
+        let s = sentence(&text, m.start);
+        let sent = lower(&text[s.clone()]);
+        let when = m.value.as_ref().map(when_of);
+        let is_day = m
+            .value
+            .as_ref()
+            .is_some_and(|v| v.precision == liasse_dates::Precision::Day);
+        if CREATION_WORDS.iter().any(|w| sent.contains(w)) {
+            out.event(
+                doc,
+                rec::EventKind::Other,
+                shorten(&text[s.clone()]),
+                when,
+                place_after(&text, m.end, s.end),
+                ents.partners_in(s.clone()),
+                s,
+            );
+        } else if let Some(at) = NEXT_WORDS
+            .iter()
+            .filter_map(|w| sent[..m.start - s.start].find(w))
+            .min()
+            .filter(|_| !is_day_in_past(m, meta))
+        {
+            // The keyword before the date names the meeting: "prochaine réunion du GMMP, prévue …".
+            let named = sent[at..].starts_with("prochaine") || sent[at..].starts_with("prochain ");
+            let label = if named {
+                let phrase = &text[s.start + at..m.start];
+                let phrase = phrase.split(',').next().unwrap_or(phrase);
+                shorten(capitalise(phrase.trim()).as_str())
+            } else {
+                "Prochaine réunion".to_owned()
+            };
+            let place = place_between(&text, s.start + at, m.start)
+                .or_else(|| place_after(&text, m.end, s.end));
+            out.event(
+                doc,
+                rec::EventKind::Meeting,
+                label,
+                when,
+                place,
+                ents.partners_in(s.clone()),
+                s,
+            );
+        } else if MEETING_WORDS.iter().any(|w| sent.contains(w))
+            && (is_day || sent.contains("visite"))
+        {
+            // The meeting the article reports, told again in another sentence, is one event.
+            if reported_when
+                .as_ref()
+                .is_some_and(|w| Some(w) == when.as_ref())
+            {
+                continue;
+            }
+            let first = !reported && is_day;
+            let label = if first {
+                title.clone().unwrap_or_else(|| shorten(&text[s.clone()]))
+            } else {
+                shorten(&text[s.clone()])
+            };
+            let place =
+                place_after(&text, m.end, s.end).or_else(|| place_between(&text, s.start, m.start));
+            let partners = if first {
+                body_partners.clone()
+            } else {
+                ents.partners_in(s.clone())
+            };
+            if first {
+                reported_when = when.clone();
+            }
+            if first {
+                for p in &partners {
+                    ents.add_role(p, rec::Role::Participant);
+                }
+            }
+            reported |= first;
+            out.event(
+                doc,
+                rec::EventKind::Meeting,
+                label,
+                when,
+                place,
+                partners,
+                s,
+            );
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
+
+/// A date at or before publication cannot be the next meeting.
+fn is_day_in_past(m: &Mention, meta: &Meta) -> bool {
+    match (&m.value, &meta.date) {
+        (Some(v), Some(d)) => v.end.to_string() <= d.when.start,
+        _ => false,
+    }
+}
+
+/// "prévue en France au premier trimestre": a place between a keyword and the date.
+fn place_between(text: &str, from: usize, to: usize) -> Option<String> {
+    let seg = &text[from..to];
+    let i = seg.rfind(" à ").or_else(|| seg.rfind(" en "))?;
+    let rest = seg[i..].trim_start();
+    let rest = rest.split_once(' ').map_or("", |x| x.1);
+    let name: String = rest
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!name.is_empty()).then_some(name)
+}
+
+/// "Publié dans Yabiladi le …" → "Yabiladi".
+fn source_name(text: &str, date_at: usize) -> Option<String> {
+    let line_start = text[..date_at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..date_at];
+    let l = line.to_lowercase();
+    let i = l.find(" dans ").or_else(|| l.find(" sur "))?;
+    let after = line[i..].trim_start();
+    let after = after.split_once(' ')?.1;
+    let name = after
+        .trim_end()
+        .strip_suffix(" le")
+        .unwrap_or(after.trim_end())
+        .trim();
+    (!name.is_empty() && name.len() < 60).then(|| name.to_owned())
+}

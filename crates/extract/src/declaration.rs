@@ -1,0 +1,307 @@
+//! Joint declarations: parties, preamble, numbered objectives under their sections, signature,
+//! signatories, and the past events the preamble dates.
+
+use std::ops::Range;
+
+use liasse_dates::Mention;
+use liasse_records as rec;
+use liasse_text::BlockKind;
+
+use crate::doc::Doc;
+use crate::entities::Entities;
+use crate::events::{dated_in, find_word, lower, sentence, shorten, Out};
+use crate::mentions::when_of;
+use crate::meta::Meta;
+
+/// Verbs in capitals that open a consideration of the preamble.
+const PREAMBLE: &[&str] = &[
+    "reconnaissant",
+    "soulignant",
+    "agissant",
+    "rappelant",
+    "prenant acte",
+    "considérant",
+    "considerant",
+    "conscients",
+    "conscient",
+    "réaffirmant",
+    "reaffirmant",
+    "notant",
+    "saluant",
+    "s'inspirant",
+    "tenant compte",
+    "réitérant",
+    "convaincus",
+    "déterminés",
+    "résolus",
+    "se félicitant",
+    "exprimant",
+    "accueillant",
+    "désireux",
+    "attachés",
+];
+
+/// The words that end the preamble and open the operative part.
+const OPERATIVE: &[&str] = &[
+    "ont décidé",
+    "ont convenu",
+    "sont convenus",
+    "sont convenues",
+    "décident",
+    "conviennent",
+    "ont adopté",
+    "adoptent",
+];
+
+/// Event kinds for what a preamble dates, by keyword.
+const DATED_KINDS: &[(&str, rec::EventKind)] = &[
+    ("mission", rec::EventKind::Mission),
+    ("réunion", rec::EventKind::Meeting),
+    ("sommet", rec::EventKind::Meeting),
+    ("conférence", rec::EventKind::Meeting),
+    ("rencontre", rec::EventKind::Meeting),
+    ("visite", rec::EventKind::Meeting),
+    ("communication", rec::EventKind::Publication),
+    ("rapport", rec::EventKind::Publication),
+];
+
+pub(crate) fn parse(
+    doc: &Doc,
+    meta: &Meta,
+    mentions: &[Mention],
+    ents: &mut Entities,
+    body: Range<usize>,
+    out: &mut Out,
+) {
+    let text = &doc.norm.text;
+    let blocks: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.span.start >= body.start && b.span.end <= body.end)
+        .collect();
+    let norm = |b: &liasse_text::Block| doc.norm.from_source(b.span.clone());
+    let lower_block = |b: &liasse_text::Block| doc.clean(b.content.clone()).to_lowercase();
+
+    // The operative part starts at "ONT DÉCIDÉ …".
+    let operative = blocks.iter().position(|b| {
+        let l = lower_block(b);
+        OPERATIVE
+            .iter()
+            .any(|o| l.starts_with(o) || l.contains(&format!(" {o}")))
+    });
+    let first_preamble = blocks.iter().position(|b| {
+        let l = lower_block(b);
+        PREAMBLE.iter().any(|p| l.starts_with(p))
+    });
+
+    // Parties: what the opening paragraph (before the first consideration) names.
+    let title_end = meta.title.as_ref().map_or(0, |(_, s)| s.end as usize);
+    for b in blocks.iter().take(first_preamble.unwrap_or(0)) {
+        if b.span.start < title_end {
+            continue;
+        }
+        for p in ents.partners_in(norm(b)) {
+            ents.add_role(&p, rec::Role::Party);
+        }
+    }
+    // Signatories: "Pour le Royaume de Belgique".
+    let mut signatories = Vec::new();
+    for b in &blocks {
+        let l = lower_block(b);
+        if l.starts_with("pour l") && doc.clean(b.content.clone()).len() < 120 {
+            for p in ents.partners_in(norm(b)) {
+                ents.add_role(&p, rec::Role::Signatory);
+                if !signatories.contains(&p) {
+                    signatories.push(p);
+                }
+            }
+        }
+    }
+    // The signature: "Fait à Luxembourg, le sept juin deux mille treize".
+    if let (Some(date), Some(b)) = (
+        &meta.date,
+        blocks.iter().find(|b| lower_block(b).starts_with("fait ")),
+    ) {
+        let partners = if signatories.is_empty() {
+            ents.partners.keys().cloned().collect()
+        } else {
+            signatories.clone()
+        };
+        let label = meta.title.as_ref().map_or_else(
+            || "Signature".to_owned(),
+            |(t, _)| format!("Signature : {t}"),
+        );
+        out.event(
+            doc,
+            rec::EventKind::Signature,
+            label,
+            Some(date.when.clone()),
+            meta.place.as_ref().map(|p| p.0.clone()),
+            partners,
+            norm(b),
+        );
+    }
+
+    // What the preamble dates: missions, meetings, communications become events; instruments
+    // ("accord … en vigueur depuis mars 2000") stay dated mentions.
+    let preamble_end = operative.unwrap_or(blocks.len());
+    for b in blocks
+        .iter()
+        .take(preamble_end)
+        .skip(first_preamble.unwrap_or(preamble_end))
+    {
+        let r = norm(b);
+        let dated: Vec<&Mention> = dated_in(mentions, &r).collect();
+        for m in &dated {
+            let s = sentence(text, m.start);
+            let before = lower(&text[s.start..m.start]);
+            // The keyword nearest before the date decides (as a word: "mission", not "Commission").
+            let kind = DATED_KINDS
+                .iter()
+                .filter_map(|(k, kind)| last_word(&before, k).map(|i| (i, *kind)))
+                .max_by_key(|x| x.0);
+            let Some((at, kind)) = kind else { continue };
+            if m.value
+                .as_ref()
+                .is_some_and(|v| v.precision != liasse_dates::Precision::Day)
+            {
+                continue;
+            }
+            let phrase_start = s.start + at;
+            // The label runs from the keyword to the first date after it ("missions de l'UE au
+            // Maroc le 13 octobre 2011, le 6 décembre 2011 …" → "Mission de l'UE au Maroc").
+            let first_date = dated
+                .iter()
+                .map(|d| d.start)
+                .filter(|&d| d > phrase_start)
+                .min()
+                .unwrap_or(m.start);
+            let phrase = &text[phrase_start..first_date];
+            let label = event_label(phrase);
+            let partners = ents.partners_in(phrase_start..first_date);
+            out.event(
+                doc,
+                kind,
+                label,
+                m.value.as_ref().map(when_of),
+                None,
+                partners,
+                m.start..m.end,
+            );
+        }
+    }
+}
+
+/// Numbered objectives of the operative part, each under the last section heading above it.
+pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
+    let blocks: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.span.start >= body.start && b.span.end <= body.end)
+        .collect();
+    let lower = |b: &liasse_text::Block| doc.clean(b.content.clone()).to_lowercase();
+    let operative = blocks.iter().position(|b| {
+        let l = lower(b);
+        OPERATIVE
+            .iter()
+            .any(|o| l.starts_with(o) || l.contains(&format!(" {o}")))
+    });
+    let mut out = Vec::new();
+    let mut section: Option<String> = None;
+    let start = operative.map_or(0, |i| i + 1);
+    let mut i = start;
+    while i < blocks.len() {
+        let b = blocks[i];
+        match &b.kind {
+            BlockKind::Heading(_) => section = Some(heading_text(doc, b)),
+            BlockKind::Paragraph if is_section_line(doc, b) && next_is_numbered(&blocks, i) => {
+                section = Some(heading_text(doc, b))
+            }
+            BlockKind::ListItem {
+                number: Some(n), ..
+            } if n.chars().all(|c| c.is_ascii_digit()) => {
+                let mut end = b.content.end;
+                // Lines that continue the item directly below it.
+                while let Some(next) = blocks.get(i + 1) {
+                    if next.blank_before == 0 && matches!(next.kind, BlockKind::Paragraph) {
+                        end = next.span.end;
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let r = b.content.start..end;
+                out.push(rec::Objective {
+                    id: String::new(),
+                    number: n.clone(),
+                    section: section.clone(),
+                    text: doc.clean(r.clone()),
+                    evidence: doc.span(b.span.start..end),
+                });
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The last occurrence of `word` at a word start in `hay`.
+fn last_word(hay: &str, word: &str) -> Option<usize> {
+    let mut last = None;
+    let mut from = 0;
+    while let Some(i) = find_word(&hay[from..], word) {
+        last = Some(from + i);
+        from += i + word.len();
+    }
+    last
+}
+
+/// "missions de l'UE au Maroc le" → "Mission de l'UE au Maroc".
+fn event_label(phrase: &str) -> String {
+    let p = liasse_text::clean_inline(phrase);
+    let p = p.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    let mut words: Vec<&str> = p.split(' ').collect();
+    while words.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "le" | "les" | "du" | "des" | "de" | "en" | "au" | "la" | "l'" | "d'"
+        )
+    }) {
+        words.pop();
+    }
+    let p = words.join(" ");
+    let mut chars = p.chars();
+    let s = match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    };
+    let s = s
+        .replacen("Missions ", "Mission ", 1)
+        .replacen("Communications ", "Communication ", 1);
+    shorten(&s)
+}
+
+fn heading_text(doc: &Doc, b: &liasse_text::Block) -> String {
+    doc.clean(b.content.clone())
+}
+
+/// A short line without final punctuation, standing alone: a section heading without marks.
+fn is_section_line(doc: &Doc, b: &liasse_text::Block) -> bool {
+    let t = doc.clean(b.content.clone());
+    t.len() < 140
+        && !t.ends_with(['.', ';', ':', ','])
+        && t.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn next_is_numbered(blocks: &[&liasse_text::Block], i: usize) -> bool {
+    blocks.get(i + 1).is_some_and(|n| {
+        matches!(
+            &n.kind,
+            BlockKind::ListItem {
+                number: Some(_),
+                ..
+            }
+        )
+    })
+}

@@ -1,0 +1,618 @@
+//! Partners, agencies and people: known names from the lexicon, unknown bodies by pattern, and
+//! people by honorific or role apposition.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use liasse_lexicon::{lexicon, Form, Match, Target};
+use liasse_records as rec;
+use regex::Regex;
+
+use crate::doc::Doc;
+
+/// Everything found about entities in one document.
+#[derive(Default)]
+pub(crate) struct Entities {
+    pub partners: BTreeMap<String, rec::Partner>,
+    pub agencies: BTreeMap<String, rec::Agency>,
+    pub people: Vec<rec::Person>,
+    /// Known-name matches in the normalised text, in order (for the genre parsers).
+    pub matches: Vec<Match>,
+}
+
+impl Entities {
+    /// Give a partner a role (adding the partner if it was not mentioned by name).
+    pub fn add_role(&mut self, id: &str, role: rec::Role) {
+        let p = self
+            .partners
+            .entry(id.to_owned())
+            .or_insert_with(|| rec::Partner {
+                id: id.to_owned(),
+                name: lexicon().state(id).map_or(id, |s| s.name).to_owned(),
+                roles: Vec::new(),
+                mentions: Vec::new(),
+            });
+        if !p.roles.contains(&role) {
+            p.roles.push(role);
+            p.roles.sort();
+        }
+    }
+
+    pub fn add_partner_mention(&mut self, id: &str, span: rec::Span) {
+        self.add_role(id, rec::Role::Mentioned);
+        if let Some(p) = self.partners.get_mut(id) {
+            p.roles.retain(|r| *r != rec::Role::Mentioned);
+            if !p.mentions.contains(&span) {
+                p.mentions.push(span);
+                p.mentions.sort();
+            }
+        }
+    }
+
+    /// Partner ids mentioned in a range of the normalised text, in order, without repeats.
+    pub fn partners_in(&self, r: Range<usize>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in &self.matches {
+            if m.start >= r.start && m.end <= r.end {
+                if let Target::Partner(p) = m.target {
+                    if !out.iter().any(|x| x == p) {
+                        out.push(p.to_owned());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    pub fn into_records(mut self) -> (Vec<rec::Partner>, Vec<rec::Agency>, Vec<rec::Person>) {
+        for p in self.partners.values_mut() {
+            if p.roles.is_empty() {
+                p.roles.push(rec::Role::Mentioned);
+            }
+        }
+        (
+            self.partners.into_values().collect(),
+            self.agencies.into_values().collect(),
+            self.people,
+        )
+    }
+}
+
+/// Find every entity of the document. `country` is the state most documents' generic ministry
+/// names belong to, when the document says so (its parties, its dominant state).
+pub(crate) fn find(
+    doc: &mut Doc,
+    exclude: &[Range<usize>],
+    context: &[(Range<usize>, String)],
+) -> Entities {
+    let text = doc.norm.text.clone();
+    let lex = lexicon();
+    let mut e = Entities::default();
+    let outside = |r: &Range<usize>| !exclude.iter().any(|x| r.start >= x.start && r.end <= x.end);
+    e.matches = lex
+        .find(&text)
+        .into_iter()
+        .filter(|m| outside(&(m.start..m.end)))
+        .collect();
+
+    let matches = e.matches.clone();
+    for m in &matches {
+        let span = doc.span_of_norm(m.start..m.end);
+        match &m.target {
+            Target::Partner(p) => e.add_partner_mention(p, span),
+            Target::Body(b) => {
+                // An ambiguous acronym takes the reading whose country is mentioned nearest.
+                let id = if m.alternatives.is_empty() {
+                    *b
+                } else {
+                    disambiguate(&text, m, &matches)
+                };
+                add_agency(&mut e, id, span);
+            }
+        }
+    }
+    unknown_bodies(doc, &text, &mut e, &outside, context);
+    people(doc, &text, &mut e, &outside);
+    e
+}
+
+fn add_agency(e: &mut Entities, id: &str, span: rec::Span) {
+    let Some(b) = lexicon().body(id) else { return };
+    let a = e
+        .agencies
+        .entry(id.to_owned())
+        .or_insert_with(|| rec::Agency {
+            id: id.to_owned(),
+            name: b.name.to_owned(),
+            acronym: b.acronym().map(str::to_owned),
+            kind: Some(b.kind.to_owned()),
+            authority: Some(id.to_owned()),
+            country: b.country.map(str::to_owned),
+            mentions: Vec::new(),
+        });
+    if !a.mentions.contains(&span) {
+        a.mentions.push(span);
+        a.mentions.sort();
+    }
+}
+
+fn disambiguate(text: &str, m: &Match, all: &[Match]) -> &'static str {
+    let mut options = vec![m.target.clone()];
+    options.extend(m.alternatives.iter().cloned());
+    let near = nearest_partner(text, m.start, all);
+    for o in &options {
+        if let Target::Body(b) = o {
+            if lexicon().body(b).and_then(|x| x.country) == near.as_deref() {
+                return b;
+            }
+        }
+    }
+    match &m.target {
+        Target::Body(b) => b,
+        Target::Partner(p) => p,
+    }
+}
+
+/// The state named or qualified last before `pos` in the same paragraph (not a union).
+pub(crate) fn nearest_partner(text: &str, pos: usize, all: &[Match]) -> Option<String> {
+    let para_start = text[..pos].rfind("\n\n").map_or(0, |i| i + 2);
+    let para_start = para_start.max(
+        text[..pos]
+            .rfind('\n')
+            .map_or(0, |i| i + 1)
+            .saturating_sub(2000),
+    );
+    all.iter()
+        .filter(|m| m.end <= pos && m.start >= para_start)
+        .filter_map(|m| match m.target {
+            Target::Partner(p) if p != "EU" && p != "AU" => Some(p.to_owned()),
+            Target::Body(b) => lexicon()
+                .body(b)
+                .and_then(|x| x.country)
+                .filter(|c| *c != "EU")
+                .map(str::to_owned),
+            _ => None,
+        })
+        .next_back()
+}
+
+/// The state the document is about: the one mentioned most, if clearly so.
+pub(crate) fn dominant_state(e: &Entities) -> Option<String> {
+    let mut counts: Vec<(usize, &String)> = e
+        .partners
+        .iter()
+        .filter(|(id, _)| *id != "EU" && *id != "AU")
+        .map(|(id, p)| (p.mentions.len(), id))
+        .collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    match counts.as_slice() {
+        [(n, id)] if *n > 0 => Some((*id).clone()),
+        [(n, id), (m, _), ..] if *n >= 2 * *m.max(&1) => Some((*id).clone()),
+        _ => None,
+    }
+}
+
+struct Patterns {
+    body_head: Regex,
+    acronym_after: Regex,
+    honorific_name: Regex,
+    name_role: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let name = r"\p{Lu}[\p{L}'’\-]+(?:[ \u{a0}](?:(?:van|von|der|den|de|du|des|el|al|ben|ould|bin|ibn|d'|la|le)[ \u{a0}])*\p{Lu}[\p{L}'’\-]+){0,3}";
+        let honorifics: Vec<String> = lexicon().honorifics.iter().map(|h| regex::escape(h)).collect();
+        let roles: Vec<String> = lexicon().roles.iter().map(|r| regex::escape(r)).collect();
+        Patterns {
+            body_head: Regex::new(
+                r"\b(?:[Mm]inist[èe]re|Direction|Agence|Office|Institut|Fondation|Association|Conseil|Observatoire|Haut[- ]Commissariat|Commissariat|Secr[ée]tariat|D[ée]l[ée]gation|Brigade|Unit[ée]|Centre|Comit[ée]|Bureau|Service|Programme|Fonds|Groupe|Organisation|Commission|Autorit[ée]|Caisse|Chambre|Tribunal|Cour)\b",
+            )
+            .unwrap_or_else(|_| unreachable!()),
+            acronym_after: Regex::new(r"^\s*\((\p{Lu}[\p{Lu}\d&\-]{1,9})\)").unwrap_or_else(|_| unreachable!()),
+            honorific_name: Regex::new(&format!(r"(?:^|[^\p{{L}}])((?:{})\s+({name}))", honorifics.join("|"))).unwrap_or_else(|_| unreachable!()),
+            name_role: Regex::new(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{})\b)", roles.join("|"))).unwrap_or_else(|_| unreachable!()),
+        }
+    })
+}
+
+/// Lowercase words that may stand inside a body's name.
+const NAME_LINKS: &[&str] = &[
+    "de", "du", "des", "d'", "l'", "la", "le", "les", "et", "pour", "à", "au", "aux", "en", "sur",
+    "chargé", "chargée", "contre", "avec", "dans",
+];
+
+/// Bodies written with a generic head (`Ministère de …`, `Direction …`) and not in the
+/// authority file: kept with `authority: null`, ministries tied to a state by context.
+fn unknown_bodies(
+    doc: &mut Doc,
+    text: &str,
+    e: &mut Entities,
+    outside: &dyn Fn(&Range<usize>) -> bool,
+    context: &[(Range<usize>, String)],
+) {
+    let p = patterns();
+    let dominant = dominant_state(e);
+    let mut found: Vec<(Range<usize>, String, Option<String>)> = Vec::new();
+    for m in p.body_head.find_iter(text) {
+        let end = extend_name(text, m.end());
+        let r = m.start()..end;
+        if !outside(&r)
+            || found
+                .iter()
+                .any(|(f, _, _)| f.start <= r.start && r.start < f.end)
+        {
+            continue;
+        }
+        let name = text[r.clone()].trim_end().to_owned();
+        // A head alone ("Conseil", "le Groupe") is not a name.
+        if !name[m.len()..].chars().any(char::is_uppercase) {
+            continue;
+        }
+        // Known bodies are already there, also when the pattern reads on past their name.
+        if e.matches
+            .iter()
+            .any(|k| matches!(k.target, Target::Body(_)) && k.start <= r.start && r.start < k.end)
+        {
+            continue;
+        }
+        // A trailing acronym in capitals ("Ministère de l'Intérieur BMI") is not part of the name.
+        let mut name = name;
+        let mut r = r;
+        if let Some((head, last)) = name.rsplit_once(' ') {
+            if last.len() >= 2 && last.chars().all(|c| c.is_uppercase() || c == '&') {
+                name = head.to_owned();
+                r = r.start..r.start + name.len();
+            }
+        }
+        let acronym = p
+            .acronym_after
+            .captures(&text[r.end..])
+            .and_then(|c| c.get(1))
+            .map(|a| a.as_str().to_owned());
+        found.push((r.start..r.start + name.len(), name, acronym));
+    }
+    for (r, name, acronym) in found {
+        let span = doc.span_of_norm(r.clone());
+        // The state of the enclosing context (an annex row's partner), else the state named last
+        // before it in its paragraph, else the document's dominant state.
+        let given = context
+            .iter()
+            .find(|(c, _)| c.start <= r.start && r.end <= c.end)
+            .map(|(_, s)| s.clone());
+        let local = given
+            .or_else(|| nearest_partner(text, r.start, &e.matches))
+            .or_else(|| dominant.clone());
+        if let Some(c) = &local {
+            if let Some(b) = lexicon().body_for_generic_name(&name, c) {
+                add_agency(e, b.id, span);
+                continue;
+            }
+        }
+        let is_ministry = name.to_lowercase().starts_with("ministère")
+            || name.to_lowercase().starts_with("ministere");
+        if is_ministry && local.is_none() {
+            doc.diagnostic(
+                "ministry-state-unknown",
+                rec::Severity::Info,
+                format!("{name:?}: no state in context to tell whose ministry it is"),
+                Some(span.clone()),
+            );
+        }
+        let id = format!(
+            "x-{}{}",
+            local
+                .as_deref()
+                .map(|c| format!("{}-", c.to_lowercase()))
+                .unwrap_or_default(),
+            slug(&name)
+        );
+        let a = e.agencies.entry(id.clone()).or_insert_with(|| rec::Agency {
+            id,
+            name: liasse_text::clean_inline(&name),
+            acronym: acronym.clone(),
+            kind: Some(if is_ministry { "ministry" } else { "body" }.to_owned()),
+            authority: None,
+            country: local.clone(),
+            mentions: Vec::new(),
+        });
+        if !a.mentions.contains(&span) {
+            a.mentions.push(span);
+        }
+    }
+}
+
+/// Extend a body's name over capitalised words and the small words that link them.
+fn extend_name(text: &str, mut pos: usize) -> usize {
+    let mut last_good = pos;
+    loop {
+        let rest = &text[pos..];
+        let ws = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        if rest[..ws].contains('\n') {
+            break;
+        }
+        let word_start = pos + ws;
+        let rest = &text[word_start..];
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '\'' || *c == '’')
+            .collect();
+        if word.is_empty() {
+            break;
+        }
+        let lower = word.to_lowercase();
+        let (w, elided) = match lower.find(['\'', '’']) {
+            Some(i) => (&lower[..=i], true),
+            None => (lower.as_str(), false),
+        };
+        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        if elided && NAME_LINKS.contains(&w.replace('’', "'").as_str()) {
+            // d'Intérieur, l'Emploi: the word after the apostrophe decides.
+            let after: String = word
+                .chars()
+                .skip_while(|c| *c != '\'' && *c != '’')
+                .skip(1)
+                .collect();
+            if after.chars().next().is_some_and(char::is_uppercase) {
+                pos = word_start + word.len();
+                last_good = pos;
+                continue;
+            }
+            break;
+        }
+        if first_upper {
+            pos = word_start + word.len();
+            last_good = pos;
+        } else if NAME_LINKS.contains(&w) {
+            pos = word_start + word.len();
+        } else {
+            break;
+        }
+    }
+    last_good
+}
+
+pub(crate) fn slug(s: &str) -> String {
+    let folded = liasse_lexicon::fold(s).text;
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').chars().take(60).collect()
+}
+
+/// Words that start a capitalised run without being a name.
+const NOT_NAMES: &[&str] = &[
+    "Le", "La", "Les", "Un", "Une", "Des", "Du", "De", "Pour", "Dans", "En", "Au", "Aux", "Et",
+    "Il", "Elle", "Ils", "Ce", "Cette", "Son", "Sa", "Ses", "Leur", "Leurs",
+];
+
+/// A capitalised word that is not a state, a body, or a role: a place such as a city.
+pub(crate) fn is_place_name(s: &str) -> bool {
+    lexicon()
+        .find(s)
+        .iter()
+        .all(|m| matches!(m.target, Target::Partner(_)))
+}
+
+/// Small words a name may hold (`van der`, `Ben`, `El`, `d'`).
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "du", "des", "el", "al", "ben", "ould", "bin", "ibn", "la",
+    "le", "d'",
+];
+
+fn is_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 6 || NOT_NAMES.contains(&words[0]) {
+        return false;
+    }
+    // Every word is capitalised, or a particle of a name; an honorific is not part of it.
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if capitalised < 2
+        || words.iter().any(|w| {
+            !w.chars().next().is_some_and(char::is_uppercase)
+                && !PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+    {
+        return false;
+    }
+    if lexicon()
+        .honorifics
+        .iter()
+        .any(|h| h.split_whitespace().next() == Some(words[0]))
+    {
+        return false;
+    }
+    // A known state or body, or a role title, is not a person.
+    let found = lexicon().find(name);
+    if found.iter().any(|m| m.end - m.start >= name.len() / 2) {
+        return false;
+    }
+    !lexicon().roles.iter().any(|r| name.starts_with(r))
+}
+
+/// People: an honorific and a name (`M. Youssef Amrani`), or a name and a role title
+/// (`Simon Fetet, Directeur de l'Immigration …`); the role runs to the next person or the end
+/// of the clause; the organisation is the body the role names.
+fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize>) -> bool) {
+    let p = patterns();
+    let mut found: Vec<(Range<usize>, Option<String>, Range<usize>)> = Vec::new();
+    for c in p.honorific_name.captures_iter(text) {
+        let (Some(all), Some(name)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let honorific = text[all.start()..name.start()].trim().to_owned();
+        found.push((name.range(), Some(honorific), all.range()));
+    }
+    for c in p.name_role.captures_iter(text) {
+        let Some(name) = c.get(1) else { continue };
+        if found
+            .iter()
+            .any(|(_, _, w)| w.start < name.end() && name.start() < w.end)
+        {
+            continue;
+        }
+        found.push((name.range(), None, name.range()));
+    }
+    // A signature: one of the last lines holding only a name, or "Le rapporteur : Name".
+    for b in doc.blocks.iter().rev().take(4) {
+        let r = doc.norm.from_source(b.content.clone());
+        let line = text[r.clone()].trim_end_matches(['.', ' ']);
+        let (offset, candidate) = match line.find(" : ").or_else(|| line.find(": ")) {
+            Some(i) if line[..i].split_whitespace().count() <= 3 => {
+                let after = line[i..].trim_start_matches([' ', ':']);
+                (line.len() - after.len(), after)
+            }
+            _ => (0, line),
+        };
+        if is_person_name(candidate)
+            && candidate.split_whitespace().count() <= 4
+            && !found.iter().any(|f| f.0.start == r.start + offset)
+        {
+            let nr = r.start + offset..r.start + offset + candidate.len();
+            found.push((nr.clone(), None, nr));
+        }
+    }
+    found.sort_by_key(|f| f.0.start);
+    let starts: Vec<usize> = found.iter().map(|f| f.2.start).collect();
+    let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, (r, honorific, whole)) in found.iter().enumerate() {
+        if !outside(r) {
+            continue;
+        }
+        let name = liasse_text::clean_inline(&text[r.clone()]);
+        let surname_only = honorific.is_some() && name.split_whitespace().count() == 1;
+        if !surname_only && !is_person_name(&name) {
+            continue;
+        }
+        let next = starts.get(i + 1).copied().unwrap_or(text.len());
+        let role = role_after(text, whole.end.max(r.end), next);
+        let span = doc.span_of_norm(r.clone());
+        // "M. Amrani" after "M. Youssef Amrani": the same person.
+        let key = liasse_lexicon::fold(&name).text;
+        let existing = by_name.get(&key).copied().or_else(|| {
+            by_name
+                .iter()
+                .find(|(k, _)| k.split(' ').next_back() == Some(key.as_str()) && surname_only)
+                .map(|(_, v)| *v)
+        });
+        if let Some(idx) = existing {
+            let person = &mut e.people[idx];
+            if !person.mentions.contains(&span) {
+                person.mentions.push(span);
+            }
+            if person.role.is_none() {
+                if let Some((role, _)) = &role {
+                    person.role = Some(role.clone());
+                }
+            }
+            continue;
+        }
+        if surname_only {
+            // A surname alone with no earlier full name is not enough to name a person.
+            if name.split_whitespace().count() < 2 {
+                continue;
+            }
+        }
+        let organization = role
+            .as_ref()
+            .and_then(|(_, rr)| organization_in(doc, e, rr.clone()));
+        by_name.insert(key, e.people.len());
+        e.people.push(rec::Person {
+            id: format!("p-{}", slug(&name)),
+            name,
+            honorific: honorific.clone(),
+            role: role.map(|(r, _)| r),
+            organization,
+            mentions: vec![span],
+        });
+    }
+}
+
+/// The role apposition after a name: `, Secrétaire Général du MAEC :` → "Secrétaire Général du
+/// MAEC". It stops at the next person, a colon, a semicolon, a full stop or a closing bracket.
+fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<usize>)> {
+    let rest = &text[from..limit.max(from)];
+    let lead = rest.len() - rest.trim_start_matches([',', ' ']).len();
+    if lead == 0 || !rest[..lead].contains(',') {
+        return None;
+    }
+    let body = &rest[lead..];
+    let starts_with_role = lexicon()
+        .roles
+        .iter()
+        .any(|r| body.to_lowercase().starts_with(&r.to_lowercase()));
+    if !starts_with_role {
+        return None;
+    }
+    let mut end = body.len();
+    for stop in [
+        ":", ";", ". ", ".\n", "\n", " a ", " ont ", " est ", " sont ", " avait ", " qui ",
+        " s'est ",
+    ] {
+        if let Some(i) = body.find(stop) {
+            end = end.min(i);
+        }
+    }
+    // A closing bracket that closes nothing opened in the role ends it.
+    let mut depth = 0i32;
+    for (i, c) in body[..end].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => {
+                end = i;
+                break;
+            }
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    // The next person in an enumeration: ", et Name" / ", Name,".
+    if let Some(i) = body.rfind(", et ") {
+        end = end.min(i);
+    }
+    let role = body[..end].trim().trim_end_matches([',', '.']).trim();
+    let role = role.strip_suffix(" et").unwrap_or(role);
+    (!role.is_empty()).then(|| {
+        (
+            liasse_text::clean_inline(role),
+            from + lead..from + lead + role.len(),
+        )
+    })
+}
+
+fn organization_in(doc: &Doc, e: &Entities, r: Range<usize>) -> Option<String> {
+    let mut best: Option<&Match> = None;
+    for m in &e.matches {
+        if m.start >= r.start && m.end <= r.end && matches!(m.target, Target::Body(_)) {
+            // The last body named in the role is the most specific ("… au ministère de …").
+            if best.is_none_or(|b| {
+                m.form == Form::Name || b.form == Form::Acronym || m.start > b.start
+            }) {
+                best = Some(m);
+            }
+        }
+    }
+    if let Some(Target::Body(b)) = best.map(|m| &m.target) {
+        return Some((*b).to_owned());
+    }
+    // An unknown body named in the role (agency mentions are source spans).
+    let src = doc.norm.to_source(r);
+    e.agencies
+        .values()
+        .find(|a| {
+            a.mentions
+                .iter()
+                .any(|s| (s.start as usize) >= src.start && (s.end as usize) <= src.end)
+        })
+        .map(|a| a.id.clone())
+}

@@ -1,0 +1,265 @@
+//! What every genre parser shares: the records being built, sentences, places, and the events
+//! made from date mentions.
+
+use std::ops::Range;
+
+use liasse_dates::{Kind, Mention};
+use liasse_records as rec;
+
+use crate::doc::Doc;
+use crate::entities::Entities;
+use crate::mentions::when_of;
+
+/// Records a genre parser builds (ids are given at the end, in text order).
+#[derive(Default)]
+pub(crate) struct Out {
+    pub events: Vec<rec::Event>,
+    pub objectives: Vec<rec::Objective>,
+    pub initiatives: Vec<rec::Initiative>,
+}
+
+impl Out {
+    /// Add an event unless the same kind of event at the same time and place is there already.
+    /// (An event is these six facts; a struct to carry them would only rename the arguments.)
+    #[allow(clippy::too_many_arguments)]
+    pub fn event(
+        &mut self,
+        doc: &Doc,
+        kind: rec::EventKind,
+        label: String,
+        when: Option<rec::When>,
+        place: Option<String>,
+        partners: Vec<String>,
+        evidence: Range<usize>,
+    ) {
+        let evidence = doc.span_of_norm(evidence);
+        let dup = self
+            .events
+            .iter()
+            .any(|e| e.kind == kind && e.when == when && e.evidence.start == evidence.start);
+        if dup {
+            return;
+        }
+        self.events.push(rec::Event {
+            id: String::new(),
+            kind,
+            label: liasse_text::clean_inline(&label),
+            when,
+            place,
+            partners,
+            evidence,
+        });
+    }
+
+    /// Give ids in text order.
+    pub fn finish(&mut self) {
+        self.events.sort_by(|a, b| {
+            (a.evidence.start, a.evidence.end, a.kind).cmp(&(
+                b.evidence.start,
+                b.evidence.end,
+                b.kind,
+            ))
+        });
+        for (i, e) in self.events.iter_mut().enumerate() {
+            e.id = format!("e{}", i + 1);
+        }
+        for (i, o) in self.initiatives.iter_mut().enumerate() {
+            o.id = format!("i{}", i + 1);
+        }
+        let mut seen = std::collections::HashMap::new();
+        for o in self.objectives.iter_mut() {
+            let n = seen.entry(o.number.clone()).or_insert(0);
+            *n += 1;
+            o.id = if *n == 1 {
+                format!("o{}", o.number)
+            } else {
+                format!("o{}-{}", o.number, n)
+            };
+        }
+    }
+}
+
+/// The sentence around `pos` in the normalised text: from after the previous full stop or line
+/// break to the next one.
+pub(crate) fn sentence(text: &str, pos: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let mut start = pos.min(text.len());
+    while start > 0 {
+        let c = bytes[start - 1];
+        if c == b'\n'
+            || (c == b' '
+                && start >= 2
+                && matches!(bytes[start - 2], b'.' | b'!' | b'?' | b';')
+                && !abbreviation_before(text, start - 2))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = pos.min(text.len());
+    while end < bytes.len() {
+        let c = bytes[end];
+        if c == b'\n' {
+            break;
+        }
+        if matches!(c, b'.' | b'!' | b'?' | b';')
+            && (end + 1 == bytes.len() || matches!(bytes[end + 1], b' ' | b'\n'))
+            && !abbreviation_before(text, end)
+        {
+            end += 1;
+            break;
+        }
+        end += 1;
+    }
+    while start < end && text.as_bytes()[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    start..end
+}
+
+/// `M.`, `Mme.`, `p.ex.`: a full stop after a short word is not the end of a sentence.
+fn abbreviation_before(text: &str, dot: usize) -> bool {
+    let word: String = text[..dot]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let n = word.chars().count();
+    n > 0 && n <= 2 && word.chars().next_back().is_some_and(char::is_uppercase)
+        || matches!(word.as_str(), "xe.p" | "fc")
+}
+
+/// The place written right after a date: `… 2022 à Madrid, Espagne`, `à l'ambassade du Royaume
+/// à Paris`, `en France`.
+pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<String> {
+    let rest = &text[from..limit.max(from)];
+    let rest = rest.trim_start_matches([',', ' ']);
+    let lower = rest.to_lowercase();
+    let after = ["à ", "a ", "au ", "en "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &rest[p.len()..]))?;
+    let first = after.chars().next()?;
+    // A place is named: it starts with a capital, or with an article before a noun ("l'ambassade").
+    let named = first.is_uppercase() || after.starts_with("l'") || after.starts_with("l’");
+    if !named {
+        return None;
+    }
+    let mut end = after.len();
+    for stop in [
+        ". ",
+        ", afin",
+        ", pour",
+        ", avec",
+        ", en ",
+        ", dans",
+        " afin",
+        " pour ",
+        " avec ",
+        " dans le cadre",
+        " entre ",
+        " lors ",
+        " sur ",
+        " par ",
+        "\n",
+        ";",
+        ":",
+        "(",
+    ] {
+        if let Some(i) = after.find(stop) {
+            end = end.min(i);
+        }
+    }
+    let place = after[..end].trim().trim_end_matches(['.', ',']);
+    // "Madrid, Espagne": a second capitalised word after a comma is the country.
+    (!place.is_empty() && place.len() < 120).then(|| place.to_owned())
+}
+
+/// Deadlines anywhere in the document (`au plus tard fin septembre 2013`, `avant le 21 juin
+/// 2022`) become deadline events labelled with their sentence.
+pub(crate) fn deadline_events(
+    doc: &Doc,
+    mentions: &[Mention],
+    ents: &Entities,
+    exclude: &[Range<usize>],
+    out: &mut Out,
+) {
+    let text = &doc.norm.text;
+    for m in mentions {
+        if !m.deadline || m.value.is_none() || matches!(m.kind, Kind::Duration | Kind::Frequency) {
+            continue;
+        }
+        if exclude.iter().any(|x| x.start <= m.start && m.end <= x.end) {
+            continue;
+        }
+        let s = sentence(text, m.start);
+        let label = shorten(&text[s.clone()]);
+        out.event(
+            doc,
+            rec::EventKind::Deadline,
+            label,
+            m.value.as_ref().map(when_of),
+            None,
+            ents.partners_in(s.clone()),
+            s,
+        );
+    }
+}
+
+/// Lowercase without changing byte offsets (a character whose lowercase is longer stays as it
+/// is), so positions found in the result index the original.
+pub(crate) fn lower(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// Find `word` in `hay` (both lowercase) at word boundaries.
+pub(crate) fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(word) {
+        let at = from + i;
+        let before = hay[..at].chars().next_back();
+        if !before.is_some_and(char::is_alphanumeric) {
+            return Some(at);
+        }
+        from = at + word.len();
+    }
+    None
+}
+
+/// A label from a sentence: its first 160 characters, cut at a word.
+pub(crate) fn shorten(s: &str) -> String {
+    let s = liasse_text::clean_inline(s);
+    let s = s
+        .trim_start_matches(['-', '•', '✓', '*', '▪', ' '])
+        .to_owned();
+    if s.chars().count() <= 160 {
+        return s;
+    }
+    let cut: String = s.chars().take(160).collect();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(a, _)| a)
+        .to_owned();
+    format!("{cut}…")
+}
+
+/// Day-precision (or day-range) values of absolute or resolved mentions in a range.
+pub(crate) fn dated_in<'m>(
+    mentions: &'m [Mention],
+    r: &Range<usize>,
+) -> impl Iterator<Item = &'m Mention> + 'm {
+    let r = r.clone();
+    mentions.iter().filter(move |m| {
+        m.start >= r.start
+            && m.end <= r.end
+            && m.value.is_some()
+            && matches!(m.kind, Kind::Date | Kind::Range)
+    })
+}
