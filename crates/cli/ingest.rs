@@ -28,6 +28,7 @@ struct Input {
 struct Outcome {
     entry: rec::ManifestEntry,
     jsonl: String,
+    entities: rec::EntityIndex,
 }
 
 pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
@@ -62,16 +63,37 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
 
     let mut jsonl = String::new();
     let mut failed = 0;
+    let mut entities = rec::EntityIndex::default();
     for o in &outcomes {
         jsonl.push_str(&o.jsonl);
+        for (list, from) in [
+            (&mut entities.partners, &o.entities.partners),
+            (&mut entities.agencies, &o.entities.agencies),
+            (&mut entities.people, &o.entities.people),
+        ] {
+            for e in from {
+                match list.iter_mut().find(|x| x.id == e.id) {
+                    Some(x) => {
+                        x.documents.extend(e.documents.iter().cloned());
+                        x.mentions.extend(e.mentions.iter().cloned());
+                    }
+                    None => list.push(e.clone()),
+                }
+            }
+        }
         if let Some(e) = &o.entry.error {
             failed += 1;
             eprintln!("liasse: {}: {e}", o.entry.path);
         }
     }
+    entities.schema_version = rec::SCHEMA_VERSION;
+    entities.finish();
     let mut batch_error = None;
     if let Err(e) = write::atomic(&a.out.join("records.jsonl"), jsonl.as_bytes()) {
         batch_error = Some(e);
+    }
+    if let Err(e) = write::atomic(&a.out.join("entities.json"), entities.to_json().as_bytes()) {
+        batch_error.get_or_insert(e);
     }
     let manifest = rec::Manifest {
         tool: "liasse".into(),
@@ -209,6 +231,7 @@ fn failure(input: &Input, error: String) -> Outcome {
             error: Some(error),
         },
         jsonl: String::new(),
+        entities: rec::EntityIndex::default(),
     }
 }
 
@@ -246,7 +269,10 @@ fn process_one(input: &Input, out_dir: &Path, options: &liasse_extract::Options)
         return failure(input, format!("{e:#}"));
     }
     let d = &output.document;
+    let mut entities = rec::EntityIndex::default();
+    entities.add(&output);
     Outcome {
+        entities,
         entry: rec::ManifestEntry {
             path: input.shown.clone(),
             id: Some(d.id.clone()),

@@ -536,6 +536,126 @@ fn walk(v: &serde_json::Value, path: &str, source: &str, problems: &mut Vec<Stri
     }
 }
 
+/// A mention of an entity in one document of a batch.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+pub struct EntityMention {
+    /// Document id.
+    pub document: String,
+    pub span: Span,
+}
+
+/// One partner, agency or person across a batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct EntityEntry {
+    pub id: String,
+    pub name: String,
+    /// `partner`, `agency` or `person`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The authority-file id (agencies), or null.
+    pub authority: Option<String>,
+    /// Ids of the documents it appears in.
+    pub documents: Vec<String>,
+    pub mentions: Vec<EntityMention>,
+}
+
+/// `DIR/entities.json`: every partner, agency and person of a batch with all their mentions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct EntityIndex {
+    pub schema_version: u32,
+    pub partners: Vec<EntityEntry>,
+    pub agencies: Vec<EntityEntry>,
+    pub people: Vec<EntityEntry>,
+}
+
+impl EntityIndex {
+    /// Add one document's entities.
+    pub fn add(&mut self, doc: &DocumentOutput) {
+        self.schema_version = SCHEMA_VERSION;
+        let id = &doc.document.id;
+        for p in &doc.partners {
+            merge(
+                &mut self.partners,
+                &p.id,
+                &p.name,
+                "partner",
+                None,
+                id,
+                &p.mentions,
+            );
+        }
+        for a in &doc.agencies {
+            merge(
+                &mut self.agencies,
+                &a.id,
+                &a.name,
+                "agency",
+                a.authority.clone(),
+                id,
+                &a.mentions,
+            );
+        }
+        for p in &doc.people {
+            merge(
+                &mut self.people,
+                &p.id,
+                &p.name,
+                "person",
+                None,
+                id,
+                &p.mentions,
+            );
+        }
+    }
+
+    /// Sort everything, so the file does not depend on the order documents were added in.
+    pub fn finish(&mut self) {
+        for list in [&mut self.partners, &mut self.agencies, &mut self.people] {
+            list.sort_by(|a, b| a.id.cmp(&b.id));
+            for e in list.iter_mut() {
+                e.documents.sort();
+                e.documents.dedup();
+                e.mentions.sort();
+            }
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        pretty(self)
+    }
+}
+
+fn merge(
+    list: &mut Vec<EntityEntry>,
+    id: &str,
+    name: &str,
+    kind: &str,
+    authority: Option<String>,
+    doc: &str,
+    spans: &[Span],
+) {
+    let entry = match list.iter_mut().position(|e| e.id == id) {
+        Some(i) => &mut list[i],
+        None => {
+            list.push(EntityEntry {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                kind: kind.to_owned(),
+                authority,
+                documents: Vec::new(),
+                mentions: Vec::new(),
+            });
+            let last = list.len() - 1;
+            &mut list[last]
+        }
+    };
+    entry.documents.push(doc.to_owned());
+    entry.mentions.extend(spans.iter().map(|s| EntityMention {
+        document: doc.to_owned(),
+        span: s.clone(),
+    }));
+}
+
 /// The JSON Schema (draft 2020-12) of one document's output, [`DocumentOutput`].
 pub fn schema() -> serde_json::Value {
     let schema = schemars::schema_for!(DocumentOutput);
