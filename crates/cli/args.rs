@@ -21,7 +21,7 @@ pub struct Cli {
 pub enum Command {
     /// Extract records from documents and write JSON.
     Ingest(IngestArgs),
-    /// Print the JSON Schema of the per-document output (or of manifest.json).
+    /// Print the JSON Schema of the per-document output (or of manifest.json, entities.json).
     Schema(SchemaArgs),
     /// Read lines on stdin and print the temporal expressions of each as JSON Lines.
     Dates(DatesArgs),
@@ -66,8 +66,11 @@ pub struct IngestArgs {
 )]
 pub struct SchemaArgs {
     /// Print the schema of manifest.json instead.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "entities")]
     pub manifest: bool,
+    /// Print the schema of entities.json instead.
+    #[arg(long)]
+    pub entities: bool,
 }
 
 /// Find temporal expressions in each line of stdin; print one JSON object per line:

@@ -37,6 +37,8 @@ fn main() -> ExitCode {
 fn schema(a: &args::SchemaArgs) -> anyhow::Result<ExitCode> {
     let value = if a.manifest {
         liasse_records::manifest_schema()
+    } else if a.entities {
+        liasse_records::entities_schema()
     } else {
         liasse_records::schema()
     };

@@ -662,6 +662,12 @@ pub fn schema() -> serde_json::Value {
     serde_json::to_value(schema).unwrap_or_default()
 }
 
+/// The JSON Schema of `entities.json`.
+pub fn entities_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(EntityIndex);
+    serde_json::to_value(schema).unwrap_or_default()
+}
+
 /// The JSON Schema of `manifest.json`.
 pub fn manifest_schema() -> serde_json::Value {
     let schema = schemars::schema_for!(Manifest);
