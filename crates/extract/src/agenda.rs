@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use liasse_dates::{Kind, Mention};
 use liasse_records as rec;
+use liasse_text::BlockKind;
 use regex::Regex;
 
 use crate::doc::Doc;
@@ -112,6 +113,8 @@ pub(crate) fn parse(
             evidence,
         );
     }
+    items(doc, meta, mentions, ents, out);
+
     // Sessions and breaks: one per time slot, labelled by the line that names it.
     let times: Vec<&Mention> = mentions
         .iter()
@@ -178,4 +181,115 @@ fn slot_label(doc: &Doc, m: &Mention) -> String {
         below
     };
     liasse_text::clean_inline(candidate.trim_start_matches(['-', '•', ' ']))
+}
+
+/// The points of the agenda: list items and the lines under them, nested by indentation, each
+/// with its leads; slot lines and their labels are sessions, not points.
+fn items(doc: &Doc, meta: &Meta, mentions: &[Mention], ents: &Entities, out: &mut Out) {
+    let text = &doc.norm.text;
+    let header_end = [
+        meta.date.as_ref().map(|d| d.span.end),
+        meta.reference.as_ref().map(|r| r.1.end),
+        meta.title.as_ref().map(|t| t.1.end),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0) as usize;
+    let dated = |r: &std::ops::Range<usize>| {
+        mentions.iter().any(|m| {
+            m.start >= r.start
+                && m.end <= r.end
+                && (m.kind == Kind::Time
+                    || m.value
+                        .as_ref()
+                        .is_some_and(|v| v.precision == liasse_dates::Precision::Day))
+        })
+    };
+    let blocks: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.span.start >= header_end)
+        .collect();
+    // (depth, item index) of the open items.
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    let mut last_list_depth: Option<u8> = None;
+    for (i, b) in blocks.iter().enumerate() {
+        let r = doc.norm.from_source(b.span.clone());
+        let content = doc.clean(b.content.clone());
+        let lower = content.to_lowercase();
+        if content.is_empty()
+            || dated(&r)
+            || lower.starts_with("ordre du jour")
+            || lower.starts_with("projet d'ordre")
+            || lower.starts_with("programme")
+        {
+            stack.clear();
+            last_list_depth = None;
+            continue;
+        }
+        // The label of a slot: the line just before a time slot.
+        let labels_slot = blocks.get(i + 1).is_some_and(|n| {
+            let nr = doc.norm.from_source(n.span.clone());
+            mentions.iter().any(|m| {
+                m.kind == Kind::Time
+                    && m.start >= nr.start
+                    && m.end <= nr.end
+                    && doc.clean(n.content.clone()).len() < 40
+            })
+        });
+        let leads: Vec<String> = lead()
+            .captures_iter(&text[r.clone()])
+            .filter_map(|c| c.get(1))
+            .flat_map(|g| ents.partners_in(r.start + g.start()..r.start + g.end()))
+            .collect();
+        let without_lead = lead().replace_all(&content, "").trim().to_owned();
+        // A line holding only a lead belongs to the item above it.
+        if without_lead.is_empty() {
+            if let Some(&(_, idx)) = stack.last() {
+                for l in leads {
+                    if !out.items[idx].partners.contains(&l) {
+                        out.items[idx].partners.push(l);
+                    }
+                }
+            }
+            continue;
+        }
+        let (depth, number) = match &b.kind {
+            BlockKind::ListItem { depth, number, .. } => {
+                last_list_depth = Some(*depth);
+                (*depth, number.clone())
+            }
+            BlockKind::Heading(_) if labels_slot => continue,
+            BlockKind::Heading(_) => {
+                // A heading after the last slot closes the agenda ("CONCLUSIONS").
+                stack.clear();
+                last_list_depth = None;
+                let after_slots = !mentions
+                    .iter()
+                    .any(|m| m.kind == Kind::Time && m.start > r.end);
+                if !after_slots {
+                    continue;
+                }
+                (0, None)
+            }
+            _ if labels_slot => continue,
+            _ => (last_list_depth.map_or(0, |d| d + 1), None),
+        };
+        while stack.last().is_some_and(|(d, _)| *d >= depth) {
+            stack.pop();
+        }
+        let parent = stack.last().map(|(_, idx)| out.items[*idx].id.clone());
+        let idx = out.item(
+            doc,
+            rec::ItemKind::AgendaItem,
+            number,
+            None,
+            &without_lead,
+            r,
+        );
+        out.items[idx].parent = parent;
+        out.items[idx].partners = leads;
+        stack.push((depth, idx));
+    }
 }

@@ -119,6 +119,63 @@ pub(crate) fn parse(
             );
         }
     }
+    // The aims: what follows a line starting with "Objectif(s)", up to the next short line.
+    let mut in_goals = false;
+    for b in &doc.blocks {
+        let content = doc.clean(b.content.clone());
+        let lower = content.to_lowercase();
+        let short = content.len() < 90 && !content.ends_with('.');
+        if lower.starts_with("objectif") && short {
+            in_goals = true;
+            // "Objectifs : discuter des défis …" is itself a goal.
+            if let Some((_, rest)) = content.split_once(':') {
+                if !rest.trim().is_empty() {
+                    out.item(
+                        doc,
+                        rec::ItemKind::Goal,
+                        None,
+                        None,
+                        rest,
+                        doc.norm.from_source(b.content.clone()),
+                    );
+                }
+            }
+            continue;
+        }
+        if in_goals {
+            if short && !matches!(b.kind, liasse_text::BlockKind::ListItem { .. }) {
+                in_goals = false;
+                continue;
+            }
+            out.item(
+                doc,
+                rec::ItemKind::Goal,
+                None,
+                None,
+                &content,
+                doc.norm.from_source(b.content.clone()),
+            );
+        }
+    }
+    // Working groups: "Deux groupes de travail seront formés pour …".
+    let mut from = 0;
+    while let Some(i) = lower(&text[from..])
+        .find("groupes de travail")
+        .or_else(|| lower(&text[from..]).find("groupe de travail"))
+    {
+        let at = from + i;
+        let s = sentence(text, at);
+        out.item(
+            doc,
+            rec::ItemKind::WorkingGroup,
+            None,
+            None,
+            &text[s.clone()],
+            s.clone(),
+        );
+        from = s.end.max(at + 1);
+    }
+
     // Chairs: "coprésidée par l'Espagne, … et le Maroc".
     for key in [
         "coprésidée par",

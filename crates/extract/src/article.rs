@@ -136,6 +136,50 @@ pub(crate) fn parse(
             sentence(&text, ev.start),
         );
     }
+    // Each delegation, with its members.
+    let mut from = 0;
+    while let Some(i) = lower(&text[from..]).find("délégation") {
+        let at = from + i;
+        let s = sentence(&text, at);
+        if !exclude.iter().any(|x| x.start <= at && at < x.end) {
+            let src = doc.norm.to_source(s.clone());
+            let members: Vec<String> = ents
+                .people
+                .iter()
+                .filter(|p| {
+                    p.mentions
+                        .iter()
+                        .any(|m| (m.start as usize) >= src.start && (m.end as usize) <= src.end)
+                })
+                .map(|p| p.id.clone())
+                .collect();
+            if !members.is_empty() {
+                let label: String = text[at..s.end]
+                    .split([',', ':'])
+                    .next()
+                    .unwrap_or("")
+                    .split(" était")
+                    .next()
+                    .unwrap_or("")
+                    .split(" incluait")
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_owned();
+                let idx = out.item(
+                    doc,
+                    rec::ItemKind::Participant,
+                    None,
+                    Some(label),
+                    &text[s.clone()],
+                    s.clone(),
+                );
+                out.items[idx].people = members;
+                out.items[idx].partners = ents.partners_in(s.clone());
+            }
+        }
+        from = s.end.max(at + 1);
+    }
     let body_partners: Vec<String> = ents.partners.keys().cloned().collect();
     let mut reported = false;
     let mut reported_when: Option<rec::When> = None;

@@ -142,6 +142,62 @@ pub(crate) fn parse(
         );
     }
 
+    // Considerations, each with its leading verb; the goals of the operative clause.
+    let preamble_end = operative.unwrap_or(blocks.len());
+    for b in blocks
+        .iter()
+        .take(preamble_end)
+        .skip(first_preamble.unwrap_or(preamble_end))
+    {
+        let content = doc.clean(b.content.clone());
+        let l = content.to_lowercase();
+        let Some(verb) = PREAMBLE
+            .iter()
+            .filter(|p| l.starts_with(*p))
+            .max_by_key(|p| p.len())
+        else {
+            continue;
+        };
+        // The verb as written: its words in capitals, or the verb of the list.
+        let caps: Vec<&str> = content
+            .split_whitespace()
+            .take_while(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !w.chars().any(char::is_lowercase)
+            })
+            .collect();
+        let label = if caps.is_empty() {
+            content[..verb.len().min(content.len())].to_owned()
+        } else {
+            caps.join(" ")
+        };
+        out.item(
+            doc,
+            rec::ItemKind::Consideration,
+            None,
+            Some(label),
+            &content,
+            norm(b),
+        );
+    }
+    if let Some(op) = operative {
+        for b in blocks.iter().skip(op + 1) {
+            match &b.kind {
+                BlockKind::ListItem { number: None, .. } => {
+                    out.item(
+                        doc,
+                        rec::ItemKind::Goal,
+                        None,
+                        None,
+                        &doc.clean(b.content.clone()),
+                        norm(b),
+                    );
+                }
+                _ => break,
+            }
+        }
+    }
+
     // What the preamble dates: missions, meetings, communications become events; instruments
     // ("accord … en vigueur depuis mars 2000") stay dated mentions.
     let preamble_end = operative.unwrap_or(blocks.len());

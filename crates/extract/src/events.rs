@@ -16,6 +16,7 @@ pub(crate) struct Out {
     pub events: Vec<rec::Event>,
     pub objectives: Vec<rec::Objective>,
     pub initiatives: Vec<rec::Initiative>,
+    pub items: Vec<rec::Item>,
 }
 
 impl Out {
@@ -49,6 +50,36 @@ impl Out {
             partners,
             evidence,
         });
+    }
+
+    /// Add an item; returns its index (items are numbered as they are added, in text order).
+    pub fn item(
+        &mut self,
+        doc: &Doc,
+        kind: rec::ItemKind,
+        number: Option<String>,
+        label: Option<String>,
+        text: &str,
+        evidence: Range<usize>,
+    ) -> usize {
+        let text = liasse_text::clean_lines(text);
+        let text: Vec<&str> = text
+            .lines()
+            .map(|l| l.trim_start_matches(['-', '•', '✓', '▪', ' ']))
+            .collect();
+        self.items.push(rec::Item {
+            id: format!("t{}", self.items.len() + 1),
+            kind,
+            number,
+            label,
+            text: text.join("\n"),
+            parent: None,
+            partners: Vec::new(),
+            agencies: Vec::new(),
+            people: Vec::new(),
+            evidence: doc.span_of_norm(evidence),
+        });
+        self.items.len() - 1
     }
 
     /// Give ids in text order.

@@ -168,6 +168,7 @@ pub fn process(
         partners,
         agencies,
         people,
+        items: out.items,
         diagnostics: doc.take_diagnostics(),
     })
 }

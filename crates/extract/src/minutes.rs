@@ -3,10 +3,30 @@
 use liasse_records as rec;
 use liasse_text::BlockKind;
 
+use liasse_lexicon::Target;
+
 use crate::doc::Doc;
 use crate::entities::Entities;
 use crate::events::Out;
 use crate::meta::Meta;
+
+/// What opens each section of minutes, and the kind of its list items.
+const SECTIONS: &[(&str, rec::ItemKind)] = &[
+    ("participants", rec::ItemKind::Participant),
+    ("étaient présents", rec::ItemKind::Participant),
+    ("etaient presents", rec::ItemKind::Participant),
+    ("présents", rec::ItemKind::Participant),
+    ("résumé du débat", rec::ItemKind::DebatePoint),
+    ("resume du debat", rec::ItemKind::DebatePoint),
+    ("débat", rec::ItemKind::DebatePoint),
+    ("discussion", rec::ItemKind::DebatePoint),
+    ("décisions", rec::ItemKind::Decision),
+    ("decisions", rec::ItemKind::Decision),
+    ("relevé de conclusions", rec::ItemKind::Decision),
+    ("releve de conclusions", rec::ItemKind::Decision),
+    ("conclusions", rec::ItemKind::Decision),
+    ("recommandations", rec::ItemKind::Decision),
+];
 
 pub(crate) fn parse(doc: &Doc, meta: &Meta, ents: &mut Entities, out: &mut Out) {
     // The subject: "Objet : réunion du groupe thématique migration (GTM) …".
@@ -41,6 +61,7 @@ pub(crate) fn parse(doc: &Doc, meta: &Meta, ents: &mut Entities, out: &mut Out) 
             }
         }
     }
+    items(doc, ents, out);
     let Some(date) = &meta.date else { return };
     let (label, evidence) = match &subject {
         Some((s, r)) => (
@@ -68,4 +89,158 @@ pub(crate) fn parse(doc: &Doc, meta: &Meta, ents: &mut Entities, out: &mut Out) 
         partners,
         evidence,
     );
+}
+
+/// Participants under their group, statements with their speaker, presentations, points of the
+/// debate and decisions, each as an item.
+fn items(doc: &Doc, ents: &Entities, out: &mut Out) {
+    let text = &doc.norm.text;
+    let mut section: Option<rec::ItemKind> = None;
+    let mut group: Option<String> = None;
+    let mut last_statement: Option<usize> = None;
+    for b in &doc.blocks {
+        let r = doc.norm.from_source(b.span.clone());
+        let content = doc.clean(b.content.clone());
+        let body = content.trim_start_matches(['✓', '-', '•', ' ']).to_owned();
+        let is_item = matches!(b.kind, BlockKind::ListItem { .. });
+        // A statement broken by a blank line goes on in a paragraph starting in lowercase.
+        if let (Some(idx), BlockKind::Paragraph) = (last_statement, &b.kind) {
+            if body.chars().next().is_some_and(char::is_lowercase) {
+                out.items[idx].text.push(' ');
+                out.items[idx].text.push_str(&body);
+                let start = out.items[idx].evidence.start as usize;
+                out.items[idx].evidence = doc.span(start..b.span.end);
+                continue;
+            }
+        }
+        last_statement = None;
+        // A section title ("Décisions prises :", "#### Participants :", "Résumé du débat : …").
+        let head = body.split(':').next().unwrap_or("").trim().to_lowercase();
+        if let Some((_, kind)) = SECTIONS.iter().find(|(k, _)| head.starts_with(k)) {
+            if !is_item && head.len() < 60 {
+                section = Some(*kind);
+                group = None;
+                continue;
+            }
+        }
+        // A statement or presentation: "M. X, role : what was said", "Présentation de … : …",
+        // "Ouverture : Mme X, … a rappelé …".
+        let colon = body
+            .find(" :")
+            .or_else(|| body.find(": "))
+            .filter(|&c| c < 200 && c + 2 < body.len());
+        if let Some(c) = colon {
+            let head = body[..c].trim();
+            let said = body[c..].trim_start_matches([' ', ':']);
+            let mut speaker: Vec<String> = ents_people_in(doc, ents, &r, head);
+            if speaker.is_empty() {
+                let opening: String = said.chars().take(40).collect();
+                speaker = ents_people_in(doc, ents, &r, &opening);
+            }
+            let presentation = head.to_lowercase().starts_with("présentation")
+                || head.to_lowercase().starts_with("presentation");
+            // "Le rapporteur : Name" attributes a text, it reports nothing said.
+            let says_something = said.split_whitespace().count() > 5;
+            if presentation || (!speaker.is_empty() && says_something) {
+                let kind = if presentation {
+                    rec::ItemKind::Presentation
+                } else {
+                    rec::ItemKind::Statement
+                };
+                let idx = out.item(doc, kind, None, Some(head.to_owned()), said, r.clone());
+                out.items[idx].people = if presentation {
+                    ents_people_in(doc, ents, &r, said)
+                } else {
+                    speaker
+                };
+                out.items[idx].agencies = agencies_in(ents, &r);
+                last_statement = Some(idx);
+                section = None;
+                continue;
+            }
+        }
+        // A paragraph ends a list of participants (headings inside it are groups or members).
+        if section == Some(rec::ItemKind::Participant) && matches!(b.kind, BlockKind::Paragraph) {
+            section = None;
+        }
+        match section {
+            Some(rec::ItemKind::Participant) => {
+                if !is_item && body.ends_with(':') {
+                    group = Some(body.trim_end_matches([':', ' ']).to_owned());
+                    continue;
+                }
+                if !is_item && body.len() > 200 {
+                    section = None;
+                    continue;
+                }
+                let idx = out.item(
+                    doc,
+                    rec::ItemKind::Participant,
+                    None,
+                    group.clone(),
+                    body.trim_end_matches([';', '.', ' ']),
+                    r.clone(),
+                );
+                out.items[idx].partners = ents.partners_in(r.clone());
+                out.items[idx].agencies = agencies_in(ents, &r);
+            }
+            Some(kind) if is_item => {
+                let number = match &b.kind {
+                    BlockKind::ListItem { number, .. } => number.clone(),
+                    _ => None,
+                };
+                let idx = out.item(
+                    doc,
+                    kind,
+                    number,
+                    None,
+                    body.trim_end_matches([';', ' ']),
+                    r.clone(),
+                );
+                out.items[idx].partners = ents.partners_in(r.clone());
+                out.items[idx].agencies = agencies_in(ents, &r);
+            }
+            // Anything else ends the section.
+            Some(_) if !text[r.clone()].trim().is_empty() => section = None,
+            Some(_) => {}
+            None => {}
+        }
+    }
+}
+
+fn agencies_in(ents: &Entities, r: &std::ops::Range<usize>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in &ents.matches {
+        if m.start >= r.start && m.end <= r.end {
+            if let Target::Body(b) = m.target {
+                if !out.iter().any(|x| x == b) {
+                    out.push(b.to_owned());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Ids of the people named in `part` of the block `r`.
+fn ents_people_in(
+    doc: &Doc,
+    ents: &Entities,
+    r: &std::ops::Range<usize>,
+    part: &str,
+) -> Vec<String> {
+    let text = &doc.norm.text;
+    let Some(at) = text[r.clone()].find(part) else {
+        return Vec::new();
+    };
+    let src = doc.norm.to_source(r.start + at..r.start + at + part.len());
+    ents.people
+        .iter()
+        .filter(|p| {
+            p.mentions
+                .iter()
+                .any(|m| (m.start as usize) >= src.start && (m.end as usize) <= src.end)
+        })
+        .map(|p| p.id.clone())
+        .collect()
 }

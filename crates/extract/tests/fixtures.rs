@@ -174,6 +174,13 @@ fn render(out: &rec::DocumentOutput) -> String {
             p.id, p.honorific, p.name, p.role, p.organization
         );
     }
+    for t in &out.items {
+        let _ = writeln!(
+            s,
+            "item {} {:?} {:?} {:?} parent {:?} partners {:?} agencies {:?} people {:?}\n  {:?}",
+            t.id, t.kind, t.number, t.label, t.parent, t.partners, t.agencies, t.people, t.text
+        );
+    }
     for x in &out.diagnostics {
         let _ = writeln!(s, "diagnostic {} {:?}: {}", x.code, x.severity, x.message);
     }

@@ -274,6 +274,51 @@ pub struct Initiative {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+pub enum ItemKind {
+    /// A point of an agenda (with `parent` for sub-items, `partners` for its leads).
+    AgendaItem,
+    /// A consideration of a declaration's preamble; `label` is its leading verb.
+    Consideration,
+    /// A goal the document sets (a declaration's objectives clause, an announcement's aims).
+    Goal,
+    /// What a speaker said, in minutes; `people` holds the speaker.
+    Statement,
+    /// A presentation given at a meeting.
+    Presentation,
+    /// A point raised in the debate.
+    DebatePoint,
+    /// A decision or conclusion taken.
+    Decision,
+    /// A participant as the document lists it; `label` is the group it is listed under.
+    Participant,
+    /// A working group announced or formed.
+    WorkingGroup,
+}
+
+/// A structural element of a document that is not a dated event: agenda points, preamble
+/// considerations, goals, statements, decisions, participants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Item {
+    pub id: String,
+    pub kind: ItemKind,
+    /// The number or letter as written, when the item is numbered.
+    pub number: Option<String>,
+    /// A short qualifier: a consideration's leading verb, a participant's group, a speaker.
+    pub label: Option<String>,
+    pub text: String,
+    /// The id of the item it belongs to.
+    pub parent: Option<String>,
+    /// Partner ids (an agenda item's leads, a participant's state).
+    pub partners: Vec<String>,
+    /// Agency ids it names.
+    pub agencies: Vec<String>,
+    /// Person ids (a statement's speaker).
+    pub people: Vec<String>,
+    pub evidence: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
 pub enum Role {
     Signatory,
     Party,
@@ -353,6 +398,8 @@ pub struct DocumentOutput {
     pub partners: Vec<Partner>,
     pub agencies: Vec<Agency>,
     pub people: Vec<Person>,
+    /// Agenda points, considerations, goals, statements, decisions, participants.
+    pub items: Vec<Item>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -373,6 +420,7 @@ pub struct RecordCounts {
     pub partners: usize,
     pub agencies: usize,
     pub people: usize,
+    pub items: usize,
     pub diagnostics: usize,
 }
 
@@ -386,6 +434,7 @@ impl DocumentOutput {
             partners: self.partners.len(),
             agencies: self.agencies.len(),
             people: self.people.len(),
+            items: self.items.len(),
             diagnostics: self.diagnostics.len(),
         }
     }
@@ -397,7 +446,7 @@ impl DocumentOutput {
 
     /// One JSON line per record, each with a `type` tag and the document id, in a fixed order:
     /// the document, then dates, events, objectives, initiatives, partners, agencies, people,
-    /// diagnostics.
+    /// items, diagnostics.
     pub fn to_jsonl(&self) -> String {
         let id = self.document.id.as_str();
         let mut out = String::new();
@@ -422,6 +471,9 @@ impl DocumentOutput {
         }
         for r in &self.people {
             line(&mut out, "person", id, r);
+        }
+        for r in &self.items {
+            line(&mut out, "item", id, r);
         }
         for r in &self.diagnostics {
             line(&mut out, "diagnostic", id, r);
@@ -745,6 +797,7 @@ mod tests {
             partners: vec![],
             agencies: vec![],
             people: vec![],
+            items: vec![],
             diagnostics: vec![Diagnostic {
                 code: "c".into(),
                 severity: Severity::Info,

@@ -285,7 +285,8 @@ fn list_item(src: &str, line: Range<usize>) -> Option<(u8, String, Option<String
     if markers.is_empty() || pos >= line.end {
         return None;
     }
-    let depth = (indent / 2) as u8 + bullets.saturating_sub(1);
+    // One space of indentation already nests (" - sous-point").
+    let depth = indent.div_ceil(2) as u8 + bullets.saturating_sub(1);
     Some((
         depth,
         markers.trim().to_owned(),
@@ -374,7 +375,7 @@ mod tests {
             ("heading Bold", "Initiatives horizontales"),
             ("heading Caps", "PAUSE CAFE"),
             ("item 1 -✓ None", "MAEC ;"),
-            ("item 0 - None", "Coopération au niveau multilatéral ;"),
+            ("item 1 - None", "Coopération au niveau multilatéral ;"),
             ("paragraph", "Texte simple."),
             ("row 3", "SECTION\tOBJECTIF\tPartenaire"),
             ("row 3", "coordonnées par Frontex"),
