@@ -416,12 +416,10 @@ fn divergence(a: &str, b: &str) -> (String, String) {
     (take(&wa), take(&wb))
 }
 
+/// The bodies of a parenthesis, one per `;`, as written ("Mis en œuvre par …" included: no
+/// text of the table is lost).
 fn split_bodies(s: &str) -> Vec<String> {
     let s = s.trim().trim_end_matches(['.', ';']);
-    let s = s
-        .strip_prefix("Mis en œuvre par ")
-        .or_else(|| s.strip_prefix("Mis en oeuvre par "))
-        .unwrap_or(s);
     s.split(';')
         .map(liasse_text::clean_inline)
         .map(|b| b.trim_end_matches(['.', ',']).trim().to_owned())

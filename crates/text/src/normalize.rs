@@ -48,9 +48,10 @@ impl Normalized {
     }
 }
 
-/// The most passes normalisation makes; each pass that edits shrinks markup, so real text
-/// settles in one or two.
-const MAX_PASSES: usize = 16;
+/// The most passes normalisation makes. Every pass that edits makes the text shorter, so the
+/// passes always stop; real text settles in one or two. Markup hidden by control characters and
+/// nested deeper than this (only a fuzzer writes that) is not fully removed.
+const MAX_PASSES: usize = 64;
 
 /// Normalise a decoded source text.
 ///

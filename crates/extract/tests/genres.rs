@@ -1,0 +1,441 @@
+//! What the genre parsers and the entity finder must get right, by value, on the seeds and on
+//! sentences written for these tests.
+
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+use std::path::Path;
+
+use liasse_records as rec;
+
+fn seed(name: &str) -> (String, rec::DocumentOutput) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains(name))
+        .unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let out = liasse_extract::process(name, &bytes, &liasse_extract::Options::default()).unwrap();
+    (String::from_utf8(bytes).unwrap(), out)
+}
+
+fn text(s: &str) -> rec::DocumentOutput {
+    liasse_extract::process("t.txt", s.as_bytes(), &liasse_extract::Options::default()).unwrap()
+}
+
+fn events(
+    out: &rec::DocumentOutput,
+    kind: rec::EventKind,
+) -> Vec<(String, Option<String>, Option<String>)> {
+    out.events
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| {
+            let w = e.when.as_ref().map(|w| match (&w.time_start, &w.time_end) {
+                (Some(a), Some(b)) => format!("{}T{a}/{b}", w.edtf),
+                _ => w.edtf.clone(),
+            });
+            (e.label.clone(), w, e.place.clone())
+        })
+        .collect()
+}
+
+fn when(out: &rec::DocumentOutput, kind: rec::EventKind) -> Vec<String> {
+    events(out, kind).into_iter().filter_map(|e| e.1).collect()
+}
+
+fn roles(out: &rec::DocumentOutput, id: &str) -> Vec<rec::Role> {
+    out.partners
+        .iter()
+        .find(|p| p.id == id)
+        .map(|p| p.roles.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn declaration_seed_objectives_sections_and_events() {
+    let (_, out) = seed("001_");
+    let numbers: Vec<String> = out.objectives.iter().map(|o| o.number.clone()).collect();
+    let expected: Vec<String> = (1..=46).map(|n| n.to_string()).collect();
+    assert_eq!(numbers, expected);
+    let section = |n: usize| out.objectives[n - 1].section.clone().unwrap();
+    assert_eq!(section(1), "Mobilité, immigration régulière et intégration");
+    assert!(section(12).starts_with("Prévention et lutte contre l'immigration irrégulière"));
+    assert_eq!(section(21), "Migration et développement");
+    assert_eq!(section(28), "Protection internationale");
+    assert_eq!(section(37), "Initiatives horizontales");
+    assert_eq!(section(46), "Mise en œuvre");
+    assert!(out.objectives[39]
+        .text
+        .contains("FRONTEX, EUROPOL, CEPOL, EUROJUST, EASO et l'ETF"));
+
+    let sig = events(&out, rec::EventKind::Signature);
+    assert_eq!(sig.len(), 1);
+    assert_eq!(
+        (sig[0].1.as_deref(), sig[0].2.as_deref()),
+        (Some("2013-06-07"), Some("Luxembourg"))
+    );
+    assert_eq!(
+        when(&out, rec::EventKind::Mission),
+        [
+            "2011-10-13",
+            "2011-12-06",
+            "2012-05-28",
+            "2012-10-18/2012-10-19",
+            "2013-02-14/2013-02-15",
+            "2013-02-28"
+        ]
+    );
+    assert_eq!(when(&out, rec::EventKind::Deadline), ["2013-09"]);
+    for id in [
+        "MA", "EU", "DE", "BE", "ES", "FR", "IT", "NL", "PT", "SE", "GB",
+    ] {
+        assert!(
+            roles(&out, id).contains(&rec::Role::Signatory),
+            "{id} is a signatory"
+        );
+    }
+    for id in ["frontex", "europol", "cepol", "eurojust", "easo", "etf"] {
+        assert!(
+            out.agencies.iter().any(|a| a.id == id),
+            "{id} is named in point 40"
+        );
+    }
+    let considerations = out
+        .items
+        .iter()
+        .filter(|i| i.kind == rec::ItemKind::Consideration)
+        .count();
+    let goals = out
+        .items
+        .iter()
+        .filter(|i| i.kind == rec::ItemKind::Goal)
+        .count();
+    assert_eq!((considerations, goals), (17, 4));
+}
+
+#[test]
+fn annex_seed_every_row_and_no_text_lost() {
+    let (src, out) = seed("001_");
+    assert!(
+        out.initiatives.len() >= 100,
+        "{} initiatives",
+        out.initiatives.len()
+    );
+    assert!(out
+        .initiatives
+        .iter()
+        .all(|i| !i.partners.is_empty() && i.objective.is_some() && i.section.is_some()));
+    let uk = out
+        .initiatives
+        .iter()
+        .find(|i| i.text.starts_with("Offre d'une visite d'études"))
+        .unwrap();
+    assert_eq!(uk.partners, ["GB"]);
+    let salemm = out
+        .initiatives
+        .iter()
+        .find(|i| i.text.starts_with("SALEMM"))
+        .unwrap();
+    assert_eq!(salemm.partners, ["EU", "IT"]);
+    assert_eq!(salemm.status, Some(rec::InitiativeStatus::Ongoing));
+    let nl = out
+        .initiatives
+        .iter()
+        .find(|i| {
+            i.text
+                .starts_with("Echange de bonnes pratiques dans le cadre de la réadmission")
+        })
+        .unwrap();
+    assert_eq!(
+        nl.implementing_bodies,
+        ["Ministère de la Justice: service Rapatriement et Départ"]
+    );
+    // A cell broken across a page is joined to its row.
+    let frontex = out
+        .initiatives
+        .iter()
+        .find(|i| {
+            i.text
+                .starts_with("Proposition de Frontex de faire participer")
+        })
+        .unwrap();
+    assert!(
+        frontex
+            .text
+            .ends_with("coordonnées par Frontex, où approprié."),
+        "{:?}",
+        frontex.text
+    );
+
+    // Every non-empty cell's words are in some record.
+    let key = |s: &str| {
+        liasse_lexicon::fold(s)
+            .text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let mut haystack = String::new();
+    for i in &out.initiatives {
+        // The initiative's text and its bodies, as the cell wrote them one after the other.
+        haystack.push_str(&key(&i.text));
+        for b in &i.implementing_bodies {
+            haystack.push_str(&key(b));
+        }
+        haystack.push('|');
+        for part in [
+            i.objective_text.as_ref().unwrap_or(&String::new()),
+            i.section.as_ref().unwrap_or(&String::new()),
+        ] {
+            haystack.push_str(&key(part));
+            haystack.push('|');
+        }
+        // An objective cell reads "12. Renforcer …": its number and its wording together.
+        haystack.push_str(&key(&format!(
+            "{} {}",
+            i.objective.clone().unwrap_or_default(),
+            i.objective_text.clone().unwrap_or_default()
+        )));
+        for p in &i.partners {
+            haystack.push_str(&key(p));
+        }
+    }
+    let codes = ["UE", "UK", "EL"];
+    let mut lost = Vec::new();
+    for line in src.lines().filter(|l| l.contains('\t')) {
+        for cell in line.split('\t') {
+            // A cell may start with its partner code ("<b>UE</b> Proposition …").
+            let norm = liasse_text::normalize(cell).text;
+            let norm = norm.trim_start();
+            let norm = match norm.split_once(char::is_whitespace) {
+                Some((first, rest))
+                    if first.len() <= 5
+                        && first.chars().all(|c| c.is_ascii_uppercase() || c == '/') =>
+                {
+                    rest
+                }
+                _ => norm,
+            };
+            let clean = key(norm);
+            let is_code = codes.contains(&cell.trim()) || clean.len() <= 5;
+            let header = ["section", "objectif", "partenaire", "initiativeproposee"]
+                .contains(&clean.as_str());
+            if !clean.is_empty() && !is_code && !header && !haystack.contains(&clean) {
+                lost.push(cell.chars().take(80).collect::<String>());
+            }
+        }
+    }
+    assert!(
+        lost.is_empty(),
+        "cells whose text is in no record: {lost:#?}"
+    );
+}
+
+#[test]
+fn agenda_seed_meeting_sessions_breaks_and_leads() {
+    let (_, out) = seed("000_");
+    assert_eq!(
+        events(&out, rec::EventKind::Meeting)[0].1.as_deref(),
+        Some("2022-03-17")
+    );
+    assert_eq!(
+        events(&out, rec::EventKind::Meeting)[0].2.as_deref(),
+        Some("Rabat")
+    );
+    assert_eq!(
+        when(&out, rec::EventKind::Session),
+        [
+            "2022-03-17T09:00/11:00",
+            "2022-03-17T11:15/12:45",
+            "2022-03-17T14:00/17:00"
+        ]
+    );
+    let breaks = events(&out, rec::EventKind::Break);
+    assert_eq!(
+        breaks.iter().map(|b| b.0.as_str()).collect::<Vec<_>>(),
+        ["PAUSE CAFE", "PAUSE DEJEUNER"]
+    );
+    assert_eq!(
+        when(&out, rec::EventKind::Break),
+        ["2022-03-17T11:00/11:15", "2022-03-17T12:45/14:00"]
+    );
+    assert_eq!(out.document.reference.as_deref(), Some("Ares(2022)6560133"));
+    assert!(
+        roles(&out, "MA").contains(&rec::Role::Lead)
+            && roles(&out, "EU").contains(&rec::Role::Lead)
+    );
+    let closing = out.items.last().unwrap();
+    assert_eq!(closing.text, "CONCLUSIONS");
+    let nested = out
+        .items
+        .iter()
+        .find(|i| i.text.starts_with("Coopération au niveau multilatéral"))
+        .unwrap();
+    assert!(nested.parent.is_some());
+}
+
+#[test]
+fn announcement_seed_meeting_chairs_and_deadline() {
+    let (_, out) = seed("002_");
+    let meetings = events(&out, rec::EventKind::Meeting);
+    assert_eq!(meetings[0].1.as_deref(), Some("2022-07-05/2022-07-06"));
+    assert_eq!(meetings[0].2.as_deref(), Some("Madrid, Espagne"));
+    assert_eq!(meetings[1].1.as_deref(), Some("2019-07"));
+    assert_eq!(meetings[1].2.as_deref(), Some("Madrid"));
+    assert_eq!(when(&out, rec::EventKind::Deadline), ["2022-06-21"]);
+    assert!(
+        roles(&out, "ES").contains(&rec::Role::CoChair)
+            && roles(&out, "ES").contains(&rec::Role::Host)
+    );
+    assert!(roles(&out, "MA").contains(&rec::Role::CoChair));
+}
+
+#[test]
+fn article_seed_boilerplate_meeting_and_delegations() {
+    let (_, out) = seed("003_");
+    assert_eq!(out.document.date.as_ref().unwrap().edtf, "2024-11-30");
+    let meetings = events(&out, rec::EventKind::Meeting);
+    assert_eq!(meetings[0].1.as_deref(), Some("2024-11-29"));
+    assert!(meetings[0].2.as_deref().unwrap().contains("Paris"));
+    assert!(meetings
+        .iter()
+        .any(|m| m.1.as_deref() == Some("2025-33") && m.2.as_deref() == Some("France")));
+    assert_eq!(when(&out, rec::EventKind::Other), ["2018-05"]);
+    // Nothing from the ticker around the article.
+    let ids: Vec<&str> = out.partners.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["FR", "MA"]);
+    let fetet = out.people.iter().find(|p| p.name == "Simon Fetet").unwrap();
+    assert!(fetet
+        .role
+        .as_deref()
+        .unwrap()
+        .starts_with("Directeur de l'Immigration au ministère de l'Intérieur"));
+    assert_eq!(fetet.organization.as_deref(), Some("fr-interior"));
+    let zerouali = out
+        .people
+        .iter()
+        .find(|p| p.name == "Khalid Zerouali")
+        .unwrap();
+    assert_eq!(zerouali.organization.as_deref(), Some("ma-interior"));
+    let members: usize = out
+        .items
+        .iter()
+        .filter(|i| i.kind == rec::ItemKind::Participant)
+        .map(|i| i.people.len())
+        .sum();
+    assert_eq!(members, 8);
+    assert!(out
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "outside-article-body"));
+}
+
+#[test]
+fn minutes_seed_people_participants_and_decisions() {
+    let (_, out) = seed("004_");
+    assert_eq!(when(&out, rec::EventKind::Meeting), ["2008-12-24"]);
+    let names: Vec<&str> = out.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Youssef Amrani",
+            "Mourad Wahba",
+            "Johannes van der Klaauw",
+            "Naïma Senhadji"
+        ]
+    );
+    assert_eq!(
+        out.people[0].role.as_deref(),
+        Some("Secrétaire Général du MAEC")
+    );
+    assert_eq!(out.people[0].organization.as_deref(), Some("ma-maec"));
+    let count = |k: rec::ItemKind| out.items.iter().filter(|i| i.kind == k).count();
+    assert_eq!(
+        (
+            count(rec::ItemKind::Participant),
+            count(rec::ItemKind::DebatePoint),
+            count(rec::ItemKind::Decision)
+        ),
+        (19, 9, 4)
+    );
+    assert_eq!(count(rec::ItemKind::Statement), 2);
+    for id in [
+        "undp",
+        "unhcr",
+        "ilo-office",
+        "unfpa",
+        "unicef",
+        "unifem",
+        "uneca",
+        "unaids",
+        "iom",
+        "ma-maec",
+        "ma-ccme",
+    ] {
+        assert!(out.agencies.iter().any(|a| a.id == id), "{id}");
+    }
+    // The generic ministries of Moroccan minutes are Moroccan.
+    assert!(out.agencies.iter().any(|a| a.id == "ma-interior"));
+    assert!(out.agencies.iter().any(|a| a.id == "ma-justice"));
+}
+
+/// Sentences written for this test, in the style of the genre but in none of the seeds.
+#[test]
+fn entities_in_sentences_of_our_own() {
+    let out = text("La délégation sénégalaise, conduite par M. Amadou Diallo, Directeur général des Sénégalais de l'Extérieur, a rencontré le HCR et l'OIM à Genève.");
+    let p = &out.people[0];
+    assert_eq!(
+        (p.name.as_str(), p.honorific.as_deref()),
+        ("Amadou Diallo", Some("M."))
+    );
+    assert_eq!(
+        p.role.as_deref(),
+        Some("Directeur général des Sénégalais de l'Extérieur")
+    );
+    assert!(out.partners.iter().any(|p| p.id == "SN"));
+    assert!(
+        out.agencies.iter().any(|a| a.id == "unhcr") && out.agencies.iter().any(|a| a.id == "iom")
+    );
+
+    let out = text("L'Office français de protection des réfugiés et apatrides (OFPRA) et le BAMF ont signé un protocole d'échange.");
+    let ids: Vec<&str> = out.agencies.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["de-bamf", "fr-ofpra"]);
+
+    let out = text("Mme Claire Dubois, Conseillère au Ministère de l'Europe et des Affaires étrangères, a présenté le rapport.");
+    assert_eq!(out.people[0].organization.as_deref(), Some("fr-meae"));
+
+    // A generic ministry takes the state named before it.
+    let out = text("Les autorités espagnoles ont indiqué que le Ministère de l'Intérieur renforcera ses effectifs.");
+    assert!(
+        out.agencies.iter().any(|a| a.id == "es-interior"),
+        "{:?}",
+        out.agencies
+    );
+
+    // A body not in the authority file is kept, without authority.
+    let out = text(
+        "Le projet est mis en œuvre par l'Agence Nationale pour l'Emploi des Jeunes du Niger.",
+    );
+    let a = out
+        .agencies
+        .iter()
+        .find(|a| a.name.starts_with("Agence Nationale pour l'Emploi"))
+        .unwrap();
+    assert_eq!(a.authority, None);
+
+    // Predecessor and successor are two entries.
+    let out = text("Le Bureau européen d'appui en matière d'asile (EASO), devenu l'Agence de l'Union européenne pour l'asile, appuie la réforme.");
+    let ids: Vec<&str> = out.agencies.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["easo", "euaa"]);
+
+    // States in their long and adjective forms.
+    let out = text("Les autorités mauritaniennes et le Royaume d'Espagne ont convenu d'une feuille de route avec la République du Mali.");
+    let ids: Vec<&str> = out.partners.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["ES", "ML", "MR"]);
+
+    // No person from a street name or a title alone.
+    let out = text("Le siège se trouve rue Mohammed V, à côté du Directeur.");
+    assert!(out.people.is_empty(), "{:?}", out.people);
+}
