@@ -227,6 +227,7 @@ fn failure(input: &Input, error: String) -> Outcome {
             encoding: None,
             kind: None,
             output: None,
+            text_output: None,
             records: None,
             error: Some(error),
         },
@@ -245,9 +246,9 @@ fn process_one(input: &Input, out_dir: &Path, options: &liasse_extract::Options)
     };
     // A panic in a parser is a bug; it must cost one document, not the batch.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        liasse_extract::process(&input.shown, &bytes, options)
+        liasse_extract::process_with_text(&input.shown, &bytes, options)
     }));
-    let output = match result {
+    let (output, text) = match result {
         Ok(Ok(o)) => o,
         Ok(Err(e)) => {
             let mut o = failure(input, e.to_string());
@@ -265,6 +266,13 @@ fn process_one(input: &Input, out_dir: &Path, options: &liasse_extract::Options)
         }
     };
     let file = format!("{}.json", input.name);
+    // Spans index the decoded text: when it is not the file's bytes, it is written beside.
+    let text_output = (text.as_bytes() != bytes.as_slice()).then(|| format!("{}.txt", input.name));
+    if let Some(t) = &text_output {
+        if let Err(e) = write::atomic(&out_dir.join(t), text.as_bytes()) {
+            return failure(input, format!("{e:#}"));
+        }
+    }
     if let Err(e) = write::atomic(&out_dir.join(&file), output.to_json().as_bytes()) {
         return failure(input, format!("{e:#}"));
     }
@@ -282,6 +290,7 @@ fn process_one(input: &Input, out_dir: &Path, options: &liasse_extract::Options)
             encoding: Some(d.encoding.clone()),
             kind: Some(d.kind),
             output: Some(file),
+            text_output,
             records: Some(output.counts()),
             error: None,
         },

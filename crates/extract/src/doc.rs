@@ -14,6 +14,8 @@ pub struct Doc<'a> {
     pub norm: Normalized,
     /// Blocks of the source, in order.
     pub blocks: Vec<Block>,
+    /// Where each page starts in `src` (paginated input only).
+    pub pages: Vec<usize>,
     diagnostics: Vec<rec::Diagnostic>,
 }
 
@@ -23,6 +25,7 @@ impl<'a> Doc<'a> {
             src,
             norm: liasse_text::normalize(src),
             blocks: liasse_text::segment(src),
+            pages: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -30,10 +33,12 @@ impl<'a> Doc<'a> {
     /// A span of the source.
     pub fn span(&self, r: Range<usize>) -> rec::Span {
         let r = r.start.min(self.src.len())..r.end.min(self.src.len());
+        let page = (!self.pages.is_empty())
+            .then(|| self.pages.partition_point(|&s| s <= r.start).max(1) as u32);
         rec::Span::new(
             r.start as u32,
             r.end as u32,
-            None,
+            page,
             self.src.get(r).unwrap_or(""),
         )
     }

@@ -50,6 +50,16 @@ pub fn process(
     bytes: &[u8],
     options: &Options,
 ) -> Result<rec::DocumentOutput, ExtractError> {
+    process_with_text(path, bytes, options).map(|(out, _)| out)
+}
+
+/// [`process`], also returning the decoded text every span indexes (for PDF and HTML, the
+/// extracted text; `ingest` writes it beside the JSON when it differs from the file).
+pub fn process_with_text(
+    path: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(rec::DocumentOutput, String), ExtractError> {
     let sha256 = liasse_source::sha256_hex(bytes);
     let id = liasse_source::document_id(&sha256);
     let mut source_options = options.source.clone();
@@ -58,6 +68,7 @@ pub fn process(
     }
     let decoded = liasse_source::decode(bytes, &source_options)?;
     let mut doc = Doc::new(&decoded.text);
+    doc.pages.clone_from(&decoded.pages);
     for note in &decoded.notes {
         doc.diagnostic(
             note.code,
@@ -158,7 +169,7 @@ pub fn process(
             place: meta.place.as_ref().map(|(_, s)| s.clone()),
         },
     };
-    Ok(rec::DocumentOutput {
+    let output = rec::DocumentOutput {
         schema_version: rec::SCHEMA_VERSION,
         document,
         dates,
@@ -170,5 +181,6 @@ pub fn process(
         people,
         items: out.items,
         diagnostics: doc.take_diagnostics(),
-    })
+    };
+    Ok((output, decoded.text))
 }

@@ -33,10 +33,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
                 continue;
             }
             collect(&p, out);
-        } else if !p
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.') || n == "README.md")
-        {
+        } else if !p.file_name().is_some_and(|n| {
+            let n = n.to_string_lossy();
+            n.starts_with('.') || n == "README.md" || n.ends_with(".py")
+        }) {
             out.push(p);
         }
     }

@@ -523,6 +523,8 @@ pub struct ManifestEntry {
     pub kind: Option<DocumentKind>,
     /// The JSON file written for this input, relative to the output directory.
     pub output: Option<String>,
+    /// The text the spans index, when it is not the file itself (PDF, HTML, other encodings).
+    pub text_output: Option<String>,
     pub records: Option<RecordCounts>,
     /// Why the input failed, or null.
     pub error: Option<String>,

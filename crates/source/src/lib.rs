@@ -19,6 +19,9 @@
 //! assert_eq!(latin.encoding, "windows-1252");
 //! ```
 
+mod html;
+mod pdf;
+
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use sha2::{Digest, Sha256};
 
@@ -66,11 +69,25 @@ pub struct Note {
 /// The text of one input.
 #[derive(Debug, Clone)]
 pub struct Decoded {
+    /// The text every span indexes: the file's text, or the text extracted from a PDF or an
+    /// HTML page.
     pub text: String,
-    /// WHATWG name of the encoding (`UTF-8`, `UTF-16LE`, `windows-1252`, …).
+    /// WHATWG name of the encoding (`UTF-8`, `UTF-16LE`, `windows-1252`, …); `binary` for PDF.
     pub encoding: &'static str,
     pub format: Format,
+    /// Byte offset in `text` where each page starts (PDF); empty for unpaginated input.
+    pub pages: Vec<usize>,
     pub notes: Vec<Note>,
+}
+
+impl Decoded {
+    /// 1-based page of a byte offset of the text, for paginated input.
+    pub fn page_of(&self, offset: usize) -> Option<u32> {
+        if self.pages.is_empty() {
+            return None;
+        }
+        Some(self.pages.partition_point(|&s| s <= offset).max(1) as u32)
+    }
 }
 
 /// Why an input could not be read as a document.
@@ -82,8 +99,16 @@ pub enum SourceError {
     Blank,
     #[error("the file is binary ({0}), not a text, HTML or PDF document; check that it was not misnamed")]
     Binary(&'static str),
-    #[error("PDF input is not supported yet; convert it to text first (e.g. `pdftotext -layout`)")]
-    PdfUnsupported,
+    #[error("the PDF is damaged or truncated ({0}); re-export or re-download it")]
+    PdfBroken(String),
+    #[error(
+        "the PDF is encrypted; remove the password first (e.g. `qpdf --decrypt in.pdf out.pdf`)"
+    )]
+    PdfEncrypted,
+    #[error(
+        "the PDF has no text layer (a scan?); run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`)"
+    )]
+    PdfNoText,
 }
 
 /// The SHA-256 of the raw bytes, as lowercase hex.
@@ -109,8 +134,17 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded, SourceError> {
     if bytes.is_empty() {
         return Err(SourceError::Empty);
     }
-    if bytes.starts_with(b"%PDF-") {
-        return Err(SourceError::PdfUnsupported);
+    if bytes.starts_with(b"%PDF-")
+        || (bytes.len() > 1024 && bytes[..1024].windows(5).any(|w| w == b"%PDF-"))
+    {
+        let (text, pages, notes) = pdf::extract(bytes)?;
+        return Ok(Decoded {
+            text,
+            encoding: "binary",
+            format: Format::Pdf,
+            pages,
+            notes,
+        });
     }
     if let Some(kind) = binary_signature(bytes) {
         return Err(SourceError::Binary(kind));
@@ -130,16 +164,41 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded, SourceError> {
             }
             (strip_bom(text.into_owned()), enc.name())
         }
-        None => detect_and_decode(bytes, &mut notes)?,
+        // A page's declared charset, when it has no byte-order mark.
+        None => match html::declared_charset(bytes)
+            .filter(|_| Encoding::for_bom(bytes).is_none() && looks_like_page(bytes))
+        {
+            Some(enc) if enc != UTF_8 || std::str::from_utf8(bytes).is_ok() => {
+                let (text, _, had_errors) = enc.decode(bytes);
+                if had_errors {
+                    notes.push(Note {
+                        code: "decode-replacement",
+                        message: format!("some bytes are not valid {} as the page declares; they were replaced with U+FFFD", enc.name()),
+                    });
+                }
+                (strip_bom(text.into_owned()), enc.name())
+            }
+            _ => detect_and_decode(bytes, &mut notes)?,
+        },
     };
     if text.chars().all(char::is_whitespace) {
         return Err(SourceError::Blank);
     }
     let format = sniff_format(&text, options.file_name.as_deref());
+    let text = if format == Format::Html {
+        let t = html::to_text(&text);
+        if t.trim().is_empty() {
+            return Err(SourceError::Blank);
+        }
+        t
+    } else {
+        text
+    };
     Ok(Decoded {
         text,
         encoding,
         format,
+        pages: Vec::new(),
         notes,
     })
 }
@@ -227,6 +286,11 @@ fn detect_and_decode(
         });
     }
     Ok((strip_bom(text.into_owned()), enc.name()))
+}
+
+fn looks_like_page(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    head.contains("<html") || head.contains("<!doctype html") || head.contains("<meta")
 }
 
 /// Counts of valid bytes, invalid bytes, and multibyte UTF-8 sequences.
@@ -415,17 +479,31 @@ mod tests {
             decode(b"abc\x00def", &o),
             Err(SourceError::Binary(_))
         ));
-        assert_eq!(
-            decode(b"%PDF-1.4\n", &o).unwrap_err(),
-            SourceError::PdfUnsupported
-        );
+        assert!(matches!(
+            decode(b"%PDF-1.4\n", &o),
+            Err(SourceError::PdfBroken(_))
+        ));
     }
 
     #[test]
     fn html_pages_are_told_from_text_with_inline_tags() {
         let o = Options::default();
-        let page = decode(b"<!DOCTYPE html><html><body>x</body></html>", &o).unwrap();
+        let page = decode(
+            b"<!DOCTYPE html><html><body><script>var x;</script><p>x</p></body></html>",
+            &o,
+        )
+        .unwrap();
         assert_eq!(page.format, Format::Html);
+        assert_eq!(page.text, "x\n");
+        let latin = decode(
+            b"<html><head><meta charset=\"windows-1252\"></head><body>caf\xE9</body></html>",
+            &o,
+        )
+        .unwrap();
+        assert_eq!(
+            (latin.text.as_str(), latin.encoding),
+            ("café\n", "windows-1252")
+        );
         let cell = decode(b"SECTION\t<b>UE</b>\tRenforcement", &o).unwrap();
         assert_eq!(cell.format, Format::Text);
     }

@@ -1,0 +1,240 @@
+//! A whole HTML page → text: scripts, styles and navigation dropped, block structure kept as
+//! line breaks (table cells as tabs, list items as "- "), entities decoded. One linear scan, no
+//! tree: deeply nested pages cost no more than flat ones.
+
+/// Elements whose whole content is dropped.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "aside", "form", "button",
+    "select", "object", "canvas", "head",
+];
+
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "table",
+    "blockquote",
+    "br",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "address",
+    "pre",
+    "tbody",
+    "thead",
+    "center",
+];
+
+/// The text of an HTML page.
+pub(crate) fn to_text(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let lower = html.to_ascii_lowercase();
+    let has_h1 = lower.contains("<h1");
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut i = 0;
+    let mut pre = 0usize;
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            let end = html[i..].find('<').map_or(html.len(), |k| i + k);
+            push_text(&mut out, &html[i..end], pre > 0);
+            i = end;
+            continue;
+        }
+        let rest = &lower[i..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(bytes.len(), |k| i + k + 3);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            i = rest.find('>').map_or(bytes.len(), |k| i + k + 1);
+            continue;
+        }
+        let closing = rest.as_bytes().get(1) == Some(&b'/');
+        let name_start = if closing { 2 } else { 1 };
+        let name: String = rest[name_start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if name.is_empty() {
+            // A lone "<" in text.
+            push_text(&mut out, "<", pre > 0);
+            i += 1;
+            continue;
+        }
+        let tag_end = tag_end(&lower, i);
+        if !closing && name == "title" && !has_h1 {
+            let close = lower[tag_end..]
+                .find("</title")
+                .map_or(lower.len(), |k| tag_end + k);
+            out.push_str(htmlize::unescape(html[tag_end..close].trim()).trim());
+            out.push_str("\n\n");
+        }
+        if !closing && SKIP.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            i = lower[tag_end..]
+                .find(&close)
+                .map_or(lower.len(), |k| tag_end + k);
+            i = tag_end_or(&lower, i);
+            continue;
+        }
+        match name.as_str() {
+            "li" if !closing => newline(&mut out, "- "),
+            "tr" => newline(&mut out, ""),
+            "td" | "th" if closing => out.push('\t'),
+            "pre" => {
+                pre = if closing {
+                    pre.saturating_sub(1)
+                } else {
+                    pre + 1
+                };
+                newline(&mut out, "");
+            }
+            n if BLOCK.contains(&n) || n == "li" => newline(&mut out, ""),
+            _ => {}
+        }
+        i = tag_end;
+    }
+    tidy(&out)
+}
+
+/// The byte after the `>` that ends the tag starting at `i` (quotes respected).
+fn tag_end(lower: &str, i: usize) -> usize {
+    let bytes = lower.as_bytes();
+    let mut quote = None;
+    let mut j = i + 1;
+    while j < bytes.len() {
+        match (quote, bytes[j]) {
+            (None, b'"' | b'\'') => quote = Some(bytes[j]),
+            (Some(q), c) if c == q => quote = None,
+            (None, b'>') => return j + 1,
+            _ => {}
+        }
+        j += 1;
+    }
+    bytes.len()
+}
+
+fn tag_end_or(lower: &str, i: usize) -> usize {
+    if i >= lower.len() {
+        i
+    } else {
+        tag_end(lower, i)
+    }
+}
+
+fn newline(out: &mut String, then: &str) {
+    let trimmed = out.trim_end_matches([' ', '\t']).len();
+    out.truncate(trimmed);
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(then);
+}
+
+/// Text between tags: entities decoded, whitespace collapsed as a browser would.
+fn push_text(out: &mut String, raw: &str, pre: bool) {
+    let text = htmlize::unescape(raw);
+    if pre {
+        out.push_str(&text);
+        return;
+    }
+    for (k, word) in text
+        .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .enumerate()
+    {
+        if k > 0 && !out.ends_with([' ', '\n', '\t']) && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
+/// Trim line ends, keep at most one blank line between blocks.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.lines() {
+        let l = line.trim_end_matches([' ', '\t']).trim_start_matches(' ');
+        if l.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(l);
+    }
+    out.push('\n');
+    out
+}
+
+/// The charset a page declares in its first bytes (`<meta charset="…">` or an http-equiv).
+pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_to_text() {
+        let page = "<!DOCTYPE html><html><head><title>T</title><style>p{}</style><script>var a='<p>';</script></head>\
+            <body><nav><a href=/>Accueil</a></nav><h1>Réunion à Rabat</h1><p>Publié le 30&nbsp;-&nbsp;11&nbsp;-&nbsp;2024</p>\
+            <p>La   réunion <b>a eu</b> lieu.</p><ul><li>un</li><li>deux</li></ul>\
+            <table><tr><td>UE</td><td>Texte</td></tr></table><!-- pub --></body></html>";
+        assert_eq!(
+            to_text(page),
+            "Réunion à Rabat\nPublié le 30\u{a0}-\u{a0}11\u{a0}-\u{a0}2024\nLa réunion a eu lieu.\n- un\n- deux\nUE\tTexte\n"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_linear_and_safe() {
+        let page = format!(
+            "<html><body>{}texte{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        assert_eq!(to_text(&page), "texte\n");
+    }
+
+    #[test]
+    fn charset_from_meta() {
+        assert_eq!(
+            declared_charset(b"<html><head><meta charset=\"iso-8859-1\">").map(|e| e.name()),
+            Some("windows-1252")
+        );
+        assert_eq!(
+            declared_charset(
+                b"<meta http-equiv=Content-Type content='text/html; charset=windows-1252'>"
+            )
+            .map(|e| e.name()),
+            Some("windows-1252")
+        );
+    }
+}
