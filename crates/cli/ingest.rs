@@ -1,6 +1,7 @@
 //! `liasse ingest`: walk the inputs, process them in parallel, write the outputs.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -54,52 +55,81 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
         .num_threads(a.jobs.unwrap_or(0))
         .build()
         .context("cannot start the worker threads")?;
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|i| process_one(i, &a.out, &options))
-            .collect()
-    });
-
-    let mut jsonl = String::new();
+    // Inputs go through in chunks, each processed in parallel and written in input order, so
+    // memory holds one chunk of outputs, not the collection.
+    let chunk = 32 * pool.current_num_threads().max(1);
+    let mut jsonl = tempfile::Builder::new()
+        .prefix(".liasse-")
+        .tempfile_in(&a.out)
+        .with_context(|| format!("cannot write in the output directory {}", a.out.display()))?;
+    let mut entries = Vec::with_capacity(inputs.len());
+    let mut entities: BTreeMap<(u8, String), rec::EntityEntry> = BTreeMap::new();
     let mut failed = 0;
-    let mut entities = rec::EntityIndex::default();
-    for o in &outcomes {
-        jsonl.push_str(&o.jsonl);
-        for (list, from) in [
-            (&mut entities.partners, &o.entities.partners),
-            (&mut entities.agencies, &o.entities.agencies),
-            (&mut entities.people, &o.entities.people),
-        ] {
-            for e in from {
-                match list.iter_mut().find(|x| x.id == e.id) {
-                    Some(x) => {
-                        x.documents.extend(e.documents.iter().cloned());
-                        x.mentions.extend(e.mentions.iter().cloned());
+    let mut batch_error: Option<anyhow::Error> = None;
+    for part in inputs.chunks(chunk) {
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            part.par_iter()
+                .map(|i| process_one(i, &a.out, &options))
+                .collect()
+        });
+        for o in outcomes {
+            if let Err(e) = jsonl.write_all(o.jsonl.as_bytes()) {
+                batch_error.get_or_insert(anyhow!("cannot write records.jsonl (disk full?): {e}"));
+            }
+            for (rank, list) in [
+                (0u8, o.entities.partners),
+                (1, o.entities.agencies),
+                (2, o.entities.people),
+            ] {
+                for e in list {
+                    match entities.entry((rank, e.id.clone())) {
+                        std::collections::btree_map::Entry::Occupied(mut x) => {
+                            x.get_mut().documents.extend(e.documents);
+                            x.get_mut().mentions.extend(e.mentions);
+                        }
+                        std::collections::btree_map::Entry::Vacant(v) => {
+                            v.insert(e);
+                        }
                     }
-                    None => list.push(e.clone()),
                 }
             }
-        }
-        if let Some(e) = &o.entry.error {
-            failed += 1;
-            eprintln!("liasse: {}: {e}", o.entry.path);
+            if let Some(e) = &o.entry.error {
+                failed += 1;
+                eprintln!("liasse: {}: {e}", o.entry.path);
+            }
+            entries.push(o.entry);
         }
     }
-    entities.schema_version = rec::SCHEMA_VERSION;
-    entities.finish();
-    let mut batch_error = None;
-    if let Err(e) = write::atomic(&a.out.join("records.jsonl"), jsonl.as_bytes()) {
-        batch_error = Some(e);
+    let mut index = rec::EntityIndex {
+        schema_version: rec::SCHEMA_VERSION,
+        ..Default::default()
+    };
+    for ((rank, _), e) in entities {
+        match rank {
+            0 => index.partners.push(e),
+            1 => index.agencies.push(e),
+            _ => index.people.push(e),
+        }
     }
-    if let Err(e) = write::atomic(&a.out.join("entities.json"), entities.to_json().as_bytes()) {
+    index.finish();
+    if batch_error.is_none() {
+        if let Err(e) = jsonl.flush().map_err(anyhow::Error::from).and_then(|()| {
+            jsonl
+                .persist(a.out.join("records.jsonl"))
+                .map(|_| ())
+                .map_err(|e| anyhow!("cannot move records.jsonl into place: {}", e.error))
+        }) {
+            batch_error = Some(e);
+        }
+    }
+    if let Err(e) = write::atomic(&a.out.join("entities.json"), index.to_json().as_bytes()) {
         batch_error.get_or_insert(e);
     }
     let manifest = rec::Manifest {
         tool: "liasse".into(),
         tool_version: env!("CARGO_PKG_VERSION").into(),
         schema_version: rec::SCHEMA_VERSION,
-        inputs: outcomes.into_iter().map(|o| o.entry).collect(),
+        inputs: entries,
     };
     if let Err(e) = write::atomic(&a.out.join("manifest.json"), manifest.to_json().as_bytes()) {
         batch_error.get_or_insert(e);

@@ -14,6 +14,9 @@ struct Cue {
     weight: f32,
     cap: f32,
     re: Regex,
+    /// The cue needs capitals (`\p{Lu}`): it runs on the text as written; the others run on a
+    /// lowercased copy, without case-insensitive matching, which is much faster.
+    cased: bool,
 }
 
 const DATA: &str = include_str!("../data/kinds.tsv");
@@ -41,13 +44,19 @@ fn parse_cues(data: &str) -> Result<Vec<Cue>, String> {
         let cap = cap
             .parse()
             .map_err(|_| format!("kinds.tsv:{}: bad cap", n + 1))?;
+        let cased = re.contains("\\p{Lu}");
+        // A Unicode `\b` keeps the regex engine off its fast path on accented text; a boundary
+        // that takes one character that is not a letter or a digit (or a line edge) counts the
+        // same cues and stays fast.
+        let re = re.replace(r"\b", r"(?:^|$|[^\p{L}\p{N}])");
         let re =
-            Regex::new(&format!("(?im){re}")).map_err(|e| format!("kinds.tsv:{}: {e}", n + 1))?;
+            Regex::new(&format!("(?m){re}")).map_err(|e| format!("kinds.tsv:{}: {e}", n + 1))?;
         out.push(Cue {
             kind,
             weight,
             cap,
             re,
+            cased,
         });
     }
     Ok(out)
@@ -89,9 +98,17 @@ const KINDS: [K; 6] = [
 /// Scores per kind, with the cues that fired.
 pub(crate) fn scores(doc: &Doc) -> Vec<(K, f32, Vec<String>)> {
     let text = &doc.norm.text;
+    let lower = text.to_lowercase();
     let mut out: Vec<(K, f32, Vec<String>)> = KINDS.iter().map(|k| (*k, 0.0, Vec::new())).collect();
     for cue in cues() {
-        let n = cue.re.find_iter(text).take(64).count() as f32;
+        let text = if cue.cased {
+            text.as_str()
+        } else {
+            lower.as_str()
+        };
+        // No cue counts past its cap.
+        let enough = (cue.cap / cue.weight).ceil().max(1.0) as usize;
+        let n = cue.re.find_iter(text).take(enough).count() as f32;
         if n == 0.0 {
             continue;
         }

@@ -208,14 +208,22 @@ fn patterns() -> &'static Patterns {
         let roles: Vec<String> = lexicon().roles.iter().map(|r| regex::escape(r)).collect();
         Patterns {
             body_head: Regex::new(
-                r"\b(?:[Mm]inist[èe]re|Direction|Agence|Office|Institut|Fondation|Association|Conseil|Observatoire|Haut[- ]Commissariat|Commissariat|Secr[ée]tariat|D[ée]l[ée]gation|Brigade|Unit[ée]|Centre|Comit[ée]|Bureau|Service|Programme|Fonds|Groupe|Organisation|Commission|Autorit[ée]|Caisse|Chambre|Tribunal|Cour)\b",
+                // No `\b` (it keeps the engine off its fast path on accented text): the match
+                // takes the characters around the head, trimmed by the caller.
+                r"(?:^|[^\p{L}\p{N}])(?:[Mm]inist[èe]re|Direction|Agence|Office|Institut|Fondation|Association|Conseil|Observatoire|Haut[- ]Commissariat|Commissariat|Secr[ée]tariat|D[ée]l[ée]gation|Brigade|Unit[ée]|Centre|Comit[ée]|Bureau|Service|Programme|Fonds|Groupe|Organisation|Commission|Autorit[ée]|Caisse|Chambre|Tribunal|Cour)(?:[^\p{L}\p{N}]|$)",
             )
             .unwrap_or_else(|_| unreachable!()),
             acronym_after: Regex::new(r"^\s*\((\p{Lu}[\p{Lu}\d&\-]{1,9})\)").unwrap_or_else(|_| unreachable!()),
             honorific_name: Regex::new(&format!(r"(?:^|[^\p{{L}}])((?:{})\s+({name}))", honorifics.join("|"))).unwrap_or_else(|_| unreachable!()),
-            name_role: Regex::new(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{})\b)", roles.join("|"))).unwrap_or_else(|_| unreachable!()),
+            name_role: Regex::new(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))).unwrap_or_else(|_| unreachable!()),
         }
     })
+}
+
+/// The role titles in lowercase, once.
+fn lower_roles() -> &'static [String] {
+    static ROLES: OnceLock<Vec<String>> = OnceLock::new();
+    ROLES.get_or_init(|| lexicon().roles.iter().map(|r| r.to_lowercase()).collect())
 }
 
 /// Lowercase words that may stand inside a body's name.
@@ -236,9 +244,17 @@ fn unknown_bodies(
     let p = patterns();
     let dominant = dominant_state(e);
     let mut found: Vec<(Range<usize>, String, Option<String>)> = Vec::new();
-    for m in p.body_head.find_iter(text) {
-        let end = extend_name(text, m.end());
-        let r = m.start()..end;
+    for hit in p.body_head.find_iter(text) {
+        // The head itself, without the characters around it that the pattern takes.
+        let raw = hit.as_str();
+        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let trail = raw.len() - raw.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        let m = HeadMatch {
+            start: hit.start() + lead,
+            end: hit.end() - trail,
+        };
+        let end = extend_name(text, m.end);
+        let r = m.start..end;
         if !outside(&r)
             || found
                 .iter()
@@ -248,7 +264,7 @@ fn unknown_bodies(
         }
         let name = text[r.clone()].trim_end().to_owned();
         // A head alone ("Conseil", "le Groupe") is not a name.
-        if !name[m.len()..].chars().any(char::is_uppercase) {
+        if !name[m.end - m.start..].chars().any(char::is_uppercase) {
             continue;
         }
         // Known bodies are already there, also when the pattern reads on past their name.
@@ -322,6 +338,11 @@ fn unknown_bodies(
             a.mentions.push(span);
         }
     }
+}
+
+struct HeadMatch {
+    start: usize,
+    end: usize,
 }
 
 /// Extend a body's name over capitalised words and the small words that link them.
@@ -446,14 +467,23 @@ fn is_person_name(name: &str) -> bool {
 fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize>) -> bool) {
     let p = patterns();
     let mut found: Vec<(Range<usize>, Option<String>, Range<usize>)> = Vec::new();
-    for c in p.honorific_name.captures_iter(text) {
+    // Matches are located with the fast engine; captures are taken inside each match only.
+    for c in p
+        .honorific_name
+        .find_iter(text)
+        .filter_map(|m| p.honorific_name.captures_at(&text[..m.end()], m.start()))
+    {
         let (Some(all), Some(name)) = (c.get(1), c.get(2)) else {
             continue;
         };
         let honorific = text[all.start()..name.start()].trim().to_owned();
         found.push((name.range(), Some(honorific), all.range()));
     }
-    for c in p.name_role.captures_iter(text) {
+    for c in p
+        .name_role
+        .find_iter(text)
+        .filter_map(|m| p.name_role.captures_at(&text[..m.end()], m.start()))
+    {
         let Some(name) = c.get(1) else { continue };
         if found
             .iter()
@@ -547,10 +577,8 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
         return None;
     }
     let body = &rest[lead..];
-    let starts_with_role = lexicon()
-        .roles
-        .iter()
-        .any(|r| body.to_lowercase().starts_with(&r.to_lowercase()));
+    let head: String = body.chars().take(40).collect::<String>().to_lowercase();
+    let starts_with_role = lower_roles().iter().any(|r| head.starts_with(r.as_str()));
     if !starts_with_role {
         return None;
     }
