@@ -58,6 +58,12 @@ pub struct IngestArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Skip (and report) any input larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_bytes: u64,
+    /// Give up on (and report) a document whose extraction takes longer than this.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub max_seconds: u64,
 }
 
 #[derive(Debug, Args)]

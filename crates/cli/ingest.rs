@@ -50,6 +50,7 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
             encoding,
             file_name: None,
         },
+        time_limit: Some(std::time::Duration::from_secs(a.max_seconds)),
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.jobs.unwrap_or(0))
@@ -69,7 +70,7 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
     for part in inputs.chunks(chunk) {
         let outcomes: Vec<Outcome> = pool.install(|| {
             part.par_iter()
-                .map(|i| process_one(i, &a.out, &options))
+                .map(|i| process_one(i, &a.out, &options, a.max_bytes))
                 .collect()
         });
         for o in outcomes {
@@ -113,12 +114,17 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
     }
     index.finish();
     if batch_error.is_none() {
-        if let Err(e) = jsonl.flush().map_err(anyhow::Error::from).and_then(|()| {
-            jsonl
-                .persist(a.out.join("records.jsonl"))
-                .map(|_| ())
-                .map_err(|e| anyhow!("cannot move records.jsonl into place: {}", e.error))
-        }) {
+        if let Err(e) = jsonl
+            .flush()
+            .and_then(|()| write::readable(jsonl.as_file()))
+            .map_err(anyhow::Error::from)
+            .and_then(|()| {
+                jsonl
+                    .persist(a.out.join("records.jsonl"))
+                    .map(|_| ())
+                    .map_err(|e| anyhow!("cannot move records.jsonl into place: {}", e.error))
+            })
+        {
             batch_error = Some(e);
         }
     }
@@ -266,9 +272,23 @@ fn failure(input: &Input, error: String) -> Outcome {
     }
 }
 
-fn process_one(input: &Input, out_dir: &Path, options: &liasse_extract::Options) -> Outcome {
+fn process_one(
+    input: &Input,
+    out_dir: &Path,
+    options: &liasse_extract::Options,
+    max_bytes: u64,
+) -> Outcome {
     if let Some(e) = &input.walk_error {
         return failure(input, e.clone());
+    }
+    // Too large: said before reading it, so one huge file cannot exhaust memory.
+    if let Ok(m) = std::fs::metadata(&input.path) {
+        if m.len() > max_bytes {
+            return failure(
+                input,
+                format!("the file is {} bytes, over the {max_bytes}-byte limit; split it, or raise --max-bytes", m.len()),
+            );
+        }
     }
     let bytes = match std::fs::read(&input.path) {
         Ok(b) => b,

@@ -18,6 +18,7 @@ pub fn atomic(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     tmp.write_all(contents)
         .and_then(|()| tmp.flush())
+        .and_then(|()| readable(tmp.as_file()))
         .with_context(|| format!("cannot write {} (disk full?)", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)
@@ -32,4 +33,16 @@ pub fn stdout(s: &str) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r.context("writing to stdout"),
     }
+}
+
+/// Temporary files are private (0600); an output is an ordinary file (0644).
+#[cfg(unix)]
+pub fn readable(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+pub fn readable(_file: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
 }

@@ -43,18 +43,16 @@ impl Entities {
         self.add_role(id, rec::Role::Mentioned);
         if let Some(p) = self.partners.get_mut(id) {
             p.roles.retain(|r| *r != rec::Role::Mentioned);
-            if !p.mentions.contains(&span) {
-                p.mentions.push(span);
-                p.mentions.sort();
-            }
+            // Sorted and deduplicated once, in `into_records`.
+            p.mentions.push(span);
         }
     }
 
     /// Partner ids mentioned in a range of the normalised text, in order, without repeats.
     pub fn partners_in(&self, r: Range<usize>) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for m in &self.matches {
-            if m.start >= r.start && m.end <= r.end {
+        for m in matches_in(&self.matches, r.clone()) {
+            if m.end <= r.end {
                 if let Target::Partner(p) = m.target {
                     if !out.iter().any(|x| x == p) {
                         out.push(p.to_owned());
@@ -66,6 +64,18 @@ impl Entities {
     }
 
     pub fn into_records(mut self) -> (Vec<rec::Partner>, Vec<rec::Agency>, Vec<rec::Person>) {
+        for p in self.partners.values_mut() {
+            p.mentions.sort();
+            p.mentions.dedup();
+        }
+        for a in self.agencies.values_mut() {
+            a.mentions.sort();
+            a.mentions.dedup();
+        }
+        for p in &mut self.people {
+            p.mentions.sort();
+            p.mentions.dedup();
+        }
         for p in self.partners.values_mut() {
             if p.roles.is_empty() {
                 p.roles.push(rec::Role::Mentioned);
@@ -131,10 +141,7 @@ fn add_agency(e: &mut Entities, id: &str, span: rec::Span) {
             country: b.country.map(str::to_owned),
             mentions: Vec::new(),
         });
-    if !a.mentions.contains(&span) {
-        a.mentions.push(span);
-        a.mentions.sort();
-    }
+    a.mentions.push(span);
 }
 
 fn disambiguate(text: &str, m: &Match, all: &[Match]) -> &'static str {
@@ -154,17 +161,27 @@ fn disambiguate(text: &str, m: &Match, all: &[Match]) -> &'static str {
     }
 }
 
+/// The matches that start inside `r` (matches are sorted by start).
+pub(crate) fn matches_in(all: &[Match], r: Range<usize>) -> &[Match] {
+    let from = all.partition_point(|m| m.start < r.start);
+    let to = all.partition_point(|m| m.start < r.end);
+    &all[from..to.max(from)]
+}
+
 /// The state named or qualified last before `pos` in the same paragraph (not a union).
 pub(crate) fn nearest_partner(text: &str, pos: usize, all: &[Match]) -> Option<String> {
-    let para_start = text[..pos].rfind("\n\n").map_or(0, |i| i + 2);
-    let para_start = para_start.max(
-        text[..pos]
-            .rfind('\n')
-            .map_or(0, |i| i + 1)
-            .saturating_sub(2000),
-    );
-    all.iter()
-        .filter(|m| m.end <= pos && m.start >= para_start)
+    // Within the paragraph, and never more than 2,000 bytes back (a page with no line break
+    // must not make this a scan of the whole text for every name).
+    let mut window = pos.saturating_sub(2000);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let para_start = text[window..pos]
+        .rfind("\n\n")
+        .map_or(window, |i| window + i + 2);
+    matches_in(all, para_start..pos)
+        .iter()
+        .filter(|m| m.end <= pos)
         .filter_map(|m| match m.target {
             Target::Partner(p) if p != "EU" && p != "AU" => Some(p.to_owned()),
             Target::Body(b) => lexicon()
@@ -255,10 +272,11 @@ fn unknown_bodies(
         };
         let end = extend_name(text, m.end);
         let r = m.start..end;
+        // Heads come in text order: only the last name found can run over this one.
         if !outside(&r)
             || found
-                .iter()
-                .any(|(f, _, _)| f.start <= r.start && r.start < f.end)
+                .last()
+                .is_some_and(|(f, _, _)| f.start <= r.start && r.start < f.end)
         {
             continue;
         }
@@ -268,9 +286,12 @@ fn unknown_bodies(
             continue;
         }
         // Known bodies are already there, also when the pattern reads on past their name.
-        if e.matches
+        let before = e.matches.partition_point(|k| k.start <= r.start);
+        if e.matches[..before]
             .iter()
-            .any(|k| matches!(k.target, Target::Body(_)) && k.start <= r.start && r.start < k.end)
+            .rev()
+            .take(8)
+            .any(|k| matches!(k.target, Target::Body(_)) && r.start < k.end)
         {
             continue;
         }
@@ -334,9 +355,7 @@ fn unknown_bodies(
             country: local.clone(),
             mentions: Vec::new(),
         });
-        if !a.mentions.contains(&span) {
-            a.mentions.push(span);
-        }
+        a.mentions.push(span);
     }
 }
 
@@ -479,15 +498,20 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         let honorific = text[all.start()..name.start()].trim().to_owned();
         found.push((name.range(), Some(honorific), all.range()));
     }
+    let honorific_count = found.len();
     for c in p
         .name_role
         .find_iter(text)
         .filter_map(|m| p.name_role.captures_at(&text[..m.end()], m.start()))
     {
         let Some(name) = c.get(1) else { continue };
-        if found
+        // The honorific matches are in text order: look only at those around this name.
+        let at = found[..honorific_count].partition_point(|(_, _, w)| w.start < name.end());
+        if found[..at]
             .iter()
-            .any(|(_, _, w)| w.start < name.end() && name.start() < w.end)
+            .rev()
+            .take(2)
+            .any(|(_, _, w)| name.start() < w.end)
         {
             continue;
         }
@@ -515,6 +539,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
     found.sort_by_key(|f| f.0.start);
     let starts: Vec<usize> = found.iter().map(|f| f.2.start).collect();
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_surname: BTreeMap<String, usize> = BTreeMap::new();
     for (i, (r, honorific, whole)) in found.iter().enumerate() {
         if !outside(r) {
             continue;
@@ -530,16 +555,13 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         // "M. Amrani" after "M. Youssef Amrani": the same person.
         let key = liasse_lexicon::fold(&name).text;
         let existing = by_name.get(&key).copied().or_else(|| {
-            by_name
-                .iter()
-                .find(|(k, _)| k.split(' ').next_back() == Some(key.as_str()) && surname_only)
-                .map(|(_, v)| *v)
+            surname_only
+                .then(|| by_surname.get(&key).copied())
+                .flatten()
         });
         if let Some(idx) = existing {
             let person = &mut e.people[idx];
-            if !person.mentions.contains(&span) {
-                person.mentions.push(span);
-            }
+            person.mentions.push(span);
             if person.role.is_none() {
                 if let Some((role, _)) = &role {
                     person.role = Some(role.clone());
@@ -556,6 +578,11 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         let organization = role
             .as_ref()
             .and_then(|(_, rr)| organization_in(doc, e, rr.clone()));
+        if let Some(surname) = key.split(' ').next_back() {
+            by_surname
+                .entry(surname.to_owned())
+                .or_insert(e.people.len());
+        }
         by_name.insert(key, e.people.len());
         e.people.push(rec::Person {
             id: format!("p-{}", slug(&name)),
@@ -620,8 +647,8 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
 
 fn organization_in(doc: &Doc, e: &Entities, r: Range<usize>) -> Option<String> {
     let mut best: Option<&Match> = None;
-    for m in &e.matches {
-        if m.start >= r.start && m.end <= r.end && matches!(m.target, Target::Body(_)) {
+    for m in matches_in(&e.matches, r.clone()) {
+        if m.end <= r.end && matches!(m.target, Target::Body(_)) {
             // The last body named in the role is the most specific ("… au ministère de …").
             if best.is_none_or(|b| {
                 m.form == Form::Name || b.form == Form::Acronym || m.start > b.start

@@ -35,6 +35,10 @@ pub use mentions::{dates_line, to_record_mention};
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub source: liasse_source::Options,
+    /// Give up on a document that takes longer than this. Checked between the pipeline's
+    /// stages (each stage is linear in the document), never inside a parser: without a limit
+    /// no clock is read at all.
+    pub time_limit: Option<std::time::Duration>,
 }
 
 /// Why an input could not be processed at all.
@@ -42,6 +46,26 @@ pub struct Options {
 pub enum ExtractError {
     #[error(transparent)]
     Source(#[from] liasse_source::SourceError),
+    #[error("extraction took longer than {0} s (stopped after {1}); raise --max-seconds or split the document")]
+    TooSlow(u64, &'static str),
+}
+
+/// The time limit of one document, checked between stages.
+struct Budget(Option<(std::time::Instant, std::time::Duration)>);
+
+impl Budget {
+    fn new(limit: Option<std::time::Duration>) -> Budget {
+        Budget(limit.map(|l| (std::time::Instant::now(), l)))
+    }
+
+    fn check(&self, stage: &'static str) -> Result<(), ExtractError> {
+        match self.0 {
+            Some((start, limit)) if start.elapsed() > limit => {
+                Err(ExtractError::TooSlow(limit.as_secs(), stage))
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Run the pipeline on the bytes of one document. `path` is recorded as given.
@@ -60,6 +84,7 @@ pub fn process_with_text(
     bytes: &[u8],
     options: &Options,
 ) -> Result<(rec::DocumentOutput, String), ExtractError> {
+    let budget = Budget::new(options.time_limit);
     let sha256 = liasse_source::sha256_hex(bytes);
     let id = liasse_source::document_id(&sha256);
     let mut source_options = options.source.clone();
@@ -67,6 +92,7 @@ pub fn process_with_text(
         source_options.file_name = Some(path.to_owned());
     }
     let decoded = liasse_source::decode(bytes, &source_options)?;
+    budget.check("decoding")?;
     let mut doc = Doc::new(&decoded.text);
     doc.pages.clone_from(&decoded.pages);
     for note in &decoded.notes {
@@ -81,7 +107,9 @@ pub fn process_with_text(
     let (kind, parts) = classify::classify(&mut doc);
     let meta = meta::metadata(&mut doc, kind);
     let anchor = meta.date.as_ref().map(|d| d.anchor);
+    budget.check("normalisation")?;
     let mentions = liasse_dates::scan(&doc.norm.text, anchor);
+    budget.check("dates")?;
     let dates = mentions.iter().map(|m| doc.date_mention(m)).collect();
 
     // Genre parsers. What decides where entities are looked for and whose they are comes
@@ -119,7 +147,9 @@ pub fn process_with_text(
         ),
         None => Vec::new(),
     };
+    budget.check("annex")?;
     let mut ents = entities::find(&mut doc, &exclude, &contexts);
+    budget.check("entities")?;
     match kind {
         rec::DocumentKind::Declaration => {
             declaration::parse(&doc, &meta, &mentions, &mut ents, body, &mut out)

@@ -104,6 +104,10 @@ pub struct Lexicon {
     acronym_payload: Vec<Vec<Target>>,
     pub honorifics: Vec<&'static str>,
     pub roles: Vec<&'static str>,
+    /// (state, generic folded name) → body, for `body_for_generic_name`.
+    generic: HashMap<(&'static str, String), usize>,
+    /// (state, folded long name) → body, for generic names that shorten a longer name.
+    generic_long: Vec<(&'static str, String, usize)>,
 }
 
 const STATES: &str = include_str!("../data/states.tsv");
@@ -183,6 +187,8 @@ impl Lexicon {
             acronym_payload: Vec::new(),
             honorifics: Vec::new(),
             roles: Vec::new(),
+            generic: HashMap::new(),
+            generic_long: Vec::new(),
         }
     }
 
@@ -345,7 +351,20 @@ impl Lexicon {
             .build(&acronym_patterns)
             .map_err(|e| e.to_string())?;
 
+        let mut generic = HashMap::new();
+        let mut generic_long = Vec::new();
+        for (i, b) in bodies.iter().enumerate() {
+            let Some(c) = b.country else { continue };
+            for n in std::iter::once(&b.name).chain(b.aliases.iter()) {
+                generic.entry((c, generic_key(n))).or_insert(i);
+            }
+            if b.successor.is_none() {
+                generic_long.push((c, generic_key(b.name), i));
+            }
+        }
         Ok(Lexicon {
+            generic,
+            generic_long,
             states,
             bodies,
             state_index,
@@ -376,25 +395,21 @@ impl Lexicon {
     /// The ministry or office of `country` whose name, without its qualifier, is `name`
     /// (`Ministère de l'Intérieur` in a French context → `fr-interior`).
     pub fn body_for_generic_name(&self, name: &str, country: &str) -> Option<&Body> {
-        // "fédéral" qualifies a ministry of a federal state without being how documents of
-        // other states' cooperation name it ("Ministère de l'Intérieur" in a German row).
-        let generic = |s: &str| {
-            let f = fold(s.split(" (").next().unwrap_or(s)).text;
-            f.replace(" federal ", " ").replace(" federale ", " ")
-        };
-        let key = generic(name);
-        let of_country = || self.bodies.iter().filter(|b| b.country == Some(country));
-        of_country()
-            .find(|b| generic(b.name) == key || b.aliases.iter().any(|a| generic(a) == key))
-            // A short name of a longer current name: "Ministère des Affaires étrangères" for
-            // "Ministère des Affaires étrangères, de la Coopération africaine et …".
-            .or_else(|| {
-                of_country().filter(|b| b.successor.is_none()).find(|b| {
-                    let full = generic(b.name);
-                    full.strip_prefix(key.as_str())
+        let key = generic_key(name);
+        if let Some(&i) = self.generic.get(&(country, key.clone())) {
+            return Some(&self.bodies[i]);
+        }
+        // A short name of a longer current name: "Ministère des Affaires étrangères" for
+        // "Ministère des Affaires étrangères, de la Coopération africaine et …".
+        self.generic_long
+            .iter()
+            .find(|(c, full, _)| {
+                *c == country
+                    && full
+                        .strip_prefix(key.as_str())
                         .is_some_and(|rest| rest.starts_with(',') || rest.starts_with(" et "))
-                })
             })
+            .map(|(_, _, i)| &self.bodies[*i])
     }
 
     /// Every known name in `text`, in order, without overlaps (the longest wins).
@@ -416,6 +431,7 @@ impl Lexicon {
                 alternatives: Vec::new(),
             });
         }
+        let names = out.len();
         for m in self.acronyms.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             if !is_boundary(text, start) || !is_boundary(text, end) {
@@ -424,7 +440,10 @@ impl Lexicon {
             if end - start <= 3 && in_capitals(text, start, end) {
                 continue;
             }
-            if out.iter().any(|o| o.start < end && start < o.end) {
+            // Names (the first `names` matches, sorted by start): only the last ones starting
+            // before `end` can overlap.
+            let before = out[..names].partition_point(|o| o.start < end);
+            if out[..before].iter().rev().take(4).any(|o| start < o.end) {
                 continue;
             }
             let mut targets = self.acronym_payload[m.pattern().as_usize()].clone();
@@ -440,6 +459,14 @@ impl Lexicon {
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
     }
+}
+
+/// A name as a generic name: folded, without its qualifier in brackets, without "fédéral"
+/// (which qualifies a ministry of a federal state without being how other states' documents
+/// name it: "Ministère de l'Intérieur" in a German row).
+fn generic_key(s: &str) -> String {
+    let f = fold(s.split(" (").next().unwrap_or(s)).text;
+    f.replace(" federal ", " ").replace(" federale ", " ")
 }
 
 /// No letter or digit on the other side of `i`.
