@@ -187,11 +187,13 @@ pub(crate) fn parse(
         .iter()
         .filter(|m| inside(m) && m.value.is_some() && matches!(m.kind, Kind::Date | Kind::Range))
     {
+        // The publication date itself (its mention may start at "le" where the byline's starts
+        // at the number).
         if meta.date.as_ref().is_some_and(|d| {
-            doc.norm
-                .from_source(d.span.start as usize..d.span.end as usize)
-                .start
-                == m.start
+            let r = doc
+                .norm
+                .from_source(d.span.start as usize..d.span.end as usize);
+            r.start < m.end && m.start < r.end
         }) {
             continue;
         }

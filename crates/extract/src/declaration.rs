@@ -200,13 +200,11 @@ pub(crate) fn parse(
 
     // What the preamble dates: missions, meetings, communications become events; instruments
     // ("accord … en vigueur depuis mars 2000") stay dated mentions.
+    // Over the whole preamble at once: in a PDF a date may straddle two lines.
     let preamble_end = operative.unwrap_or(blocks.len());
-    for b in blocks
-        .iter()
-        .take(preamble_end)
-        .skip(first_preamble.unwrap_or(preamble_end))
-    {
-        let r = norm(b);
+    let preamble_start = first_preamble.unwrap_or(preamble_end);
+    if preamble_start < preamble_end {
+        let r = norm(blocks[preamble_start]).start..norm(blocks[preamble_end - 1]).end;
         let dated: Vec<&Mention> = dated_in(mentions, &r).collect();
         for m in &dated {
             let s = sentence(text, m.start);

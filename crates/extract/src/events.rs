@@ -117,7 +117,7 @@ pub(crate) fn sentence(text: &str, pos: usize) -> Range<usize> {
     let mut start = pos.min(text.len());
     while start > 0 {
         let c = bytes[start - 1];
-        if c == b'\n'
+        if (c == b'\n' && line_break_ends_sentence(text, start - 1))
             || (c == b' '
                 && start >= 2
                 && matches!(bytes[start - 2], b'.' | b'!' | b'?' | b';')
@@ -130,7 +130,7 @@ pub(crate) fn sentence(text: &str, pos: usize) -> Range<usize> {
     let mut end = pos.min(text.len());
     while end < bytes.len() {
         let c = bytes[end];
-        if c == b'\n' {
+        if c == b'\n' && line_break_ends_sentence(text, end) {
             break;
         }
         if matches!(c, b'.' | b'!' | b'?' | b';')
@@ -145,7 +145,45 @@ pub(crate) fn sentence(text: &str, pos: usize) -> Range<usize> {
     while start < end && text.as_bytes()[start].is_ascii_whitespace() {
         start += 1;
     }
+    while end > start && text.as_bytes()[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
     start..end
+}
+
+/// A line break at `nl` ends a sentence unless it only wraps one (as in text extracted from a
+/// PDF): it does when the line ends with punctuation that closes a clause, when a blank line
+/// follows, when the next line starts a list item, and when either line is short (a heading,
+/// a time slot, a lead).
+fn line_break_ends_sentence(text: &str, nl: usize) -> bool {
+    let before = text[..nl].trim_end_matches([' ', '\t']);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = &before[line_start..];
+    if line.ends_with(['.', ';', ':', '!', '?', ')']) || line.chars().count() < 50 {
+        return true;
+    }
+    let after = &text[nl + 1..];
+    let next = after.split('\n').next().unwrap_or("");
+    let trimmed = next.trim_start();
+    if trimmed.is_empty() || trimmed.chars().count() < 3 {
+        return true;
+    }
+    let first = trimmed.chars().next().unwrap_or(' ');
+    // A capital after a line that does not end on a linking word starts something new (a
+    // title followed by its byline); a wrapped sentence goes on in lowercase or after "le".
+    const LINKS: &[&str] = &[
+        "le", "la", "les", "l'", "de", "du", "des", "d'", "et", "ou", "à", "au", "aux", "en",
+        "par", "pour", "avec", "sur", "un", "une", "que", "qui", "dans", "entre",
+    ];
+    let last_word = line.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if first.is_uppercase() && !LINKS.contains(&last_word.as_str()) && !last_word.ends_with('\'') {
+        return true;
+    }
+    let list = matches!(first, '-' | '•' | '✓' | '*' | '–' | '▪')
+        || trimmed.split(['.', ')']).next().is_some_and(|n| {
+            !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
+        });
+    list
 }
 
 /// `M.`, `Mme.`, `p.ex.`: a full stop after a short word is not the end of a sentence.

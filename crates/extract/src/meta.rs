@@ -215,8 +215,14 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
         set_place(doc, meta, off, text, place.range());
         return;
     }
-    // 4. A short line of the header (before the first long paragraph) holding a full date.
-    for b in &blocks[..header.min(8)] {
+    // 4. A short line of the header (before the first long paragraph) holding a full date,
+    //    standing alone (a wrapped line of a paragraph, as PDFs give them, does not count).
+    for (i, b) in blocks[..header.min(8)].iter().enumerate() {
+        let alone =
+            (i == 0 || b.blank_before > 0) && blocks.get(i + 1).is_none_or(|n| n.blank_before > 0);
+        if !alone {
+            continue;
+        }
         let (off, text) = block_text(doc, b);
         if text.len() > 200 {
             break;

@@ -35,7 +35,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             collect(&p, out);
         } else if !p.file_name().is_some_and(|n| {
             let n = n.to_string_lossy();
-            n.starts_with('.') || n == "README.md" || n.ends_with(".py")
+            n.starts_with('.') || n == "README.md" || n.ends_with(".py") || n.ends_with(".sh")
         }) {
             out.push(p);
         }

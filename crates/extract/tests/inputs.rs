@@ -61,6 +61,19 @@ fn each_pdf_gives_the_records_of_its_text_version() {
             "fixtures/pdf/declaration_tunisie.pdf",
             "fixtures/declaration/partenariat_tunisie.txt",
         ),
+        // Printed by LibreOffice Writer: embedded fonts, wrapped lines, real layout.
+        (
+            "fixtures/pdf/wp/announcement_seed.pdf",
+            "seeds/002_a173ce17f1e863ab.txt",
+        ),
+        (
+            "fixtures/pdf/wp/minutes_seed.pdf",
+            "seeds/004_9245d3997e6422a4.txt",
+        ),
+        (
+            "fixtures/pdf/wp/declaration_seed.pdf",
+            "fixtures/pdf/wp/declaration_seed.txt",
+        ),
     ] {
         let from_pdf = run(pdf, &std::fs::read(root().join(pdf)).unwrap());
         let from_text = run(text, &std::fs::read(root().join(text)).unwrap());

@@ -47,6 +47,7 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, Vec<usize>, Vec<Note>), S
     if pages.iter().all(|p| p.trim().is_empty()) {
         return Err(SourceError::PdfNoText);
     }
+    let pages: Vec<String> = pages.iter().map(|p| expand_ligatures(p)).collect();
     let pages = strip_running_lines(pages, &mut notes);
     let mut text = String::new();
     let mut starts = Vec::with_capacity(pages.len());
@@ -58,6 +59,27 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, Vec<usize>, Vec<Note>), S
         text.push_str(p.trim_matches('\n'));
     }
     Ok((text, starts, notes))
+}
+
+/// Typographic ligatures (`ﬁ`, `ﬂ`, `ﬀ`, `ﬃ`, `ﬄ`, `ﬅ`, `ﬆ`) that some fonts map to one code
+/// point: the letters they stand for, so "eﬃcacité" reads and matches as "efficacité".
+fn expand_ligatures(s: &str) -> String {
+    if !s.chars().any(|c| ('\u{fb00}'..='\u{fb06}').contains(&c)) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A line as it would repeat on every page: digits stand for any number.
@@ -184,6 +206,14 @@ mod tests {
             out[1]
         );
         assert_eq!(notes[0].code, "pdf-running-lines");
+    }
+
+    #[test]
+    fn ligatures_read_as_letters() {
+        assert_eq!(
+            expand_ligatures("e\u{fb03}cacité, \u{fb01}nancement"),
+            "efficacité, financement"
+        );
     }
 
     #[test]
