@@ -53,6 +53,22 @@ const OPERATIVE: &[&str] = &[
     "adoptent",
 ];
 
+/// What an undertaking of the parties reads like.
+const COMMITMENTS: &[&str] = &[
+    "seront associé",
+    "sera associé",
+    "entendent",
+    "s'engagent",
+    "s'engage",
+    "se réunir",
+    "une réunion sera",
+    "réaffirment leur intention",
+    "œuvrera",
+    "oeuvrera",
+    "contribuer à la mise en œuvre",
+    "veiller à",
+];
+
 /// Event kinds for what a preamble dates, by keyword.
 const DATED_KINDS: &[(&str, rec::EventKind)] = &[
     ("mission", rec::EventKind::Mission),
@@ -195,6 +211,49 @@ pub(crate) fn parse(
                 }
                 _ => break,
             }
+        }
+    }
+
+    // Commitments: the sentences of the operative part (and of what follows it) in which the
+    // parties undertake something, with the agencies and partners they name.
+    if let Some(op) = operative {
+        let from = norm(blocks[op]).end;
+        let to = norm(blocks[blocks.len() - 1]).end;
+        let lowered = lower(&text[from..to]);
+        let mut at = 0;
+        let mut seen_end = 0;
+        while let Some((i, cue)) = COMMITMENTS
+            .iter()
+            .filter_map(|c| lowered[at..].find(c).map(|i| (at + i, c)))
+            .min_by_key(|x| x.0)
+        {
+            let s = sentence(text, from + i);
+            at = i + cue.len();
+            if s.start < seen_end {
+                continue;
+            }
+            seen_end = s.end;
+            let idx = out.item(
+                doc,
+                rec::ItemKind::Commitment,
+                None,
+                None,
+                &text[s.clone()],
+                s.clone(),
+            );
+            out.items[idx].partners = ents.partners_in(s.clone());
+            out.items[idx].agencies = crate::entities::matches_in(&ents.matches, s.clone())
+                .iter()
+                .filter_map(|m| match m.target {
+                    liasse_lexicon::Target::Body(b) if m.end <= s.end => Some(b.to_owned()),
+                    _ => None,
+                })
+                .fold(Vec::new(), |mut v, b| {
+                    if !v.contains(&b) {
+                        v.push(b);
+                    }
+                    v
+                });
         }
     }
 

@@ -102,6 +102,16 @@ fn declaration_seed_objectives_sections_and_events() {
             "{id} is named in point 40"
         );
     }
+    // The implementation clause links its agencies to the partnership.
+    let clause = out
+        .items
+        .iter()
+        .find(|i| i.kind == rec::ItemKind::Commitment && i.text.contains("seront associées"))
+        .unwrap();
+    assert_eq!(
+        clause.agencies,
+        ["frontex", "europol", "cepol", "eurojust", "easo", "etf"]
+    );
     let considerations = out
         .items
         .iter()

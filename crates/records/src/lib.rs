@@ -293,6 +293,9 @@ pub enum ItemKind {
     Participant,
     /// A working group announced or formed.
     WorkingGroup,
+    /// An undertaking of the parties (`seront associées à la mise en œuvre`, `entendent se
+    /// réunir au moins deux fois par an`), with the agencies and partners it names.
+    Commitment,
 }
 
 /// A structural element of a document that is not a dated event: agenda points, preamble
