@@ -86,14 +86,15 @@ pub(crate) fn parse(
                 }
                 None => shorten(&text[s.clone()]),
             };
-            // Host: the state of the place.
-            if let Some(pl) = &place {
-                let at = text[m.end..s.end]
-                    .find(pl.as_str())
-                    .map_or(m.end, |i| m.end + i);
-                for p in ents.partners_in(at..at + pl.len()) {
-                    ents.add_role(&p, rec::Role::Host);
-                }
+            // Host: the state named in the place clause after the date ("à Abidjan, en Côte
+            // d'Ivoire", "à Madrid, Espagne").
+            let clause_end = [", afin", ", pour", ". "]
+                .iter()
+                .filter_map(|k| text[m.end..s.end].find(k))
+                .min()
+                .map_or(s.end, |i| m.end + i);
+            for p in ents.partners_in(m.end..clause_end) {
+                ents.add_role(&p, rec::Role::Host);
             }
             let partners = ents.partners.keys().cloned().collect();
             out.event(
@@ -193,6 +194,47 @@ pub(crate) fn parse(
                 ents.add_role(&p, rec::Role::CoChair);
             }
             from = at;
+        }
+    }
+    // "L'OIT et l'Union africaine organisent …": the subject organises.
+    for key in [
+        " organisent ",
+        " organise ",
+        " organiseront ",
+        " organisera ",
+        " accueillera ",
+        " accueilleront ",
+    ] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(key) {
+            let at = from + i;
+            let s = sentence(text, at);
+            for p in ents.partners_in(s.start..at) {
+                ents.add_role(
+                    &p,
+                    if key.contains("accueill") {
+                        rec::Role::Host
+                    } else {
+                        rec::Role::Organiser
+                    },
+                );
+            }
+            from = at + key.len();
+        }
+    }
+    // A single chair: "sera présidé(e) par …" (co-chairs are above).
+    for key in ["présidée par", "présidé par"] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(key) {
+            let at = from + i;
+            let before = &text[at.saturating_sub(3)..at];
+            if !before.ends_with("co") && !before.ends_with("co-") {
+                let s = sentence(text, at);
+                for p in ents.partners_in(at + key.len()..s.end) {
+                    ents.add_role(&p, rec::Role::Chair);
+                }
+            }
+            from = at + key.len();
         }
     }
     for key in ["organisée par", "organisé par", "à l'initiative de"] {

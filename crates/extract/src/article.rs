@@ -204,7 +204,30 @@ pub(crate) fn parse(
             .value
             .as_ref()
             .is_some_and(|v| v.precision == liasse_dates::Precision::Day);
-        if CREATION_WORDS.iter().any(|w| sent.contains(w)) {
+        if [
+            "ont signé",
+            "a signé",
+            "signent",
+            "signeront",
+            "signature de",
+            "signature d'",
+        ]
+        .iter()
+        .any(|w| sent.contains(w))
+            && is_day
+        {
+            let place =
+                place_after(&text, m.end, s.end).or_else(|| place_between(&text, s.start, m.start));
+            out.event(
+                doc,
+                rec::EventKind::Signature,
+                shorten(&text[s.clone()]),
+                when,
+                place,
+                ents.partners_in(s.clone()),
+                s,
+            );
+        } else if CREATION_WORDS.iter().any(|w| sent.contains(w)) {
             out.event(
                 doc,
                 rec::EventKind::Other,

@@ -215,6 +215,8 @@ struct Patterns {
     acronym_after: Regex,
     honorific_name: Regex,
     name_role: Regex,
+    /// "la ministre fédérale allemande de l'Intérieur, Nancy Faeser": the role, then the name.
+    role_name: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -232,6 +234,8 @@ fn patterns() -> &'static Patterns {
             .unwrap_or_else(|_| unreachable!()),
             acronym_after: Regex::new(r"^\s*\((\p{Lu}[\p{Lu}\d&\-]{1,9})\)").unwrap_or_else(|_| unreachable!()),
             honorific_name: Regex::new(&format!(r"(?:^|[^\p{{L}}])((?:{})\s+({name}))", honorifics.join("|"))).unwrap_or_else(|_| unreachable!()),
+            role_name: Regex::new(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]')\s*((?i:{})[^,;:.()]{{0,100}}),\s+({name})(?:,|\s+et\s|\s*[.;]|\s*$)", roles.join("|")))
+                .unwrap_or_else(|_| unreachable!()),
             name_role: Regex::new(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))).unwrap_or_else(|_| unreachable!()),
         }
     })
@@ -244,6 +248,36 @@ fn lower_roles() -> &'static [String] {
 }
 
 /// Lowercase words that may stand inside a body's name.
+/// Lowercase adjectives that stand inside a body's name ("Direction générale des …").
+const NAME_ADJECTIVES: &[&str] = &[
+    "général",
+    "générale",
+    "national",
+    "nationale",
+    "régional",
+    "régionale",
+    "fédéral",
+    "fédérale",
+    "central",
+    "centrale",
+    "supérieur",
+    "supérieure",
+    "international",
+    "internationale",
+    "interministériel",
+    "interministérielle",
+    "européen",
+    "européenne",
+    "permanent",
+    "permanente",
+    "technique",
+    "spécial",
+    "spéciale",
+    "mixte",
+    "conjoint",
+    "conjointe",
+];
+
 const NAME_LINKS: &[&str] = &[
     "de", "du", "des", "d'", "l'", "la", "le", "les", "et", "pour", "à", "au", "aux", "en", "sur",
     "chargé", "chargée", "contre", "avec", "dans",
@@ -402,7 +436,7 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
             }
             break;
         }
-        if first_upper {
+        if first_upper || NAME_ADJECTIVES.contains(&w) {
             pos = word_start + word.len();
             last_good = pos;
         } else if NAME_LINKS.contains(&w) {
@@ -499,6 +533,27 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         found.push((name.range(), Some(honorific), all.range()));
     }
     let honorific_count = found.len();
+    // Role, then name: the role is kept apart and given to the person below.
+    let mut roles_before: Vec<(Range<usize>, String)> = Vec::new();
+    for c in p
+        .role_name
+        .find_iter(text)
+        .filter_map(|m| p.role_name.captures_at(&text[..m.end()], m.start()))
+    {
+        let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let at = found[..honorific_count].partition_point(|(_, _, w)| w.start < name.end());
+        if found[..at]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|(_, _, w)| name.start() < w.end)
+        {
+            continue;
+        }
+        roles_before.push((name.range(), liasse_text::clean_inline(role.as_str())));
+    }
     for c in p
         .name_role
         .find_iter(text)
@@ -536,6 +591,11 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             found.push((nr.clone(), None, nr));
         }
     }
+    for (r, _) in &roles_before {
+        if !found.iter().any(|f| f.0.start < r.end && r.start < f.0.end) {
+            found.push((r.clone(), None, r.clone()));
+        }
+    }
     found.sort_by_key(|f| f.0.start);
     let starts: Vec<usize> = found.iter().map(|f| f.2.start).collect();
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
@@ -550,7 +610,15 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             continue;
         }
         let next = starts.get(i + 1).copied().unwrap_or(text.len());
-        let role = role_after(text, whole.end.max(r.end), next);
+        let role = role_after(text, whole.end.max(r.end), next).or_else(|| {
+            roles_before
+                .iter()
+                .find(|(nr, _)| nr == r)
+                .map(|(_, role)| {
+                    let at = text[..r.start].rfind(role.as_str()).unwrap_or(r.start);
+                    (role.clone(), at..at + role.len())
+                })
+        });
         let span = doc.span_of_norm(r.clone());
         // "M. Amrani" after "M. Youssef Amrani": the same person.
         let key = liasse_lexicon::fold(&name).text;

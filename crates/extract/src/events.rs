@@ -238,7 +238,32 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
             end = end.min(i);
         }
     }
-    let place = after[..end].trim().trim_end_matches(['.', ',']);
+    let mut place = after[..end].trim().trim_end_matches(['.', ',']);
+    // A named place is its capitalised words ("Madrid, Espagne", "Saint-Jacques de
+    // Compostelle"), not the rest of the clause ("Rabat une déclaration …").
+    if first.is_uppercase() {
+        let mut cut = 0;
+        let mut after_comma = false;
+        for (i, w) in place.split_inclusive(' ').scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len();
+            Some((at, w))
+        }) {
+            let word = w.trim_end().trim_end_matches(',');
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            let link = ["de", "du", "des", "la", "le", "d'", "l'", "sur", "en"].contains(&word);
+            if !(capital || (link && !after_comma)) {
+                break;
+            }
+            after_comma = w.trim_end().ends_with(',');
+            cut = i + w.trim_end().len();
+        }
+        place = place[..cut].trim_end_matches([',', ' ']);
+        place = place
+            .trim_end_matches(" de")
+            .trim_end_matches(" du")
+            .trim_end_matches(" en");
+    }
     // "Madrid, Espagne": a second capitalised word after a comma is the country.
     (!place.is_empty() && place.len() < 120).then(|| place.to_owned())
 }

@@ -155,7 +155,7 @@ pub fn process_with_text(
             declaration::parse(&doc, &meta, &mentions, &mut ents, body, &mut out)
         }
         rec::DocumentKind::Agenda => agenda::parse(&doc, &meta, &mentions, &mut ents, &mut out),
-        rec::DocumentKind::Minutes => minutes::parse(&doc, &meta, &mut ents, &mut out),
+        rec::DocumentKind::Minutes => minutes::parse(&doc, &meta, &mentions, &mut ents, &mut out),
         rec::DocumentKind::Announcement => {
             announcement::parse(&doc, &meta, &mentions, &mut ents, &mut out)
         }

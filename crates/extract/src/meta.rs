@@ -44,7 +44,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         labelled_date: re(r"(?i)^\W*date(?:\s+et\s+lieu)?\s*:\s*"),
         labelled_place: re(r"(?i)^\W*lieu\s*:\s*(.+?)[\s.;]*$"),
-        byline: re(r"(?i)(?-u:\b)(?:publi[ée]|mis\s+en\s+ligne|post[ée]|mis\s+[àa]\s+jour)\s+(?:(?:dans|sur|par)\s+(.+?)\s+)?le\s+|^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—-]\s*(?:le\s+)?"),
+        byline: re(r"(?i)(?-u:\b)(?:publi[ée]|mis\s+en\s+ligne|post[ée]|mis\s+[àa]\s+jour)\s+(?:(?:dans|sur|par)\s+(.+?)\s+)?le\s+|^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—-]\s*(?:le\s+)?|^\W*\p{Lu}[\p{L}.'\- ]{1,40}?\s*\|\s*(?:publi[ée]\s+)?(?:le\s+)?"),
         dateline: re(r"(?i)^\W*(?:fait\s+)?(?:[àa]\s+)?(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d|^\W*fait\s+[àa]\s+(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,"),
         reference: re(r"(?i)(?-u:\b)(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?-u:\b)r[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)"),
     })
@@ -171,7 +171,8 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
         if text.len() > 300 {
             continue;
         }
-        if let Some(m) = p.byline.find(text) {
+        // Every byline form on the line: "Hespress FR | Mis à jour le …" has two.
+        for m in p.byline.find_iter(text) {
             if let Some((v, r)) = first_day(text, m.end()) {
                 if r.start <= m.end() + 2 {
                     set_date(doc, meta, off, v, r);

@@ -28,7 +28,13 @@ const SECTIONS: &[(&str, rec::ItemKind)] = &[
     ("recommandations", rec::ItemKind::Decision),
 ];
 
-pub(crate) fn parse(doc: &Doc, meta: &Meta, ents: &mut Entities, out: &mut Out) {
+pub(crate) fn parse(
+    doc: &Doc,
+    meta: &Meta,
+    mentions: &[liasse_dates::Mention],
+    ents: &mut Entities,
+    out: &mut Out,
+) {
     // The subject: "Objet : réunion du groupe thématique migration (GTM) …".
     let subject = doc.blocks.iter().find_map(|b| {
         let t = doc.clean(b.content.clone());
@@ -76,6 +82,38 @@ pub(crate) fn parse(doc: &Doc, meta: &Meta, ents: &mut Entities, out: &mut Out) 
                 .from_source(date.span.start as usize..date.span.end as usize),
         ),
     };
+    // A next meeting the minutes set ("se réuniront de nouveau au premier semestre 2020 à
+    // Dakar", "la prochaine réunion se tiendra …").
+    let text = &doc.norm.text;
+    for m in mentions.iter().filter(|m| {
+        !m.deadline
+            && m.value.is_some()
+            && matches!(m.kind, liasse_dates::Kind::Date | liasse_dates::Kind::Range)
+    }) {
+        let s = crate::events::sentence(text, m.start);
+        let sent = crate::events::lower(&text[s.clone()]);
+        if [
+            "se réuniront",
+            "se réunira",
+            "prochaine réunion",
+            "se retrouveront",
+            "prochaine session",
+        ]
+        .iter()
+        .any(|k| sent.contains(k))
+        {
+            let place = crate::events::place_after(text, m.end, s.end);
+            out.event(
+                doc,
+                rec::EventKind::Meeting,
+                crate::events::shorten(&text[s.clone()]),
+                m.value.as_ref().map(crate::mentions::when_of),
+                place,
+                ents.partners_in(s.clone()),
+                s,
+            );
+        }
+    }
     let partners: Vec<String> = ents.partners.keys().cloned().collect();
     for p in &partners {
         ents.add_role(p, rec::Role::Participant);

@@ -326,6 +326,8 @@ pub enum Role {
     Signatory,
     Party,
     Lead,
+    /// Chairs alone (`présidée par`); `co-chair` when chairs are several.
+    Chair,
     CoChair,
     Participant,
     Member,
