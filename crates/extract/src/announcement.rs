@@ -6,7 +6,7 @@ use liasse_records as rec;
 
 use crate::doc::Doc;
 use crate::entities::Entities;
-use crate::events::{dated_in, lower, place_after, sentence, shorten, Out};
+use crate::events::{dated_in, find_all, lower, place_after, sentence, shorten, Out};
 use crate::mentions::when_of;
 use crate::meta::Meta;
 
@@ -177,72 +177,64 @@ pub(crate) fn parse(
         from = s.end.max(at + 1);
     }
 
-    // Chairs: "coprésidée par l'Espagne, … et le Maroc".
-    for key in [
-        "coprésidée par",
-        "co-présidée par",
-        "coprésidé par",
-        "co-présidé par",
-        "présidée conjointement par",
-        "coprésidence",
-    ] {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(key) {
-            let at = from + i + key.len();
-            let s = sentence(text, at);
-            for p in ents.partners_in(at..s.end) {
-                ents.add_role(&p, rec::Role::CoChair);
-            }
-            from = at;
-        }
-    }
-    // "L'OIT et l'Union africaine organisent …": the subject organises.
-    for key in [
-        " organisent ",
-        " organise ",
-        " organiseront ",
-        " organisera ",
-        " accueillera ",
-        " accueilleront ",
-    ] {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(key) {
-            let at = from + i;
-            let s = sentence(text, at);
-            for p in ents.partners_in(s.start..at) {
-                ents.add_role(
-                    &p,
-                    if key.contains("accueill") {
-                        rec::Role::Host
-                    } else {
-                        rec::Role::Organiser
-                    },
-                );
-            }
-            from = at + key.len();
-        }
-    }
-    // A single chair: "sera présidé(e) par …" (co-chairs are above).
-    for key in ["présidée par", "présidé par"] {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(key) {
-            let at = from + i;
-            let before = &text[at.saturating_sub(3)..at];
-            if !before.ends_with("co") && !before.ends_with("co-") {
-                let s = sentence(text, at);
-                for p in ents.partners_in(at + key.len()..s.end) {
-                    ents.add_role(&p, rec::Role::Chair);
+    // Who does what, from the words around them:
+    // "coprésidée par l'Espagne … et le Maroc", "sera présidée par la Côte d'Ivoire",
+    // "organisée par …", and "L'OIT et l'Union africaine organisent …" (the subject acts).
+    let after = |ents: &mut Entities, keys: &[&str], role: rec::Role, skip_co: bool| {
+        for key in keys {
+            for at in find_all(text, key) {
+                if skip_co && (text[..at].ends_with("co") || text[..at].ends_with("co-")) {
+                    continue;
+                }
+                let from = at + key.len();
+                for p in ents.partners_in(from..sentence(text, from).end) {
+                    ents.add_role(&p, role);
                 }
             }
-            from = at + key.len();
         }
-    }
-    for key in ["organisée par", "organisé par", "à l'initiative de"] {
-        if let Some(i) = text.find(key) {
-            let at = i + key.len();
-            let s = sentence(text, at);
-            for p in ents.partners_in(at..s.end) {
-                ents.add_role(&p, rec::Role::Organiser);
+    };
+    after(
+        ents,
+        &[
+            "coprésidée par",
+            "co-présidée par",
+            "coprésidé par",
+            "co-présidé par",
+            "présidée conjointement par",
+            "coprésidence",
+        ],
+        rec::Role::CoChair,
+        false,
+    );
+    after(
+        ents,
+        &["présidée par", "présidé par"],
+        rec::Role::Chair,
+        true,
+    );
+    after(
+        ents,
+        &["organisée par", "organisé par", "à l'initiative de"],
+        rec::Role::Organiser,
+        false,
+    );
+    for (keys, role) in [
+        (
+            &[
+                " organisent ",
+                " organise ",
+                " organiseront ",
+                " organisera ",
+            ][..],
+            rec::Role::Organiser,
+        ),
+        (&[" accueillera ", " accueilleront "][..], rec::Role::Host),
+    ] {
+        for key in keys {
+            for at in find_all(text, key) {
+                for p in ents.partners_in(sentence(text, at).start..at) {
+                    ents.add_role(&p, role);
+                }
             }
         }
     }

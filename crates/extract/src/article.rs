@@ -142,17 +142,7 @@ pub(crate) fn parse(
         let at = from + i;
         let s = sentence(&text, at);
         if !exclude.iter().any(|x| x.start <= at && at < x.end) {
-            let src = doc.norm.to_source(s.clone());
-            let members: Vec<String> = ents
-                .people
-                .iter()
-                .filter(|p| {
-                    p.mentions
-                        .iter()
-                        .any(|m| (m.start as usize) >= src.start && (m.end as usize) <= src.end)
-                })
-                .map(|p| p.id.clone())
-                .collect();
+            let members = ents.people_in(doc, s.clone());
             if !members.is_empty() {
                 let label: String = text[at..s.end]
                     .split([',', ':'])

@@ -63,6 +63,20 @@ impl Entities {
         out
     }
 
+    /// Ids of the people mentioned inside a range of the normalised text.
+    pub fn people_in(&self, doc: &Doc, r: Range<usize>) -> Vec<String> {
+        let src = doc.norm.to_source(r);
+        self.people
+            .iter()
+            .filter(|p| {
+                p.mentions
+                    .iter()
+                    .any(|m| (m.start as usize) >= src.start && (m.end as usize) <= src.end)
+            })
+            .map(|p| p.id.clone())
+            .collect()
+    }
+
     pub fn into_records(mut self) -> (Vec<rec::Partner>, Vec<rec::Agency>, Vec<rec::Person>) {
         for p in self.partners.values_mut() {
             p.mentions.sort();
@@ -543,13 +557,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
             continue;
         };
-        let at = found[..honorific_count].partition_point(|(_, _, w)| w.start < name.end());
-        if found[..at]
-            .iter()
-            .rev()
-            .take(2)
-            .any(|(_, _, w)| name.start() < w.end)
-        {
+        if within_honorific(&found[..honorific_count], name.range()) {
             continue;
         }
         roles_before.push((name.range(), liasse_text::clean_inline(role.as_str())));
@@ -560,14 +568,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         .filter_map(|m| p.name_role.captures_at(&text[..m.end()], m.start()))
     {
         let Some(name) = c.get(1) else { continue };
-        // The honorific matches are in text order: look only at those around this name.
-        let at = found[..honorific_count].partition_point(|(_, _, w)| w.start < name.end());
-        if found[..at]
-            .iter()
-            .rev()
-            .take(2)
-            .any(|(_, _, w)| name.start() < w.end)
-        {
+        if within_honorific(&found[..honorific_count], name.range()) {
             continue;
         }
         found.push((name.range(), None, name.range()));
@@ -661,6 +662,20 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             mentions: vec![span],
         });
     }
+}
+
+/// Does `name` overlap one of the honorific matches (which are in text order: only those just
+/// before it need a look)?
+fn within_honorific(
+    honorific: &[(Range<usize>, Option<String>, Range<usize>)],
+    name: Range<usize>,
+) -> bool {
+    let at = honorific.partition_point(|(_, _, w)| w.start < name.end);
+    honorific[..at]
+        .iter()
+        .rev()
+        .take(2)
+        .any(|(_, _, w)| name.start < w.end)
 }
 
 /// The role apposition after a name: `, Secrétaire Général du MAEC :` → "Secrétaire Général du

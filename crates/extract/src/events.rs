@@ -327,6 +327,17 @@ pub(crate) fn find_word(hay: &str, word: &str) -> Option<usize> {
     None
 }
 
+/// Byte offsets of every occurrence of `key` in `text`, left to right, without overlaps.
+pub(crate) fn find_all<'t>(text: &'t str, key: &'t str) -> impl Iterator<Item = usize> + 't {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let i = text.get(from..)?.find(key)?;
+        let at = from + i;
+        from = at + key.len();
+        Some(at)
+    })
+}
+
 /// A label from a sentence: its first 160 characters, cut at a word.
 pub(crate) fn shorten(s: &str) -> String {
     let s = liasse_text::clean_inline(s);

@@ -271,14 +271,5 @@ fn ents_people_in(
     let Some(at) = text[r.clone()].find(part) else {
         return Vec::new();
     };
-    let src = doc.norm.to_source(r.start + at..r.start + at + part.len());
-    ents.people
-        .iter()
-        .filter(|p| {
-            p.mentions
-                .iter()
-                .any(|m| (m.start as usize) >= src.start && (m.end as usize) <= src.end)
-        })
-        .map(|p| p.id.clone())
-        .collect()
+    ents.people_in(doc, r.start + at..r.start + at + part.len())
 }
