@@ -1197,7 +1197,13 @@ impl<'a> Parser<'a> {
                 if self.day(e).is_some() {
                     return None; // "ce samedi 4 octobre 2025" is absolute
                 }
-                Some((Expr::RelWeekday { wd, dir: 0 }, e))
+                Some((
+                    Expr::RelWeekday {
+                        wd,
+                        dir: self.tense(k, e),
+                    },
+                    e,
+                ))
             } else if self.word(k, "semaine") {
                 Some((Expr::RelPeriod { unit: b'W', n: 0 }, k + 1))
             } else if self.word(k, "mois") {
@@ -1265,9 +1271,73 @@ impl<'a> Parser<'a> {
             if self.word(e, "prochain") {
                 return Some((Expr::RelWeekday { wd, dir: 1 }, e + 1));
             }
-            return Some((Expr::RelWeekday { wd, dir: 0 }, e));
+            return Some((
+                Expr::RelWeekday {
+                    wd,
+                    dir: self.tense(j, e),
+                },
+                e,
+            ));
         }
         None
+    }
+
+    /// The tense around a weekday named alone (`se sont réunis vendredi`, `se tiendra jeudi`):
+    /// -2 for the past (that day this week or the last), 2 for the future, 0 when the sentence
+    /// does not say (the nearest such day).
+    fn tense(&self, from: usize, to: usize) -> i8 {
+        const PAST: &[&str] = &[
+            "ont", "avait", "avaient", "etait", "etaient", "fut", "furent", "sont", "est",
+        ];
+        const FUTURE: &[&str] = &[
+            "sera",
+            "seront",
+            "aura",
+            "auront",
+            "tiendra",
+            "tiendront",
+            "reunira",
+            "reuniront",
+            "deroulera",
+            "derouleront",
+            "prevu",
+            "prevue",
+            "prevus",
+            "prevues",
+            "rendra",
+            "rendront",
+            "ira",
+            "iront",
+            "accueillera",
+            "organisera",
+        ];
+        let lo = from.saturating_sub(10);
+        let hi = (to + 6).min(self.t.len());
+        let mut past = false;
+        let mut future = false;
+        for k in lo..hi {
+            let t = &self.t[k];
+            // Only within the sentence.
+            if k < from && matches!(t.tok, Tok::Punct('.' | ';' | '!' | '?')) {
+                past = false;
+                future = false;
+                continue;
+            }
+            if k >= to && matches!(t.tok, Tok::Punct('.' | ';' | '!' | '?')) {
+                break;
+            }
+            let w = t.word();
+            if FUTURE.contains(&w) {
+                future = true;
+            } else if PAST.contains(&w) || (w == "a" && t.plain) {
+                past = true;
+            }
+        }
+        match (past, future) {
+            (true, false) => -2,
+            (false, true) => 2,
+            _ => 0,
+        }
     }
 
     /// `dans trois jours`, `il y a deux ans`, `d'ici deux mois`.

@@ -219,13 +219,17 @@ fn part_value(y: i32, part: Part) -> Value {
 }
 
 /// The weekday `wd` nearest to the anchor (dir 0, the past on a tie), strictly before (-1) or
-/// strictly after (+1).
+/// strictly after (+1), on or before (-2, past tense), on or after (+2, future tense).
 fn weekday_near(a: Date, wd: u8, dir: i8) -> Date {
     let cur = i64::from(a.weekday());
     let wd = i64::from(wd);
     let back = (cur - wd).rem_euclid(7);
     let fwd = (wd - cur).rem_euclid(7);
     match dir {
+        // Said in the past tense: that day this week, or the last one.
+        -2 => a.add_days(-back),
+        // Said in the future tense: that day this week, or the next one.
+        2 => a.add_days(fwd),
         d if d < 0 => a.add_days(-(if back == 0 { 7 } else { back })),
         d if d > 0 => a.add_days(if fwd == 0 { 7 } else { fwd }),
         _ => {

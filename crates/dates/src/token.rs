@@ -33,6 +33,8 @@ pub(crate) struct Token {
     pub key: Key,
     pub entries: &'static [Entry],
     pub case: Case,
+    /// The word was written without accents ("a" the verb, not "à").
+    pub plain: bool,
     /// Whitespace separates this token from the previous one.
     pub space_before: bool,
     /// Line breaks in that whitespace.
@@ -116,6 +118,7 @@ pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<To
             key,
             entries,
             case,
+            plain: text[i..end].is_ascii(),
             space_before: space,
             newlines_before: newlines,
         });

@@ -320,6 +320,11 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
             .any(|o| l.starts_with(o) || l.contains(&format!(" {o}")))
     });
     let mut out = Vec::new();
+    // Points lettered "a)", "b)" are the objectives only where no point is numbered (else they
+    // are sub-points).
+    let lettered = !blocks.iter().skip(operative.map_or(0, |i| i + 1)).any(|b| {
+        matches!(&b.kind, BlockKind::ListItem { number: Some(n), .. } if n.chars().all(|c| c.is_ascii_digit()))
+    });
     let mut section: Option<String> = None;
     let start = operative.map_or(0, |i| i + 1);
     let mut i = start;
@@ -332,7 +337,7 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
             }
             BlockKind::ListItem {
                 number: Some(n), ..
-            } if n.chars().all(|c| c.is_ascii_digit()) => {
+            } if n.chars().all(|c| c.is_ascii_digit()) || (lettered && n.len() == 1) => {
                 let mut end = b.content.end;
                 // Lines that continue the item directly below it.
                 while let Some(next) = blocks.get(i + 1) {

@@ -259,10 +259,14 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
             cut = i + w.trim_end().len();
         }
         place = place[..cut].trim_end_matches([',', ' ']);
-        place = place
-            .trim_end_matches(" de")
-            .trim_end_matches(" du")
-            .trim_end_matches(" en");
+        // No linking word at the end ("Dakar la deuxième session" → "Dakar").
+        while let Some((head, last)) = place.rsplit_once(' ') {
+            if ["de", "du", "des", "la", "le", "en", "sur", "d'", "l'"].contains(&last) {
+                place = head.trim_end_matches(',');
+            } else {
+                break;
+            }
+        }
     }
     // "Madrid, Espagne": a second capitalised word after a comma is the country.
     (!place.is_empty() && place.len() < 120).then(|| place.to_owned())

@@ -44,7 +44,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         labelled_date: re(r"(?i)^\W*date(?:\s+et\s+lieu)?\s*:\s*"),
         labelled_place: re(r"(?i)^\W*lieu\s*:\s*(.+?)[\s.;]*$"),
-        byline: re(r"(?i)(?-u:\b)(?:publi[ée]|mis\s+en\s+ligne|post[ée]|mis\s+[àa]\s+jour)\s+(?:(?:dans|sur|par)\s+(.+?)\s+)?le\s+|^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—-]\s*(?:le\s+)?|^\W*\p{Lu}[\p{L}.'\- ]{1,40}?\s*\|\s*(?:publi[ée]\s+)?(?:le\s+)?"),
+        byline: re(r"(?i)(?-u:\b)(?:publi[ée]|mis\s+en\s+ligne|post[ée]|mis\s+[àa]\s+jour)\s+(?:(?:dans|sur|par)\s+(.+?)\s+)?le\s+|^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—-]\s*(?:le\s+)?|^\W*\p{Lu}[\p{L}.'\- ]{1,40}?\s*\|\s*(?:publi[ée]\s+)?(?:le\s+)?|^\W*\p{Lu}[\p{L}'\- ]{1,30}\s*\(\p{Lu}{2,8}\)\s*[–—-]\s*"),
         dateline: re(r"(?i)^\W*(?:fait\s+)?(?:[àa]\s+)?(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d|^\W*fait\s+[àa]\s+(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,"),
         reference: re(r"(?i)(?-u:\b)(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?-u:\b)r[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)"),
     })
@@ -315,7 +315,7 @@ fn title(doc: &Doc, kind: K, meta: &mut Meta) {
         let first_block = doc.blocks.first().is_some_and(|f| f.span == b.span);
         let next_blank = doc.blocks.get(1).is_none_or(|n| n.blank_before > 0);
         let short = matches!(b.kind, BlockKind::Paragraph)
-            && clean.len() < 120
+            && clean.chars().count() < 200
             && !clean.ends_with(['.', ':', ';', ','])
             && parts.is_empty();
         if !(heading || (short && first_block && next_blank)) {
