@@ -354,3 +354,60 @@ fn a_full_disk_leaves_no_half_written_file() {
         }
     }
 }
+
+/// N shards of a collection together give the records of one run, each document once.
+#[test]
+fn shards_together_are_one_run() {
+    let whole = tempfile::tempdir().unwrap();
+    let o = run(liasse()
+        .args(["ingest", "seeds", "fixtures", "--quiet", "--out"])
+        .arg(whole.path()));
+    assert!(o.status.code().is_some());
+    let lines = |dir: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_to_string(dir.join("records.jsonl"))
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        v.sort();
+        v
+    };
+    let mut merged = Vec::new();
+    let mut listed = 0;
+    for k in 1..=3 {
+        let part = tempfile::tempdir().unwrap();
+        let o = run(liasse()
+            .args([
+                "ingest",
+                "seeds",
+                "fixtures",
+                "--quiet",
+                "--shard",
+                &format!("{k}/3"),
+                "--out",
+            ])
+            .arg(part.path()));
+        assert!(o.status.code().is_some());
+        merged.extend(lines(part.path()));
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(part.path().join("manifest.json")).unwrap())
+                .unwrap();
+        listed += manifest["inputs"].as_array().unwrap().len();
+    }
+    merged.sort();
+    assert_eq!(merged, lines(whole.path()));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(whole.path().join("manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        listed,
+        manifest["inputs"].as_array().unwrap().len(),
+        "every input is listed by exactly one shard"
+    );
+    assert_eq!(
+        run(liasse().args(["ingest", "seeds", "--shard", "4/3", "--out", "x"]))
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -40,7 +40,8 @@ pub enum Command {
 Examples:
   liasse ingest seeds --out output
   liasse ingest a.txt b.html archive/ --out out --jobs 2
-  liasse ingest old/ --out out --encoding windows-1252")]
+  liasse ingest old/ --out out --encoding windows-1252
+  liasse ingest archive/ --out part2 --shard 2/8      (one of 8 machines)")]
 pub struct IngestArgs {
     /// Files or directories to read.
     #[arg(required = true, value_name = "PATH")]
@@ -64,6 +65,11 @@ pub struct IngestArgs {
     /// Give up on (and report) a document whose extraction takes longer than this.
     #[arg(long, value_name = "SECONDS", default_value_t = 300)]
     pub max_seconds: u64,
+    /// Process only shard K of N (1-based), chosen by content hash: N machines given the same
+    /// inputs split them without talking to each other, and their records together are the
+    /// records of one run.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(u64, u64)>,
 }
 
 #[derive(Debug, Args)]
@@ -91,4 +97,23 @@ pub struct DatesArgs {
     /// YYYY-MM-DD, optionally followed by THH:MM. Without it they are reported unresolved.
     #[arg(long, value_name = "DATE")]
     pub anchor: Option<String>,
+}
+
+/// `K/N` with 1 ≤ K ≤ N.
+fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+    let (k, n) = s
+        .split_once('/')
+        .ok_or_else(|| format!("{s:?} is not K/N (e.g. 2/8)"))?;
+    let k: u64 = k
+        .trim()
+        .parse()
+        .map_err(|_| format!("{k:?} is not a number"))?;
+    let n: u64 = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("{n:?} is not a number"))?;
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n}: K must be between 1 and N"));
+    }
+    Ok((k, n))
 }

@@ -30,6 +30,8 @@ struct Outcome {
     entry: rec::ManifestEntry,
     jsonl: String,
     entities: rec::EntityIndex,
+    /// Another shard's input: not processed, not listed.
+    skipped: bool,
 }
 
 pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
@@ -70,10 +72,10 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
     for part in inputs.chunks(chunk) {
         let outcomes: Vec<Outcome> = pool.install(|| {
             part.par_iter()
-                .map(|i| process_one(i, &a.out, &options, a.max_bytes))
+                .map(|i| process_one(i, &a.out, &options, a.max_bytes, a.shard))
                 .collect()
         });
-        for o in outcomes {
+        for o in outcomes.into_iter().filter(|o| !o.skipped) {
             if let Err(e) = jsonl.write_all(o.jsonl.as_bytes()) {
                 batch_error.get_or_insert(anyhow!("cannot write records.jsonl (disk full?): {e}"));
             }
@@ -269,6 +271,7 @@ fn failure(input: &Input, error: String) -> Outcome {
         },
         jsonl: String::new(),
         entities: rec::EntityIndex::default(),
+        skipped: false,
     }
 }
 
@@ -277,23 +280,37 @@ fn process_one(
     out_dir: &Path,
     options: &liasse_extract::Options,
     max_bytes: u64,
+    shard: Option<(u64, u64)>,
 ) -> Outcome {
+    // An input that fails before its content can be read is reported by the first shard only.
+    let early = |error: String| {
+        let mut o = failure(input, error);
+        o.skipped = shard.is_some_and(|(k, _)| k != 1);
+        o
+    };
     if let Some(e) = &input.walk_error {
-        return failure(input, e.clone());
+        return early(e.clone());
     }
     // Too large: said before reading it, so one huge file cannot exhaust memory.
     if let Ok(m) = std::fs::metadata(&input.path) {
         if m.len() > max_bytes {
-            return failure(
-                input,
-                format!("the file is {} bytes, over the {max_bytes}-byte limit; split it, or raise --max-bytes", m.len()),
-            );
+            return early(format!("the file is {} bytes, over the {max_bytes}-byte limit; split it, or raise --max-bytes", m.len()));
         }
     }
     let bytes = match std::fs::read(&input.path) {
         Ok(b) => b,
-        Err(e) => return failure(input, format!("cannot read: {e}")),
+        Err(e) => return early(format!("cannot read: {e}")),
     };
+    // The shard of a document is a function of its content alone.
+    if let Some((k, n)) = shard {
+        let sha = liasse_source::sha256_hex(&bytes);
+        let h = u64::from_str_radix(&sha[..15], 16).unwrap_or(0);
+        if h % n != k - 1 {
+            let mut o = failure(input, String::new());
+            o.skipped = true;
+            return o;
+        }
+    }
     // A panic in a parser is a bug; it must cost one document, not the batch.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         liasse_extract::process_with_text(&input.shown, &bytes, options)
@@ -331,6 +348,7 @@ fn process_one(
     entities.add(&output);
     Outcome {
         entities,
+        skipped: false,
         entry: rec::ManifestEntry {
             path: input.shown.clone(),
             id: Some(d.id.clone()),
