@@ -46,6 +46,8 @@ pub(crate) enum Expr {
     },
     Year(i32),
     YearRange(i32, i32),
+    /// `les années 1990`: the ten years from 1990.
+    Decade(i32),
     Part {
         y: Option<i32>,
         part: Part,
@@ -859,6 +861,30 @@ impl<'a> Parser<'a> {
             Tok::Punct(c @ ('/' | '.' | '-')) => c,
             _ => return None,
         };
+        // "le 31/12": a day and a month after "le", in the anchor's year.
+        if sep == '/' && i > 0 && self.t[i - 1].is("le") && !self.t[i + 1].space_before {
+            if let Some((b, bd)) = self.num(i + 2) {
+                let more = self.tok(i + 3).is_some_and(|t| {
+                    !t.space_before && matches!(t.tok, Tok::Punct('/' | '.' | '-'))
+                });
+                if !more
+                    && ad <= 2
+                    && bd <= 2
+                    && (1..=31).contains(&a)
+                    && (1..=12).contains(&b)
+                    && !self.t[i + 2].space_before
+                {
+                    return Some((
+                        Expr::Days {
+                            y: None,
+                            m: b as u8,
+                            days: vec![a as u8],
+                        },
+                        i + 3,
+                    ));
+                }
+            }
+        }
         let spaced = self.t[i + 1].space_before;
         let (b, bd) = self.num(i + 2)?;
         if (self.t[i + 2].space_before != spaced)
@@ -959,13 +985,15 @@ impl<'a> Parser<'a> {
         // MONTH YEAR
         if let Some((y, k)) = self.year(j) {
             // MONTH YEAR - MONTH YEAR / MONTH YEAR à MONTH YEAR
-            if let Some(r) = self.month_range_tail(k, (Some(y), m)) {
+            if let Some(r) = self.month_range_tail(k, (Some(y), m), false) {
                 return Some(r);
             }
             return Some((Expr::Month { y: Some(y), m }, k));
         }
         // MONTH - MONTH YEAR, de MONTH à MONTH YEAR
-        if let Some(r) = self.month_range_tail(j, (None, m)) {
+        let after_de =
+            i > 0 && (self.t[i - 1].is("de") || self.t[i - 1].is("entre") || self.t[i - 1].is("d"));
+        if let Some(r) = self.month_range_tail(j, (None, m), after_de) {
             if strong {
                 return Some(r);
             }
@@ -984,7 +1012,7 @@ impl<'a> Parser<'a> {
         ctx.then_some((Expr::Month { y: None, m }, j))
     }
 
-    fn month_range_tail(&self, j: usize, a: (Option<i32>, u8)) -> M<Expr> {
+    fn month_range_tail(&self, j: usize, a: (Option<i32>, u8), yearless: bool) -> M<Expr> {
         let k = if self.punct(j, '-') || self.punct(j, '/') || self.word_in(j, &["a", "au", "et"]) {
             j + 1
         } else {
@@ -995,7 +1023,8 @@ impl<'a> Parser<'a> {
             Some((y, e)) => (Some(y), e),
             None => (None, k),
         };
-        if a.0.is_none() && y2.is_none() {
+        // Without any year, only after "de"/"entre" ("de mai à juillet"): the anchor's year.
+        if a.0.is_none() && y2.is_none() && !yearless {
             return None;
         }
         let ay = a.0.or(y2.map(|y| if a.1 > m2 { y - 1 } else { y }));
@@ -1080,6 +1109,17 @@ impl<'a> Parser<'a> {
     }
 
     fn year_expr(&self, i: usize, ctx: bool) -> M<Expr> {
+        // "(dans) les années 1990": a decade, not the year 1990.
+        if i >= 1
+            && self.t[i - 1].is("annees")
+            && (i < 2 || self.t[i - 2].is("les") || self.t[i - 2].is("des"))
+        {
+            if let Some((y, k)) = self.year(i) {
+                if y % 10 == 0 && !self.word_in(k, &["a", "et"]) {
+                    return Some((Expr::Decade(y), k));
+                }
+            }
+        }
         let mut j = i;
         let mut range_word = None;
         if self.word_in(j, &["entre", "de"]) && !ctx {
@@ -1376,6 +1416,9 @@ impl<'a> Parser<'a> {
                 }
                 Some((Time::new(hour, minute.unwrap_or(0))?, i + 1, true))
             }
+            // "à midi", "vers minuit" (after a preposition: "le Midi" is a region).
+            Tok::Word if ctx && t.is("midi") => Some((Time::new(12, 0)?, i + 1, true)),
+            Tok::Word if ctx && t.is("minuit") => Some((Time::new(0, 0)?, i + 1, true)),
             Tok::Num { value, digits } if digits <= 2 => {
                 // 15 h 30, 15 h
                 if self.word(i + 1, "h")

@@ -30,6 +30,9 @@
 //! | `de janvier à mars 2020` | `2020-01/2020-03` | month | |
 //! | `en 2007`, `de 2005` | `2007` | year | |
 //! | `2021-2027`, `(2013-2017)`, `de 2018 à 2020` | `2021/2027` | years | |
+//! | `dans les années 1990` | `199X` | years | |
+//! | `de mai à juillet` (anchor year), `le 31/12` (anchor year) | `2024-05/2024-07`, `2024-12-31` | month, day | relative |
+//! | `à midi`, `vers minuit` | the date last mentioned, 12:00 or 00:00 | day | |
 //! | `au premier trimestre 2025` | `2025-33` | quarter | |
 //! | `1er semestre 2013` | `2013-40` | semester | |
 //! | `printemps 2023` | `2023-21` | season | |

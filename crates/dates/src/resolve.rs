@@ -70,6 +70,15 @@ pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention>
                 }
             }
             Expr::Year(y) => m.value = Some(year_value(y)),
+            Expr::Decade(y) => {
+                m.kind = Kind::Range;
+                m.value = Some(Value::range(
+                    Date::first_of_month(y, 1),
+                    Date::last_of_month(y + 9, 12),
+                    Precision::Years,
+                    format!("{:03}X", y / 10),
+                ));
+            }
             Expr::YearRange(a, b) => {
                 m.kind = Kind::Range;
                 m.value = Some(Value::range(
