@@ -1093,6 +1093,11 @@ impl<'a> Parser<'a> {
         if y.is_none() && !article {
             return None;
         }
+        // "un matin de printemps" qualifies, it does not date: a season without a year needs
+        // "au", "en", "cet", "l'", not "de".
+        if y.is_none() && j > 0 && (self.t[j - 1].is("de") || self.t[j - 1].is("d")) {
+            return None;
+        }
         if y.is_none()
             && self.t[j].word() == "ete"
             && !matches!(self.t[j - 1].word(), "l" | "cet" | "en")
@@ -1250,8 +1255,13 @@ impl<'a> Parser<'a> {
                 Some((Expr::RelPeriod { unit: b'M', n: 0 }, k + 1))
             } else if self.word_in(k, &["annee", "an"]) {
                 Some((Expr::RelPeriod { unit: b'Y', n: 0 }, k + 1))
-            } else if self.word(k, "jour") {
+            } else if self.word(k, "jour")
+                || self.word_in(k, &["matin", "soir", "soiree", "matinee"])
+            {
+                // "ce jour", "ce matin", "ce soir": today.
                 Some((Expr::RelDay(0), k + 1))
+            } else if self.word(k, "apres") && self.punct(k + 1, '-') && self.word(k + 2, "midi") {
+                Some((Expr::RelDay(0), k + 3))
             } else {
                 None
             };
