@@ -697,7 +697,8 @@ impl<'a> Parser<'a> {
         }
         let (d, k) = self.day(j)?;
         j = k;
-        let Some((m, k, strong)) = self.month(j) else {
+        // A day makes even a bare abbreviation a month ("7 sept 2013").
+        let Some((m, k, _)) = self.month(j) else {
             return Some((
                 Dmy {
                     y: None,
@@ -707,7 +708,6 @@ impl<'a> Parser<'a> {
                 j,
             ));
         };
-        let _ = strong; // a day makes even a bare abbreviation a month ("7 sept 2013")
         j = k;
         let mut y = None;
         if let Some((yy, k)) = self.year(j) {
@@ -820,7 +820,6 @@ impl<'a> Parser<'a> {
             }
         }
         let m = first.m?;
-        let _ = range_word;
         Some((
             Expr::Days {
                 y: first.y,

@@ -15,10 +15,7 @@ use crate::meta::Meta;
 
 fn lead() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"(?i)\(\s*(?:lead|chef de file|pilote)\s*:?\s*([^)]+)\)")
-            .unwrap_or_else(|_| unreachable!())
-    })
+    R.get_or_init(|| crate::pattern(r"(?i)\(\s*(?:lead|chef de file|pilote)\s*:?\s*([^)]+)\)"))
 }
 
 fn is_break(label: &str) -> bool {

@@ -52,11 +52,9 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        codes: Regex::new(r"^\s*([A-Z]{2,3}(?:\s*[/,+&-]\s*[A-Z]{2,3})*)\s*$")
-            .unwrap_or_else(|_| unreachable!()),
-        numbered: Regex::new(r"^\s*(\d{1,3})\s*[.)]\s+").unwrap_or_else(|_| unreachable!()),
-        trailing_bodies: Regex::new(r"\(\s*([^()]*(?:\([^()]*\)[^()]*)*?)\s*\)\s*[.;]?\s*$")
-            .unwrap_or_else(|_| unreachable!()),
+        codes: crate::pattern(r"^\s*([A-Z]{2,3}(?:\s*[/,+&-]\s*[A-Z]{2,3})*)\s*$"),
+        numbered: crate::pattern(r"^\s*(\d{1,3})\s*[.)]\s+"),
+        trailing_bodies: crate::pattern(r"\(\s*([^()]*(?:\([^()]*\)[^()]*)*?)\s*\)\s*[.;]?\s*$"),
     })
 }
 

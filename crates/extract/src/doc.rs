@@ -33,8 +33,7 @@ impl<'a> Doc<'a> {
     /// A span of the source.
     pub fn span(&self, r: Range<usize>) -> rec::Span {
         let r = r.start.min(self.src.len())..r.end.min(self.src.len());
-        let page = (!self.pages.is_empty())
-            .then(|| self.pages.partition_point(|&s| s <= r.start).max(1) as u32);
+        let page = liasse_source::page_of(&self.pages, r.start);
         rec::Span::new(
             r.start as u32,
             r.end as u32,

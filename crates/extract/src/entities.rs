@@ -240,17 +240,15 @@ fn patterns() -> &'static Patterns {
         let honorifics: Vec<String> = lexicon().honorifics.iter().map(|h| regex::escape(h)).collect();
         let roles: Vec<String> = lexicon().roles.iter().map(|r| regex::escape(r)).collect();
         Patterns {
-            body_head: Regex::new(
+            body_head: crate::pattern(
                 // No `\b` (it keeps the engine off its fast path on accented text): the match
                 // takes the characters around the head, trimmed by the caller.
                 r"(?:^|[^\p{L}\p{N}])(?:[Mm]inist[èe]re|Direction|Agence|Office|Institut|Fondation|Association|Conseil|Observatoire|Haut[- ]Commissariat|Commissariat|Secr[ée]tariat|D[ée]l[ée]gation|Brigade|Unit[ée]|Centre|Comit[ée]|Bureau|Service|Programme|Fonds|Groupe|Organisation|Commission|Autorit[ée]|Caisse|Chambre|Tribunal|Cour)(?:[^\p{L}\p{N}]|$)",
-            )
-            .unwrap_or_else(|_| unreachable!()),
-            acronym_after: Regex::new(r"^\s*\((\p{Lu}[\p{Lu}\d&\-]{1,9})\)").unwrap_or_else(|_| unreachable!()),
-            honorific_name: Regex::new(&format!(r"(?:^|[^\p{{L}}])((?:{})\s+({name}))", honorifics.join("|"))).unwrap_or_else(|_| unreachable!()),
-            role_name: Regex::new(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]')\s*((?i:{})[^,;:.()]{{0,100}}),\s+({name})(?:,|\s+et\s|\s*[.;]|\s*$)", roles.join("|")))
-                .unwrap_or_else(|_| unreachable!()),
-            name_role: Regex::new(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))).unwrap_or_else(|_| unreachable!()),
+            ),
+            acronym_after: crate::pattern(r"^\s*\((\p{Lu}[\p{Lu}\d&\-]{1,9})\)"),
+            honorific_name: crate::pattern(&format!(r"(?:^|[^\p{{L}}])((?:{})\s+({name}))", honorifics.join("|"))),
+            role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]')\s*((?i:{})[^,;:.()]{{0,100}}),\s+({name})(?:,|\s+et\s|\s*[.;]|\s*$)", roles.join("|"))),
+            name_role: crate::pattern(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))),
         }
     })
 }

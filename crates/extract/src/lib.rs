@@ -31,6 +31,13 @@ use liasse_records as rec;
 pub use doc::Doc;
 pub use mentions::{dates_line, to_record_mention};
 
+/// Compile one of this crate's constant patterns. They are all compiled by the tests; should an
+/// edit break one, it matches nothing rather than bringing the batch down.
+pub(crate) fn pattern(s: &str) -> regex::Regex {
+    regex::Regex::new(s)
+        .unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+}
+
 /// Options of the per-document pipeline.
 #[derive(Debug, Clone, Default)]
 pub struct Options {

@@ -51,8 +51,7 @@ fn patterns() -> &'static Patterns {
 }
 
 fn re(s: &str) -> Regex {
-    // The patterns are constants checked by the tests of this module.
-    Regex::new(s).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+    crate::pattern(s)
 }
 
 /// The normalised text of a block and its offset in the normalised text.
@@ -76,9 +75,10 @@ fn reference(doc: &Doc, meta: &mut Meta) {
         let Some(c) = p.reference.captures(text) else {
             continue;
         };
-        let m = c
-            .get(1)
-            .unwrap_or_else(|| c.get(0).unwrap_or_else(|| unreachable!()));
+        // The labelled form captures the reference; the Ares/COM form is the whole match.
+        let Some(m) = c.get(1).or_else(|| c.get(0)) else {
+            continue;
+        };
         let value = liasse_text::clean_inline(m.as_str());
         let value = value.trim_end_matches(['.', ',', ';', '-']).to_owned();
         let span = doc.span_of_norm(off + m.start()..off + m.start() + value.len().min(m.len()));

@@ -83,11 +83,13 @@ pub struct Decoded {
 impl Decoded {
     /// 1-based page of a byte offset of the text, for paginated input.
     pub fn page_of(&self, offset: usize) -> Option<u32> {
-        if self.pages.is_empty() {
-            return None;
-        }
-        Some(self.pages.partition_point(|&s| s <= offset).max(1) as u32)
+        page_of(&self.pages, offset)
     }
+}
+
+/// 1-based page of a byte offset, given where each page starts (none for unpaginated text).
+pub fn page_of(page_starts: &[usize], offset: usize) -> Option<u32> {
+    (!page_starts.is_empty()).then(|| page_starts.partition_point(|&s| s <= offset).max(1) as u32)
 }
 
 /// Why an input could not be read as a document.
