@@ -126,30 +126,48 @@ pub fn scan(text: &str, anchor: Option<Date>) -> Vec<Mention> {
 fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut pos = 0;
+    let mut lines = memchr::memchr_iter(b'\n', bytes);
     std::iter::from_fn(move || {
         if start >= bytes.len() {
             return None;
         }
-        while pos < bytes.len() {
-            if bytes[pos] == b'\n' {
-                let mut j = pos + 1;
-                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
-                    j += 1;
-                }
-                if j < bytes.len() && bytes[j] == b'\n' {
-                    let range = (start, pos);
-                    start = j;
-                    pos = j;
-                    return Some(range);
-                }
-                pos = j;
-            } else {
-                pos += 1;
+        for pos in lines.by_ref() {
+            if pos < start {
+                continue;
+            }
+            let mut j = pos + 1;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'\n' {
+                let range = (start, pos);
+                start = j;
+                return Some(range);
             }
         }
         let range = (start, bytes.len());
         start = bytes.len();
         Some(range)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        let cases: &[(&str, &[(usize, usize)])] = &[
+            ("", &[]),
+            ("a", &[(0, 1)]),
+            ("a\nb", &[(0, 3)]),
+            ("a\n\nb", &[(0, 1), (2, 4)]),
+            ("a\n \t\r\nb\n\n\n", &[(0, 1), (5, 7), (8, 8), (9, 10)]),
+            ("\n\na", &[(0, 0), (1, 3)]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<_> = paragraphs(text).collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
 }

@@ -199,20 +199,36 @@ fn classify(s: &str, end: usize) -> (usize, Tok, Key, &'static [Entry], Case) {
         }
         return (end, Tok::Other, Key::EMPTY, &[], Case::Lower);
     }
-    if s.chars().any(|c| c.is_numeric()) {
+    let ascii = s.is_ascii();
+    let numeric = if ascii {
+        bytes.iter().any(u8::is_ascii_digit)
+    } else {
+        s.chars().any(char::is_numeric)
+    };
+    if numeric {
         return (end, Tok::Other, Key::EMPTY, &[], Case::Lower);
     }
     let key = fold(s);
-    let entries = lookup(key.as_str());
-    let mut chars = s.chars();
-    let first_upper = chars.next().is_some_and(char::is_uppercase);
-    let rest_upper = s.chars().skip(1).all(|c| !c.is_lowercase());
-    let case = match (first_upper, rest_upper) {
-        (true, true) if s.chars().count() > 1 => Case::Upper,
-        (true, _) => Case::Title,
-        _ => Case::Lower,
+    let entries = lookup(key.bytes());
+    let case = if ascii {
+        let first_upper = bytes[0].is_ascii_uppercase();
+        let rest_upper = !bytes[1..].iter().any(u8::is_ascii_lowercase);
+        case_of(first_upper, rest_upper, bytes.len())
+    } else {
+        let mut chars = s.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        let rest_upper = chars.clone().all(|c| !c.is_lowercase());
+        case_of(first_upper, rest_upper, 1 + chars.count())
     };
     (end, Tok::Word, key, entries, case)
+}
+
+fn case_of(first_upper: bool, rest_upper: bool, chars: usize) -> Case {
+    match (first_upper, rest_upper) {
+        (true, true) if chars > 1 => Case::Upper,
+        (true, _) => Case::Title,
+        _ => Case::Lower,
+    }
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type Table = HashMap<&'static str, Vec<Entry>, std::hash::BuildHasherDefault<Fnv>>;
+type Table = HashMap<&'static [u8], Vec<Entry>, std::hash::BuildHasherDefault<Fnv>>;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
@@ -96,13 +96,40 @@ pub(crate) fn parse(data: &'static str) -> Result<Table, String> {
         if fold(word).as_str() != word {
             return Err(format!("words.tsv:{}: {word} is not folded", n + 1));
         }
-        map.entry(word).or_default().push(Entry { class, value });
+        map.entry(word.as_bytes())
+            .or_default()
+            .push(Entry { class, value });
     }
     Ok(map)
 }
 
-pub(crate) fn lookup(folded: &str) -> &'static [Entry] {
-    table().get(folded).map(Vec::as_slice).unwrap_or(&[])
+/// The entries of a folded word. Most words of a text are not date words: a bit set of the
+/// (first letter, length) pairs of the table rejects them before any hashing.
+pub(crate) fn lookup(folded: &[u8]) -> &'static [Entry] {
+    static SHAPES: OnceLock<[u16; 26]> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut shapes = [0u16; 26];
+        for word in table().keys() {
+            if let Some(slot) = shape(word) {
+                shapes[slot.0] |= 1 << slot.1;
+            }
+        }
+        shapes
+    });
+    match shape(folded) {
+        Some((letter, len)) if shapes[letter] & (1 << len) != 0 => {
+            table().get(folded).map(Vec::as_slice).unwrap_or(&[])
+        }
+        _ => &[],
+    }
+}
+
+/// First letter index and length of a folded word (keys are at most 15 bytes long).
+fn shape(word: &[u8]) -> Option<(usize, usize)> {
+    let first = *word.first()?;
+    first
+        .is_ascii_lowercase()
+        .then(|| (usize::from(first - b'a'), word.len().min(15)))
 }
 
 pub(crate) fn has(entries: &[Entry], class: Class) -> Option<i32> {
@@ -139,40 +166,55 @@ impl std::fmt::Debug for Key {
 
 /// Fold a word: lowercase, accents removed, `œ` → `oe`. Words that do not fold to short ASCII
 /// give the empty key (no date word is long or non-Latin).
+///
+/// Every word of a text is folded, so this works on bytes: ASCII is lowercased and the two-byte
+/// UTF-8 forms of the accented Latin letters are mapped through [`fold_char`].
 pub(crate) fn fold(word: &str) -> Key {
+    let bytes = word.as_bytes();
     let mut key = Key::EMPTY;
     let mut n = 0usize;
-    let mut push = |b: u8| -> bool {
-        if n >= key.buf.len() {
-            return false;
-        }
-        key.buf[n] = b;
-        n += 1;
-        true
-    };
-    for c in word.chars() {
-        let ok = if c.is_ascii() {
-            push(c.to_ascii_lowercase() as u8)
-        } else {
-            match c {
-                'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' | 'á' | 'Á' => push(b'a'),
-                'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => push(b'e'),
-                'î' | 'ï' | 'Î' | 'Ï' | 'í' => push(b'i'),
-                'ô' | 'ö' | 'Ô' | 'Ö' | 'ó' => push(b'o'),
-                'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' | 'ú' => push(b'u'),
-                'ç' | 'Ç' => push(b'c'),
-                'ÿ' | 'Ÿ' => push(b'y'),
-                'œ' | 'Œ' => push(b'o') && push(b'e'),
-                'æ' | 'Æ' => push(b'a') && push(b'e'),
-                _ => false,
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (folded, width): (&[u8], usize) = if b < 0x80 {
+            if n >= key.buf.len() {
+                return Key::EMPTY;
             }
+            key.buf[n] = b.to_ascii_lowercase();
+            n += 1;
+            i += 1;
+            continue;
+        } else if (0xC3..=0xC5).contains(&b) && i + 1 < bytes.len() {
+            let scalar = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+            (char::from_u32(scalar).map_or(&[][..], fold_char), 2)
+        } else {
+            (&[][..], 0)
         };
-        if !ok {
+        if folded.is_empty() || n + folded.len() > key.buf.len() {
             return Key::EMPTY;
         }
+        key.buf[n..n + folded.len()].copy_from_slice(folded);
+        n += folded.len();
+        i += width;
     }
     key.len = n as u8;
     key
+}
+
+/// The ASCII letters an accented Latin letter folds to; empty for any other character.
+fn fold_char(c: char) -> &'static [u8] {
+    match c {
+        'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' | 'á' | 'Á' => b"a",
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => b"e",
+        'î' | 'ï' | 'Î' | 'Ï' | 'í' => b"i",
+        'ô' | 'ö' | 'Ô' | 'Ö' | 'ó' => b"o",
+        'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' | 'ú' => b"u",
+        'ç' | 'Ç' => b"c",
+        'ÿ' | 'Ÿ' => b"y",
+        'œ' | 'Œ' => b"oe",
+        'æ' | 'Æ' => b"ae",
+        _ => b"",
+    }
 }
 
 #[cfg(test)]
@@ -183,9 +225,15 @@ mod tests {
     fn the_table_parses_and_every_word_is_folded() {
         let t = parse(DATA).unwrap();
         assert!(t.len() > 100);
-        assert_eq!(has(lookup("decembre"), Class::Month), Some(12));
-        assert_eq!(has(lookup("sept"), Class::Num), Some(7));
-        assert_eq!(has(lookup("sept"), Class::MonthAbbr), Some(9));
+        assert_eq!(has(lookup(b"decembre"), Class::Month), Some(12));
+        assert_eq!(has(lookup(b"sept"), Class::Num), Some(7));
+        assert_eq!(has(lookup(b"sept"), Class::MonthAbbr), Some(9));
+        // Every word of the table is found by the fast lookup.
+        for word in t.keys() {
+            assert!(!lookup(word).is_empty(), "{:?}", std::str::from_utf8(word));
+        }
+        assert!(lookup(b"").is_empty() && lookup(b"zzzzzzzzzzzzzzz").is_empty());
+        assert!(lookup(b"zzzzzzzzzzzzzzzz").is_empty() && lookup(b"septe").is_empty());
     }
 
     #[test]
@@ -195,5 +243,37 @@ mod tests {
         assert_eq!(fold("Œuvre").as_str(), "oeuvre");
         assert_eq!(fold("anticonstitutionnellement").as_str(), "");
         assert_eq!(fold("مارس").as_str(), "");
+        assert_eq!(fold("ŒÆÿŸ").as_str(), "oeaeyy");
+        assert_eq!(fold("ñ").as_str(), "");
+        assert_eq!(fold("ab\u{0301}").as_str(), "");
+        assert_eq!(fold("abcdefghijklmnoé").as_str(), "");
+        assert_eq!(fold("abcdefghijklmné").as_str(), "abcdefghijklmne");
+    }
+
+    /// The byte-level fold agrees with folding character by character, for every character up
+    /// to U+2FFF alone and between letters.
+    #[test]
+    fn folding_agrees_with_characters() {
+        for scalar in 0..0x3000u32 {
+            let Some(c) = char::from_u32(scalar) else {
+                continue;
+            };
+            let want = if c.is_ascii() {
+                vec![c.to_ascii_lowercase() as u8]
+            } else {
+                fold_char(c).to_vec()
+            };
+            for word in [c.to_string(), format!("a{c}b")] {
+                let got = fold(&word);
+                let expect: Vec<u8> = if want.is_empty() {
+                    Vec::new()
+                } else if word.len() == c.len_utf8() {
+                    want.clone()
+                } else {
+                    [&b"a"[..], &want, b"b"].concat()
+                };
+                assert_eq!(got.bytes(), &expect[..], "{word:?}");
+            }
+        }
     }
 }
