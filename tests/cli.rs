@@ -195,6 +195,8 @@ fn every_command_has_help_with_examples() {
         vec!["ingest", "--help"],
         vec!["schema", "--help"],
         vec!["dates", "--help"],
+        vec!["inspect", "--help"],
+        vec!["report", "--help"],
     ] {
         let o = run(liasse().args(&args));
         assert!(o.status.success(), "{args:?}");
@@ -410,4 +412,73 @@ fn shards_together_are_one_run() {
             .code(),
         Some(2)
     );
+}
+
+/// `liasse inspect` in a pipe: plain text, the evidence marked under each line, then the table.
+/// Snapshots of two fixtures of different genres.
+#[test]
+fn inspect_renders_plain_text_in_a_pipe() {
+    for (name, file) in [
+        ("inspect_agenda", "fixtures/agenda/atelier_une_journee.txt"),
+        (
+            "inspect_minutes_people",
+            "fixtures/minutes/releve_senegal_espagne.txt",
+        ),
+    ] {
+        let mut cmd = liasse();
+        cmd.args(["inspect", file]).env_remove("NO_COLOR");
+        if name.ends_with("people") {
+            cmd.args(["--only", "people,partners"]);
+        }
+        let o = run(&mut cmd);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(!out.contains('\x1b'), "colour in a pipe");
+        insta::assert_snapshot!(name, out);
+    }
+}
+
+#[test]
+fn inspect_colours_only_when_asked_and_never_with_no_color() {
+    let file = "fixtures/agenda/atelier_une_journee.txt";
+    let o = run(liasse().args(["inspect", file, "--color", "always"]));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\x1b[1;34m"));
+    // NO_COLOR wins over auto, even on a terminal; in a pipe auto is plain anyway.
+    let o = run(liasse().args(["inspect", file]).env("NO_COLOR", "1"));
+    assert!(!String::from_utf8_lossy(&o.stdout).contains('\x1b'));
+}
+
+#[test]
+fn inspect_errors_exit_like_ingest() {
+    let o = run(liasse().args(["inspect", "fixtures/broken/scan_without_text.pdf"]));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("scan_without_text.pdf"));
+    let o = run(liasse().args(["inspect", "no/such/file.txt"]));
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(liasse().args(["inspect", "seeds", "--only", "nonsense"]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a record type"));
+}
+
+/// `liasse report` on the committed output writes the whole site; run twice into the same
+/// directory after a document left, its page goes too.
+#[test]
+fn report_writes_the_site_and_drops_stale_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    std::fs::create_dir_all(site.join("docs")).unwrap();
+    std::fs::write(site.join("docs/gone.html"), "old").unwrap();
+    let o = run(liasse().args(["report", "output", "--out"]).arg(&site));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for page in ["index.html", "timeline.html", "entities.html"] {
+        let html = std::fs::read_to_string(site.join(page)).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>") && html.contains("</html>"));
+    }
+    assert_eq!(files(&site.join("docs")).len(), 5);
+    assert!(!site.join("docs/gone.html").exists());
+    let o = run(liasse()
+        .args(["report", "fixtures", "--out"])
+        .arg(tmp.path().join("x")));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is it a liasse output directory"));
 }

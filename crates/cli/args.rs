@@ -11,7 +11,9 @@ use clap::{Args, Parser, Subcommand};
 Examples:
   liasse ingest seeds --out output       extract every document under seeds/
   liasse schema > liasse.schema.json     the JSON Schema of the output
-  echo 'le 5 et 6 juillet 2022' | liasse dates")]
+  echo 'le 5 et 6 juillet 2022' | liasse dates
+  liasse inspect seeds/004_9245d3997e6422a4.txt --only people
+  liasse report output --out report")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -25,6 +27,77 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Read lines on stdin and print the temporal expressions of each as JSON Lines.
     Dates(DatesArgs),
+    /// Show one document in the terminal with every record's evidence marked.
+    Inspect(InspectArgs),
+    /// Write a static HTML report (index, timeline, documents, entities) of an output directory.
+    Report(ReportArgs),
+}
+
+/// Run the pipeline on one document and show its source text with every extracted record's
+/// evidence marked (a colour per record type on a terminal, a line of letters under each line
+/// in a pipe), then a table of the records with their line:column.
+///
+/// Colours only on a terminal, never when NO_COLOR is set; long output goes through $PAGER
+/// (default `less -FRX`) when interactive. Exit status as `ingest`: 0 done, 1 the document
+/// could not be read, 2 usage error.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  liasse inspect seeds/000_c3907635f9e9b578.txt
+  liasse inspect minutes.txt --only dates,events
+  liasse inspect page.html --color never | less")]
+pub struct InspectArgs {
+    /// The document.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Show only these record types (comma-separated): document, dates, events, objectives,
+    /// initiatives, partners, agencies, people, items, diagnostics.
+    #[arg(long, value_name = "TYPES", value_delimiter = ',', value_parser = parse_record_type)]
+    pub only: Vec<liasse_view::RecordType>,
+    /// When to use colours.
+    #[arg(long, value_name = "WHEN", default_value = "auto", value_parser = ["auto", "always", "never"])]
+    pub color: String,
+    /// Never start a pager.
+    #[arg(long)]
+    pub no_pager: bool,
+    /// Decode the file with this encoding instead of detecting it.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+}
+
+/// Write a static HTML site over an output directory of `liasse ingest`: an index of the
+/// documents (sortable), a timeline of every dated event, one page per document with its
+/// evidence highlighted and its records listed, a partners × objectives matrix for annex
+/// tables, and an index of every partner, agency and person. No server, no network: open
+/// index.html in a browser.
+///
+/// The source texts are looked up at the paths the output records (relative to the current
+/// directory, to the output directory's parent, or to each --source-root) and used only when
+/// their SHA-256 still matches; otherwise a document's evidence is quoted instead.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  liasse report output --out report && xdg-open report/index.html
+  liasse report /data/out --out /data/report --source-root /data")]
+pub struct ReportArgs {
+    /// The output directory of `liasse ingest`.
+    #[arg(value_name = "OUTPUT_DIR")]
+    pub dir: PathBuf,
+    /// Where to write the site (created if missing).
+    #[arg(long, short, value_name = "DIR", default_value = "report")]
+    pub out: PathBuf,
+    /// A directory the source paths are relative to (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub source_root: Vec<PathBuf>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+fn parse_record_type(s: &str) -> Result<liasse_view::RecordType, String> {
+    liasse_view::RecordType::parse(s).ok_or_else(|| {
+        format!("{s:?} is not a record type (document, dates, events, objectives, initiatives, partners, agencies, people, items, diagnostics)")
+    })
 }
 
 /// Extract records from documents and write one JSON file per document, records.jsonl and

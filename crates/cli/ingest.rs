@@ -35,12 +35,7 @@ struct Outcome {
 }
 
 pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
-    let encoding = match &a.encoding {
-        None => None,
-        Some(label) => Some(liasse_source::encoding_for_label(label).ok_or_else(|| {
-            anyhow!("unknown encoding {label:?}; use a WHATWG label such as utf-8, windows-1252, iso-8859-15, utf-16le")
-        })?),
-    };
+    let encoding = forced_encoding(a.encoding.as_deref())?;
     let inputs = collect(&a.paths);
     if inputs.is_empty() {
         bail!("no input files found in {}", list(&a.paths));
@@ -159,6 +154,19 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The encoding `--encoding` names, if given; a usage error when it names none.
+pub fn forced_encoding(
+    label: Option<&str>,
+) -> anyhow::Result<Option<&'static liasse_source::Encoding>> {
+    label
+        .map(|label| {
+            liasse_source::encoding_for_label(label).ok_or_else(|| {
+                anyhow!("unknown encoding {label:?}; use a WHATWG label such as utf-8, windows-1252, iso-8859-15, utf-16le")
+            })
+        })
+        .transpose()
 }
 
 fn list(paths: &[PathBuf]) -> String {

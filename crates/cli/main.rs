@@ -4,6 +4,7 @@
 mod args;
 mod dates;
 mod ingest;
+mod view;
 mod write;
 
 use std::process::ExitCode;
@@ -24,6 +25,8 @@ fn main() -> ExitCode {
         args::Command::Ingest(a) => ingest::run(&a),
         args::Command::Schema(a) => schema(&a),
         args::Command::Dates(a) => dates::run(&a),
+        args::Command::Inspect(a) => view::inspect(&a),
+        args::Command::Report(a) => view::report(&a),
     };
     match result {
         Ok(code) => code,

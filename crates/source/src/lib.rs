@@ -22,7 +22,9 @@
 mod html;
 mod pdf;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+/// The encodings `Options::encoding` takes (from `encoding_rs`).
+pub use encoding_rs::Encoding;
+use encoding_rs::{UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use sha2::{Digest, Sha256};
 
 /// The container format of an input.
