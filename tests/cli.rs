@@ -482,3 +482,169 @@ fn report_writes_the_site_and_drops_stale_pages() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("is it a liasse output directory"));
 }
+
+fn copy_fixtures(dir: &Path, names: &[&str]) {
+    std::fs::create_dir_all(dir).unwrap();
+    for n in names {
+        let from = root().join("fixtures").join(n);
+        std::fs::copy(&from, dir.join(from.file_name().unwrap())).unwrap();
+    }
+}
+
+/// `--incremental` processes only new or changed inputs, deletes the outputs of removed ones,
+/// does nothing at all when nothing changed, and processes everything for another tool version;
+/// each time the output is byte for byte that of a full run on the same inputs.
+#[test]
+fn incremental_runs_equal_full_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let col = tmp.path().join("col");
+    let out = tmp.path().join("out");
+    copy_fixtures(
+        &col,
+        &[
+            "agenda/atelier_une_journee.txt",
+            "agenda/comite_mixte_deux_jours.txt",
+            "minutes/compte_rendu_comite.txt",
+            "minutes/releve_senegal_espagne.txt",
+            "pdf/agenda_seed.pdf",
+        ],
+    );
+    let ingest = |extra: &[&str]| {
+        let o = run(liasse()
+            .arg("ingest")
+            .arg(&col)
+            .arg("--out")
+            .arg(&out)
+            .args(extra));
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let full = |name: &str| {
+        let dir = tmp.path().join(name);
+        let o = run(liasse().arg("ingest").arg(&col).arg("--out").arg(&dir));
+        assert!(o.status.success());
+        files(&dir)
+    };
+    ingest(&[]);
+    let kept = out.join("comite_mixte_deux_jours.json");
+    let mtime = std::fs::metadata(&kept).unwrap().modified().unwrap();
+
+    // Nothing changed: nothing is written.
+    let manifest_mtime = std::fs::metadata(out.join("manifest.json"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let said = ingest(&["--incremental"]);
+    assert!(said.contains("all unchanged"), "{said}");
+    assert_eq!(
+        std::fs::metadata(out.join("manifest.json"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        manifest_mtime
+    );
+
+    // One changed, one removed, one added.
+    let changed = col.join("atelier_une_journee.txt");
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str("\nProchaine réunion le 5 mai 2021 à Rabat.\n");
+    std::fs::write(&changed, text).unwrap();
+    std::fs::remove_file(col.join("compte_rendu_comite.txt")).unwrap();
+    copy_fixtures(&col, &["announcement/processus_khartoum.txt"]);
+    let said = ingest(&["--incremental"]);
+    assert!(
+        said.contains("3 unchanged, 1 output(s) of removed inputs deleted"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::metadata(&kept).unwrap().modified().unwrap(),
+        mtime,
+        "an unchanged input was rewritten"
+    );
+    assert!(!out.join("compte_rendu_comite.json").exists());
+    assert_eq!(files(&out), full("full1"));
+
+    // Another tool version: everything again.
+    let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    let version = format!("\"tool_version\": \"{}\"", env!("CARGO_PKG_VERSION"));
+    std::fs::write(
+        out.join("manifest.json"),
+        manifest.replace(&version, "\"tool_version\": \"0.0.1\""),
+    )
+    .unwrap();
+    let said = ingest(&["--incremental"]);
+    assert!(
+        said.contains("processing everything") && said.contains("0 unchanged"),
+        "{said}"
+    );
+    assert_ne!(std::fs::metadata(&kept).unwrap().modified().unwrap(), mtime);
+    assert_eq!(files(&out), full("full2"));
+}
+
+/// `--stdin` (paths) and `--stdin-json` (contents) stream the records of `records.jsonl` to
+/// stdout, in input order; a failed input is a line of type "error" and exit status 1.
+#[test]
+fn stdin_modes_stream_the_records() {
+    let seeds: Vec<String> = {
+        let mut v: Vec<String> = std::fs::read_dir(root().join("seeds"))
+            .unwrap()
+            .flatten()
+            .map(|e| format!("seeds/{}", e.file_name().to_string_lossy()))
+            .collect();
+        v.sort();
+        v
+    };
+    let expected = std::fs::read_to_string(root().join("output/records.jsonl")).unwrap();
+    let feed = |args: &[&str], input: String| {
+        let mut child = liasse()
+            .args(args)
+            .current_dir(root())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            stdin.write_all(input.as_bytes()).unwrap();
+        });
+        child.wait_with_output().unwrap()
+    };
+    let o = feed(
+        &["ingest", "--stdin", "--jobs", "2"],
+        seeds.join("\n") + "\n",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), expected);
+
+    use base64::Engine;
+    let mut lines: Vec<String> = seeds
+        .iter()
+        .map(|p| {
+            let b64 = base64::engine::general_purpose::STANDARD
+                .encode(std::fs::read(root().join(p)).unwrap());
+            serde_json::json!({"path": p, "content_base64": b64}).to_string()
+        })
+        .collect();
+    lines.insert(2, "not json".into());
+    lines.push(r#"{"path": "empty.txt", "content_base64": ""}"#.into());
+    let o = feed(&["ingest", "--stdin-json"], lines.join("\n") + "\n");
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let (errors, records): (Vec<&str>, Vec<&str>) = out
+        .lines()
+        .partition(|l| l.starts_with(r#"{"type":"error""#));
+    assert_eq!(records.join("\n") + "\n", expected);
+    assert_eq!(errors.len(), 2);
+    assert!(
+        errors[0].contains("stdin line 3") && errors[1].contains("empty.txt"),
+        "{errors:?}"
+    );
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert!(stderr.contains("empty.txt: the file is empty"), "{stderr}");
+
+    // Paths and --stdin together: a usage error.
+    let o = run(liasse().args(["ingest", "--stdin", "seeds"]));
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -114,14 +114,29 @@ Examples:
   liasse ingest seeds --out output
   liasse ingest a.txt b.html archive/ --out out --jobs 2
   liasse ingest old/ --out out --encoding windows-1252
-  liasse ingest archive/ --out part2 --shard 2/8      (one of 8 machines)")]
+  liasse ingest archive/ --out part2 --shard 2/8      (one of 8 machines)
+  liasse ingest archive/ --out out --incremental     (only new or changed documents)
+  find archive -name '*.txt' | liasse ingest --stdin > records.jsonl")]
 pub struct IngestArgs {
     /// Files or directories to read.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(value_name = "PATH", required_unless_present_any = ["stdin", "stdin_json"], conflicts_with_all = ["stdin", "stdin_json"])]
     pub paths: Vec<PathBuf>,
     /// Output directory (created if missing).
-    #[arg(long, short, value_name = "DIR")]
-    pub out: PathBuf,
+    #[arg(long, short, value_name = "DIR", required_unless_present_any = ["stdin", "stdin_json"], conflicts_with_all = ["stdin", "stdin_json"])]
+    pub out: Option<PathBuf>,
+    /// Process only the inputs that are new or changed since the last run into the same --out
+    /// (by content hash, from its manifest.json); outputs of inputs that are gone are deleted.
+    /// A different liasse or schema version processes everything again.
+    #[arg(long)]
+    pub incremental: bool,
+    /// Read document paths on stdin, one per line, and write the records to stdout as JSON
+    /// Lines (the records.jsonl format; a failed input gives a line of type "error").
+    #[arg(long, conflicts_with = "stdin_json")]
+    pub stdin: bool,
+    /// Read documents on stdin as JSON Lines {"path": ..., "content_base64": ...} and write the
+    /// records to stdout as JSON Lines.
+    #[arg(long)]
+    pub stdin_json: bool,
     /// Decode every input with this encoding instead of detecting it (a WHATWG label such as
     /// windows-1252, iso-8859-15, utf-16le).
     #[arg(long, value_name = "LABEL")]

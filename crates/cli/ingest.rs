@@ -16,32 +16,42 @@ use crate::write;
 const RESERVED: &[&str] = &["records", "manifest", "entities"];
 
 /// One input: where it is, what it is called in the output, or why it could not be listed.
-struct Input {
-    path: PathBuf,
+pub(crate) struct Input {
+    pub(crate) path: PathBuf,
     /// As the user will recognise it: the given path, or the given directory joined with the
     /// file's path below it.
-    shown: String,
+    pub(crate) shown: String,
     /// Stem of the output file (`<name>.json`).
-    name: String,
-    walk_error: Option<String>,
+    pub(crate) name: String,
+    pub(crate) walk_error: Option<String>,
+    /// The document itself, when it came on stdin rather than from a file.
+    pub(crate) content: Option<Vec<u8>>,
 }
 
-struct Outcome {
-    entry: rec::ManifestEntry,
-    jsonl: String,
-    entities: rec::EntityIndex,
+pub(crate) struct Outcome {
+    pub(crate) entry: rec::ManifestEntry,
+    pub(crate) jsonl: String,
+    pub(crate) entities: rec::EntityIndex,
     /// Another shard's input: not processed, not listed.
-    skipped: bool,
+    pub(crate) skipped: bool,
+    /// Taken from the previous run (`--incremental`), not processed again.
+    reused: bool,
+}
+
+/// What every job needs.
+pub(crate) struct Ctx<'a> {
+    options: liasse_extract::Options,
+    max_bytes: u64,
+    shard: Option<(u64, u64)>,
+    /// Where outputs go; `None` when records are streamed to stdout.
+    out_dir: Option<&'a Path>,
+    /// The previous run's entries by input path, when they may be reused (`--incremental`
+    /// with the same tool and schema version).
+    reuse: Option<HashMap<String, rec::ManifestEntry>>,
 }
 
 pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
     let encoding = forced_encoding(a.encoding.as_deref())?;
-    let inputs = collect(&a.paths);
-    if inputs.is_empty() {
-        bail!("no input files found in {}", list(&a.paths));
-    }
-    std::fs::create_dir_all(&a.out)
-        .with_context(|| format!("cannot create the output directory {}", a.out.display()))?;
     let options = liasse_extract::Options {
         source: liasse_source::Options {
             encoding,
@@ -53,51 +63,89 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
         .num_threads(a.jobs.unwrap_or(0))
         .build()
         .context("cannot start the worker threads")?;
-    // Inputs go through in chunks, each processed in parallel and written in input order, so
-    // memory holds one chunk of outputs, not the collection.
-    let chunk = 32 * pool.current_num_threads().max(1);
+    if a.stdin || a.stdin_json {
+        let ctx = Ctx {
+            options,
+            max_bytes: a.max_bytes,
+            shard: a.shard,
+            out_dir: None,
+            reuse: None,
+        };
+        return crate::stream::run(a.stdin_json, &ctx, &pool);
+    }
+    let Some(out) = a.out.as_deref() else {
+        bail!("--out DIR is required (or --stdin to stream records to stdout)");
+    };
+    let inputs = collect(&a.paths);
+    if inputs.is_empty() {
+        bail!("no input files found in {}", list(&a.paths));
+    }
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create the output directory {}", out.display()))?;
+    let previous = if a.incremental {
+        previous_run(out)
+    } else {
+        None
+    };
+    let mut ctx = Ctx {
+        options,
+        max_bytes: a.max_bytes,
+        shard: a.shard,
+        out_dir: Some(out),
+        reuse: None,
+    };
+    if let Some(p) = &previous {
+        if p.reusable {
+            ctx.reuse = Some(
+                p.manifest
+                    .inputs
+                    .iter()
+                    .map(|e| (e.path.clone(), e.clone()))
+                    .collect(),
+            );
+            if let Some(code) = unchanged(&inputs, &ctx, &pool, p, a.quiet) {
+                return Ok(code);
+            }
+        } else if !a.quiet {
+            eprintln!(
+                "liasse: {} was written by liasse {} (schema {}); this is {} (schema {}): processing everything",
+                out.join("manifest.json").display(),
+                p.manifest.tool_version,
+                p.manifest.schema_version,
+                env!("CARGO_PKG_VERSION"),
+                rec::SCHEMA_VERSION
+            );
+        }
+    }
     let mut jsonl = tempfile::Builder::new()
         .prefix(".liasse-")
-        .tempfile_in(&a.out)
-        .with_context(|| format!("cannot write in the output directory {}", a.out.display()))?;
+        .tempfile_in(out)
+        .with_context(|| format!("cannot write in the output directory {}", out.display()))?;
     let mut entries = Vec::with_capacity(inputs.len());
     let mut entities: BTreeMap<(u8, String), rec::EntityEntry> = BTreeMap::new();
     let mut failed = 0;
+    let mut reused = 0;
     let mut batch_error: Option<anyhow::Error> = None;
-    for part in inputs.chunks(chunk) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            part.par_iter()
-                .map(|i| process_one(i, &a.out, &options, a.max_bytes, a.shard))
-                .collect()
-        });
-        for o in outcomes.into_iter().filter(|o| !o.skipped) {
+    crate::batch::run(
+        &pool,
+        inputs.iter(),
+        |i| process_one(i, &ctx),
+        |o| {
+            if o.skipped {
+                return;
+            }
             if let Err(e) = jsonl.write_all(o.jsonl.as_bytes()) {
                 batch_error.get_or_insert(anyhow!("cannot write records.jsonl (disk full?): {e}"));
             }
-            for (rank, list) in [
-                (0u8, o.entities.partners),
-                (1, o.entities.agencies),
-                (2, o.entities.people),
-            ] {
-                for e in list {
-                    match entities.entry((rank, e.id.clone())) {
-                        std::collections::btree_map::Entry::Occupied(mut x) => {
-                            x.get_mut().documents.extend(e.documents);
-                            x.get_mut().mentions.extend(e.mentions);
-                        }
-                        std::collections::btree_map::Entry::Vacant(v) => {
-                            v.insert(e);
-                        }
-                    }
-                }
-            }
+            merge_entities(&mut entities, o.entities);
             if let Some(e) = &o.entry.error {
                 failed += 1;
                 eprintln!("liasse: {}: {e}", o.entry.path);
             }
+            reused += usize::from(o.reused);
             entries.push(o.entry);
-        }
-    }
+        },
+    );
     let mut index = rec::EntityIndex {
         schema_version: rec::SCHEMA_VERSION,
         ..Default::default()
@@ -117,7 +165,7 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
             .map_err(anyhow::Error::from)
             .and_then(|()| {
                 jsonl
-                    .persist(a.out.join("records.jsonl"))
+                    .persist(out.join("records.jsonl"))
                     .map(|_| ())
                     .map_err(|e| anyhow!("cannot move records.jsonl into place: {}", e.error))
             })
@@ -125,7 +173,7 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
             batch_error = Some(e);
         }
     }
-    if let Err(e) = write::atomic(&a.out.join("entities.json"), index.to_json().as_bytes()) {
+    if let Err(e) = write::atomic(&out.join("entities.json"), index.to_json().as_bytes()) {
         batch_error.get_or_insert(e);
     }
     let manifest = rec::Manifest {
@@ -134,19 +182,28 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
         schema_version: rec::SCHEMA_VERSION,
         inputs: entries,
     };
-    if let Err(e) = write::atomic(&a.out.join("manifest.json"), manifest.to_json().as_bytes()) {
+    if let Err(e) = write::atomic(&out.join("manifest.json"), manifest.to_json().as_bytes()) {
         batch_error.get_or_insert(e);
     }
+    let removed = match &previous {
+        Some(p) if batch_error.is_none() => remove_stale(out, &p.manifest, &manifest),
+        _ => 0,
+    };
     if let Some(e) = batch_error {
         eprintln!("liasse: error: {e:#}");
         return Ok(ExitCode::from(1));
     }
     if !a.quiet {
+        let n = manifest.inputs.len();
+        let incremental = if previous.is_some() {
+            format!(", {reused} unchanged, {removed} output(s) of removed inputs deleted")
+        } else {
+            String::new()
+        };
         eprintln!(
-            "liasse: {} input(s), {} written, {failed} failed; output in {}",
-            manifest.inputs.len(),
-            manifest.inputs.len() - failed,
-            a.out.display()
+            "liasse: {n} input(s), {} written, {failed} failed{incremental}; output in {}",
+            n - failed,
+            out.display()
         );
     }
     Ok(if failed > 0 {
@@ -154,6 +211,143 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Fold one document's entities into the batch's, keyed by (type, id) in input order.
+pub(crate) fn merge_entities(
+    entities: &mut BTreeMap<(u8, String), rec::EntityEntry>,
+    doc: rec::EntityIndex,
+) {
+    for (rank, list) in [(0u8, doc.partners), (1, doc.agencies), (2, doc.people)] {
+        for e in list {
+            match entities.entry((rank, e.id.clone())) {
+                std::collections::btree_map::Entry::Occupied(mut x) => {
+                    x.get_mut().documents.extend(e.documents);
+                    x.get_mut().mentions.extend(e.mentions);
+                }
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert(e);
+                }
+            }
+        }
+    }
+}
+
+/// The manifest of the previous run in the output directory.
+struct Previous {
+    manifest: rec::Manifest,
+    /// Same tool and schema version: its outputs may be reused.
+    reusable: bool,
+}
+
+fn previous_run(out: &Path) -> Option<Previous> {
+    let bytes = std::fs::read(out.join("manifest.json")).ok()?;
+    let manifest: rec::Manifest = serde_json::from_slice(&bytes).ok()?;
+    let reusable = manifest.tool == "liasse"
+        && manifest.tool_version == env!("CARGO_PKG_VERSION")
+        && manifest.schema_version == rec::SCHEMA_VERSION;
+    Some(Previous { manifest, reusable })
+}
+
+/// A failure that depends on the options (size or time limits), not only on the content: it
+/// is retried rather than reused.
+fn depends_on_options(error: &str) -> bool {
+    error.contains("--max-bytes") || error.contains("--max-seconds")
+}
+
+/// When every input is the one the previous run processed (same path, same content, same output
+/// name, its output still there) and none was removed, the outputs are already what this run
+/// would write: say so and write nothing. Costs reading and hashing the inputs.
+fn unchanged(
+    inputs: &[Input],
+    ctx: &Ctx,
+    pool: &rayon::ThreadPool,
+    previous: &Previous,
+    quiet: bool,
+) -> Option<ExitCode> {
+    let reuse = ctx.reuse.as_ref()?;
+    let out = ctx.out_dir?;
+    if ctx.shard.is_some() || reuse.len() != inputs.len() {
+        return None;
+    }
+    for f in ["records.jsonl", "entities.json"] {
+        if !out.join(f).is_file() {
+            return None;
+        }
+    }
+    let same = pool.install(|| {
+        inputs.par_iter().all(|input| {
+            let Some(prev) = reuse.get(&input.shown) else {
+                return false;
+            };
+            if input.walk_error.is_some() {
+                return false;
+            }
+            let Ok(bytes) = std::fs::read(&input.path) else {
+                return false;
+            };
+            let outputs_there = [&prev.output, &prev.text_output]
+                .into_iter()
+                .flatten()
+                .all(|f| out.join(f).is_file());
+            prev.sha256.as_deref() == Some(liasse_source::sha256_hex(&bytes).as_str())
+                && match &prev.error {
+                    Some(e) => !depends_on_options(e),
+                    None => prev.output.as_deref() == Some(&format!("{}.json", input.name)),
+                }
+                && outputs_there
+        })
+    });
+    if !same {
+        return None;
+    }
+    let failed: Vec<&rec::ManifestEntry> = previous
+        .manifest
+        .inputs
+        .iter()
+        .filter(|e| e.error.is_some())
+        .collect();
+    for e in &failed {
+        eprintln!("liasse: {}: {}", e.path, e.error.as_deref().unwrap_or(""));
+    }
+    if !quiet {
+        eprintln!(
+            "liasse: {} input(s), all unchanged since the last run ({} failed); nothing to do in {}",
+            inputs.len(),
+            failed.len(),
+            out.display()
+        );
+    }
+    Some(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Delete the outputs the previous run wrote for inputs this run no longer has (or now names
+/// differently). Returns how many files went.
+fn remove_stale(out: &Path, previous: &rec::Manifest, current: &rec::Manifest) -> usize {
+    let keep: std::collections::HashSet<&str> = current
+        .inputs
+        .iter()
+        .flat_map(|e| [e.output.as_deref(), e.text_output.as_deref()])
+        .flatten()
+        .collect();
+    let mut removed = 0;
+    for e in &previous.inputs {
+        for f in [e.output.as_deref(), e.text_output.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            // Only plain names the tool writes itself: never a path that leaves the directory.
+            let plain = !f.contains(['/', '\\']) && !f.starts_with('.');
+            if plain && !keep.contains(f) && std::fs::remove_file(out.join(f)).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    removed
 }
 
 /// The encoding `--encoding` names, if given; a usage error when it names none.
@@ -253,6 +447,7 @@ fn collect(paths: &[PathBuf]) -> Vec<Input> {
                 shown,
                 name,
                 walk_error,
+                content: None,
             }
         })
         .collect()
@@ -280,38 +475,44 @@ fn failure(input: &Input, error: String) -> Outcome {
         jsonl: String::new(),
         entities: rec::EntityIndex::default(),
         skipped: false,
+        reused: false,
     }
 }
 
-fn process_one(
-    input: &Input,
-    out_dir: &Path,
-    options: &liasse_extract::Options,
-    max_bytes: u64,
-    shard: Option<(u64, u64)>,
-) -> Outcome {
+pub(crate) fn process_one(input: &Input, ctx: &Ctx) -> Outcome {
     // An input that fails before its content can be read is reported by the first shard only.
     let early = |error: String| {
         let mut o = failure(input, error);
-        o.skipped = shard.is_some_and(|(k, _)| k != 1);
+        o.skipped = ctx.shard.is_some_and(|(k, _)| k != 1);
         o
     };
     if let Some(e) = &input.walk_error {
         return early(e.clone());
     }
-    // Too large: said before reading it, so one huge file cannot exhaust memory.
-    if let Ok(m) = std::fs::metadata(&input.path) {
-        if m.len() > max_bytes {
-            return early(format!("the file is {} bytes, over the {max_bytes}-byte limit; split it, or raise --max-bytes", m.len()));
+    let max_bytes = ctx.max_bytes;
+    let read;
+    let bytes: &[u8] = match &input.content {
+        Some(b) if b.len() as u64 > max_bytes => {
+            return early(format!("the document is {} bytes, over the {max_bytes}-byte limit; split it, or raise --max-bytes", b.len()));
         }
-    }
-    let bytes = match std::fs::read(&input.path) {
-        Ok(b) => b,
-        Err(e) => return early(format!("cannot read: {e}")),
+        Some(b) => b,
+        None => {
+            // Too large: said before reading it, so one huge file cannot exhaust memory.
+            if let Ok(m) = std::fs::metadata(&input.path) {
+                if m.len() > max_bytes {
+                    return early(format!("the file is {} bytes, over the {max_bytes}-byte limit; split it, or raise --max-bytes", m.len()));
+                }
+            }
+            read = match std::fs::read(&input.path) {
+                Ok(b) => b,
+                Err(e) => return early(format!("cannot read: {e}")),
+            };
+            &read
+        }
     };
+    let sha = liasse_source::sha256_hex(bytes);
     // The shard of a document is a function of its content alone.
-    if let Some((k, n)) = shard {
-        let sha = liasse_source::sha256_hex(&bytes);
+    if let Some((k, n)) = ctx.shard {
         let h = u64::from_str_radix(&sha[..15], 16).unwrap_or(0);
         if h % n != k - 1 {
             let mut o = failure(input, String::new());
@@ -319,15 +520,17 @@ fn process_one(
             return o;
         }
     }
+    if let Some(o) = reuse(input, ctx, &sha) {
+        return o;
+    }
     // A panic in a parser is a bug; it must cost one document, not the batch.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        liasse_extract::process_with_text(&input.shown, &bytes, options)
+        liasse_extract::process_with_text(&input.shown, bytes, &ctx.options)
     }));
     let (output, text) = match result {
         Ok(Ok(o)) => o,
         Ok(Err(e)) => {
             let mut o = failure(input, e.to_string());
-            let sha = liasse_source::sha256_hex(&bytes);
             o.entry.id = Some(liasse_source::document_id(&sha));
             o.entry.sha256 = Some(sha);
             o.entry.bytes = Some(bytes.len() as u64);
@@ -340,23 +543,41 @@ fn process_one(
             )
         }
     };
-    let file = format!("{}.json", input.name);
-    // Spans index the decoded text: when it is not the file's bytes, it is written beside.
-    let text_output = (text.as_bytes() != bytes.as_slice()).then(|| format!("{}.txt", input.name));
-    if let Some(t) = &text_output {
-        if let Err(e) = write::atomic(&out_dir.join(t), text.as_bytes()) {
+    let mut file = None;
+    let mut text_output = None;
+    if let Some(out_dir) = ctx.out_dir {
+        let name = format!("{}.json", input.name);
+        // Spans index the decoded text: when it is not the file's bytes, it is written beside.
+        if text.as_bytes() != bytes {
+            let t = format!("{}.txt", input.name);
+            if let Err(e) = write::atomic(&out_dir.join(&t), text.as_bytes()) {
+                return failure(input, format!("{e:#}"));
+            }
+            text_output = Some(t);
+        }
+        if let Err(e) = write::atomic(&out_dir.join(&name), output.to_json().as_bytes()) {
             return failure(input, format!("{e:#}"));
         }
+        file = Some(name);
     }
-    if let Err(e) = write::atomic(&out_dir.join(&file), output.to_json().as_bytes()) {
-        return failure(input, format!("{e:#}"));
-    }
+    finished(input, &output, file, text_output, false)
+}
+
+/// The outcome of a document whose output is at hand.
+fn finished(
+    input: &Input,
+    output: &rec::DocumentOutput,
+    file: Option<String>,
+    text_output: Option<String>,
+    reused: bool,
+) -> Outcome {
     let d = &output.document;
     let mut entities = rec::EntityIndex::default();
-    entities.add(&output);
+    entities.add(output);
     Outcome {
         entities,
         skipped: false,
+        reused,
         entry: rec::ManifestEntry {
             path: input.shown.clone(),
             id: Some(d.id.clone()),
@@ -365,11 +586,51 @@ fn process_one(
             format: Some(d.format),
             encoding: Some(d.encoding.clone()),
             kind: Some(d.kind),
-            output: Some(file),
+            output: file,
             text_output,
             records: Some(output.counts()),
             error: None,
         },
         jsonl: output.to_jsonl(),
     }
+}
+
+/// The previous run's outcome for this input, when its content and output name are the same
+/// and its outputs are still there (`--incremental`).
+fn reuse(input: &Input, ctx: &Ctx, sha: &str) -> Option<Outcome> {
+    let prev = ctx.reuse.as_ref()?.get(&input.shown)?;
+    let out_dir = ctx.out_dir?;
+    if prev.sha256.as_deref() != Some(sha) {
+        return None;
+    }
+    if let Some(e) = &prev.error {
+        if depends_on_options(e) {
+            return None;
+        }
+        let mut o = failure(input, e.clone());
+        o.entry = prev.clone();
+        o.reused = true;
+        return Some(o);
+    }
+    let file = prev.output.as_ref()?;
+    if *file != format!("{}.json", input.name) {
+        return None;
+    }
+    if let Some(t) = &prev.text_output {
+        if !out_dir.join(t).is_file() {
+            return None;
+        }
+    }
+    let json = std::fs::read(out_dir.join(file)).ok()?;
+    let output: rec::DocumentOutput = serde_json::from_slice(&json).ok()?;
+    if output.document.sha256 != sha {
+        return None;
+    }
+    Some(finished(
+        input,
+        &output,
+        Some(file.clone()),
+        prev.text_output.clone(),
+        true,
+    ))
 }

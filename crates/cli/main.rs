@@ -2,8 +2,10 @@
 //! No parsing logic lives here; see the `liasse-*` crates.
 
 mod args;
+mod batch;
 mod dates;
 mod ingest;
+mod stream;
 mod view;
 mod write;
 

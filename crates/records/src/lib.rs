@@ -15,7 +15,7 @@
 //! ```
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Version of the JSON output contract. Bumped only when a field is renamed or removed.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -23,7 +23,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// A slice of the decoded source text: byte offsets `start..end` and the exact text they hold.
 ///
 /// Offsets index the decoded source text (for UTF-8 input without BOM, the file's own bytes).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: u32,
@@ -47,7 +49,9 @@ impl Span {
 }
 
 /// How precise a [`When`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
@@ -64,7 +68,9 @@ pub enum Precision {
 ///
 /// `edtf` is the Extended Date/Time Format string (Library of Congress); `start` and `end` are
 /// always full, inclusive calendar days (`YYYY-MM-DD`) so tools can filter without parsing EDTF.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 pub struct When {
     pub edtf: String,
     pub start: String,
@@ -106,7 +112,9 @@ impl When {
 }
 
 /// The genre of a document, decided from its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum DocumentKind {
     Agenda,
@@ -119,7 +127,9 @@ pub enum DocumentKind {
 }
 
 /// The container format the text was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Text,
@@ -128,7 +138,7 @@ pub enum Format {
 }
 
 /// A part of a document of another kind, such as the annex table carried by a declaration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Part {
     pub kind: DocumentKind,
     pub title: Option<String>,
@@ -136,7 +146,7 @@ pub struct Part {
 }
 
 /// Where each piece of the document block was read from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DocumentEvidence {
     pub title: Option<Span>,
     pub reference: Option<Span>,
@@ -145,7 +155,7 @@ pub struct DocumentEvidence {
 }
 
 /// What the document is: identity, format, genre and its own metadata.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DocumentInfo {
     /// Stable identifier derived from the content hash (first 16 hex digits of the SHA-256).
     pub id: String,
@@ -172,7 +182,9 @@ pub struct DocumentInfo {
 }
 
 /// What kind of temporal expression a mention is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum MentionKind {
     /// A calendar date, month, year, part of a year, or a set of them.
@@ -188,7 +200,7 @@ pub enum MentionKind {
 }
 
 /// A temporal expression found in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DateMention {
     pub text: String,
     pub span: Span,
@@ -209,7 +221,9 @@ pub struct DateMention {
     pub time_end: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
     Meeting,
@@ -224,7 +238,7 @@ pub enum EventKind {
 }
 
 /// Something that happened or will happen at a time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {
     pub id: String,
     pub kind: EventKind,
@@ -237,7 +251,7 @@ pub struct Event {
 }
 
 /// A numbered point of a declaration (an orientation, an objective).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Objective {
     pub id: String,
     /// The number as written (`12`, `3.2`, `b`).
@@ -247,7 +261,9 @@ pub struct Objective {
     pub evidence: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum InitiativeStatus {
     Proposed,
@@ -256,7 +272,7 @@ pub enum InitiativeStatus {
 }
 
 /// A row of an annex table: what a partner proposes under an objective.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Initiative {
     pub id: String,
     /// The number of the objective it serves.
@@ -272,7 +288,9 @@ pub struct Initiative {
     pub evidence: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ItemKind {
     /// A point of an agenda (with `parent` for sub-items, `partners` for its leads).
@@ -300,7 +318,7 @@ pub enum ItemKind {
 
 /// A structural element of a document that is not a dated event: agenda points, preamble
 /// considerations, goals, statements, decisions, participants.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Item {
     pub id: String,
     pub kind: ItemKind,
@@ -320,7 +338,9 @@ pub struct Item {
     pub evidence: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Signatory,
@@ -338,7 +358,7 @@ pub enum Role {
 }
 
 /// A state or union taking part in what the document records.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Partner {
     /// ISO 3166-1 alpha-2, `EU` for the European Union, `AU` for the African Union.
     pub id: String,
@@ -348,7 +368,7 @@ pub struct Partner {
 }
 
 /// An institution, agency, ministry or programme.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Agency {
     pub id: String,
     pub name: String,
@@ -362,7 +382,7 @@ pub struct Agency {
 }
 
 /// A named person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -373,7 +393,9 @@ pub struct Person {
     pub mentions: Vec<Span>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -382,7 +404,7 @@ pub enum Severity {
 }
 
 /// Something a reader of the output should know: an uncertainty, a repair, an inconsistency.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Diagnostic {
     /// Stable machine-readable code, e.g. `kind-uncertain`.
     pub code: String,
@@ -392,7 +414,7 @@ pub struct Diagnostic {
 }
 
 /// The JSON written for one document (`DIR/<stem>.json`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DocumentOutput {
     pub schema_version: u32,
     pub document: DocumentInfo,
@@ -409,14 +431,14 @@ pub struct DocumentOutput {
 }
 
 /// What `liasse dates` prints for one line of input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DatesLine {
     pub text: String,
     pub mentions: Vec<DateMention>,
 }
 
 /// How many records of each type a document produced.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RecordCounts {
     pub dates: usize,
     pub events: usize,
@@ -509,6 +531,29 @@ fn line<T: Serialize>(out: &mut String, kind: &str, document: &str, record: &T) 
     }
 }
 
+/// The JSON Lines record of an input that failed, written by `ingest --stdin` among the records
+/// (`{"type": "error", "document": id or null, "path": …, "error": …}`) so a consumer that sees
+/// only the stream knows what was lost.
+pub fn error_line(document: Option<&str>, path: &str, error: &str) -> String {
+    #[derive(Serialize)]
+    struct ErrorLine<'a> {
+        #[serde(rename = "type")]
+        kind: &'a str,
+        document: Option<&'a str>,
+        path: &'a str,
+        error: &'a str,
+    }
+    let mut s = serde_json::to_string(&ErrorLine {
+        kind: "error",
+        document,
+        path,
+        error,
+    })
+    .unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 fn pretty<T: Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
@@ -516,7 +561,7 @@ fn pretty<T: Serialize>(value: &T) -> String {
 }
 
 /// One input of a batch, as listed in `manifest.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ManifestEntry {
     pub path: String,
     /// Document id; null when the file could not be read.
@@ -536,7 +581,7 @@ pub struct ManifestEntry {
 }
 
 /// `DIR/manifest.json`: what a run read and produced.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Manifest {
     pub tool: String,
     pub tool_version: String,
@@ -596,7 +641,7 @@ fn walk(v: &serde_json::Value, path: &str, source: &str, problems: &mut Vec<Stri
 }
 
 /// A mention of an entity in one document of a batch.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub struct EntityMention {
     /// Document id.
     pub document: String,
@@ -604,7 +649,7 @@ pub struct EntityMention {
 }
 
 /// One partner, agency or person across a batch.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct EntityEntry {
     pub id: String,
     pub name: String,
@@ -619,7 +664,7 @@ pub struct EntityEntry {
 }
 
 /// `DIR/entities.json`: every partner, agency and person of a batch with all their mentions.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct EntityIndex {
     pub schema_version: u32,
     pub partners: Vec<EntityEntry>,

@@ -1,0 +1,46 @@
+//! The output reads back: every committed document, manifest and entity index deserialises and
+//! serialises again to the same bytes (what `ingest --incremental` relies on to reuse outputs).
+
+use std::path::Path;
+
+use liasse_records::{DocumentOutput, EntityIndex, Manifest};
+
+#[test]
+fn committed_outputs_read_back_to_the_same_bytes() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../output");
+    let mut documents = 0;
+    for entry in std::fs::read_dir(&dir).expect("output/").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let text = match name.rsplit_once('.') {
+            Some((_, "json")) => std::fs::read_to_string(entry.path()).expect("read"),
+            _ => continue,
+        };
+        let again = match name.as_str() {
+            "manifest.json" => serde_json::from_str::<Manifest>(&text)
+                .expect("manifest")
+                .to_json(),
+            "entities.json" => serde_json::from_str::<EntityIndex>(&text)
+                .expect("entities")
+                .to_json(),
+            _ => {
+                documents += 1;
+                let d: DocumentOutput = serde_json::from_str(&text).expect(&name);
+                assert_eq!(
+                    d.to_jsonl().lines().count(),
+                    1 + d.counts().dates
+                        + d.counts().events
+                        + d.counts().objectives
+                        + d.counts().initiatives
+                        + d.counts().partners
+                        + d.counts().agencies
+                        + d.counts().people
+                        + d.counts().items
+                        + d.counts().diagnostics
+                );
+                d.to_json()
+            }
+        };
+        assert!(again == text, "{name} does not read back to the same bytes");
+    }
+    assert_eq!(documents, 5);
+}
