@@ -1,6 +1,6 @@
 //! `liasse ingest`: walk the inputs, process them in parallel, write the outputs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -122,7 +122,7 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
         .tempfile_in(out)
         .with_context(|| format!("cannot write in the output directory {}", out.display()))?;
     let mut entries = Vec::with_capacity(inputs.len());
-    let mut entities: BTreeMap<(u8, String), rec::EntityEntry> = BTreeMap::new();
+    let mut entities = crate::entities::Spill::new(out)?;
     let mut failed = 0;
     let mut reused = 0;
     let mut batch_error: Option<anyhow::Error> = None;
@@ -137,7 +137,11 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
             if let Err(e) = jsonl.write_all(o.jsonl.as_bytes()) {
                 batch_error.get_or_insert(anyhow!("cannot write records.jsonl (disk full?): {e}"));
             }
-            merge_entities(&mut entities, o.entities);
+            if let Err(e) = entities.add(o.entities) {
+                batch_error.get_or_insert(anyhow!(
+                    "cannot write the entity index's temporary file (disk full?): {e}"
+                ));
+            }
             if let Some(e) = &o.entry.error {
                 failed += 1;
                 eprintln!("liasse: {}: {e}", o.entry.path);
@@ -146,18 +150,6 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
             entries.push(o.entry);
         },
     );
-    let mut index = rec::EntityIndex {
-        schema_version: rec::SCHEMA_VERSION,
-        ..Default::default()
-    };
-    for ((rank, _), e) in entities {
-        match rank {
-            0 => index.partners.push(e),
-            1 => index.agencies.push(e),
-            _ => index.people.push(e),
-        }
-    }
-    index.finish();
     if batch_error.is_none() {
         if let Err(e) = jsonl
             .flush()
@@ -173,8 +165,10 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
             batch_error = Some(e);
         }
     }
-    if let Err(e) = write::atomic(&out.join("entities.json"), index.to_json().as_bytes()) {
-        batch_error.get_or_insert(e);
+    if batch_error.is_none() {
+        if let Err(e) = entities.write(&out.join("entities.json")) {
+            batch_error.get_or_insert(e);
+        }
     }
     let manifest = rec::Manifest {
         tool: "liasse".into(),
@@ -211,26 +205,6 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// Fold one document's entities into the batch's, keyed by (type, id) in input order.
-pub(crate) fn merge_entities(
-    entities: &mut BTreeMap<(u8, String), rec::EntityEntry>,
-    doc: rec::EntityIndex,
-) {
-    for (rank, list) in [(0u8, doc.partners), (1, doc.agencies), (2, doc.people)] {
-        for e in list {
-            match entities.entry((rank, e.id.clone())) {
-                std::collections::btree_map::Entry::Occupied(mut x) => {
-                    x.get_mut().documents.extend(e.documents);
-                    x.get_mut().mentions.extend(e.mentions);
-                }
-                std::collections::btree_map::Entry::Vacant(v) => {
-                    v.insert(e);
-                }
-            }
-        }
-    }
 }
 
 /// The manifest of the previous run in the output directory.

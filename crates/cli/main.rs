@@ -4,6 +4,7 @@
 mod args;
 mod batch;
 mod dates;
+mod entities;
 mod ingest;
 mod stream;
 mod view;

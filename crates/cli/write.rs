@@ -8,17 +8,31 @@ use anyhow::Context;
 /// Write `contents` to `path` atomically: a temporary file in the same directory, then a rename.
 /// Readers never see a half-written file; a failed write leaves the old file in place.
 pub fn atomic(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+    atomic_with(path, |w| w.write_all(contents))
+}
+
+/// Like [`atomic`], the contents written by `fill` through a buffer.
+pub fn atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".liasse-")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(contents)
-        .and_then(|()| tmp.flush())
-        .and_then(|()| readable(tmp.as_file()))
+    let mut w = std::io::BufWriter::new(tmp);
+    fill(&mut w)
+        .and_then(|()| w.flush())
+        .with_context(|| format!("cannot write {} (disk full?)", path.display()))?;
+    let tmp = w
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .with_context(|| format!("cannot write {} (disk full?)", path.display()))?;
+    readable(tmp.as_file())
         .with_context(|| format!("cannot write {} (disk full?)", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)

@@ -663,6 +663,15 @@ pub struct EntityEntry {
     pub mentions: Vec<EntityMention>,
 }
 
+impl EntityEntry {
+    /// Put its documents and mentions in order, documents once each.
+    pub fn finish(&mut self) {
+        self.documents.sort();
+        self.documents.dedup();
+        self.mentions.sort();
+    }
+}
+
 /// `DIR/entities.json`: every partner, agency and person of a batch with all their mentions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct EntityIndex {
@@ -717,11 +726,38 @@ impl EntityIndex {
         for list in [&mut self.partners, &mut self.agencies, &mut self.people] {
             list.sort_by(|a, b| a.id.cmp(&b.id));
             for e in list.iter_mut() {
-                e.documents.sort();
-                e.documents.dedup();
-                e.mentions.sort();
+                e.finish();
             }
         }
+    }
+
+    /// Write `entities.json` from its three lists, one entry at a time, so a batch's index
+    /// need not be held in memory: the same bytes as `to_json` of the finished index. Each list
+    /// must come sorted by id, each entry merged and finished.
+    pub fn write_json<W: std::io::Write + ?Sized>(
+        w: &mut W,
+        lists: [&mut dyn Iterator<Item = std::io::Result<EntityEntry>>; 3],
+    ) -> std::io::Result<()> {
+        write!(w, "{{\n  \"schema_version\": {SCHEMA_VERSION}")?;
+        for (name, list) in ["partners", "agencies", "people"].into_iter().zip(lists) {
+            write!(w, ",\n  \"{name}\": [")?;
+            let mut first = true;
+            for entry in list {
+                let entry = entry?;
+                w.write_all(if first { b"\n" } else { b",\n" })?;
+                first = false;
+                let pretty = serde_json::to_string_pretty(&entry).map_err(std::io::Error::other)?;
+                for (i, line) in pretty.lines().enumerate() {
+                    if i > 0 {
+                        w.write_all(b"\n")?;
+                    }
+                    w.write_all(b"    ")?;
+                    w.write_all(line.as_bytes())?;
+                }
+            }
+            w.write_all(if first { b"]" } else { b"\n  ]" })?;
+        }
+        w.write_all(b"\n}\n")
     }
 
     pub fn to_json(&self) -> String {

@@ -44,3 +44,28 @@ fn committed_outputs_read_back_to_the_same_bytes() {
     }
     assert_eq!(documents, 5);
 }
+
+/// Writing entities.json one entry at a time gives the bytes of the whole index's `to_json`,
+/// including empty lists.
+#[test]
+fn streamed_entity_index_is_the_same_bytes() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../output");
+    let text = std::fs::read_to_string(dir.join("entities.json")).expect("entities.json");
+    let mut index: EntityIndex = serde_json::from_str(&text).expect("entities");
+    assert!(!index.partners.is_empty() && !index.people.is_empty());
+    for case in 0..2 {
+        if case == 1 {
+            index.people.clear();
+        }
+        let mut out = Vec::new();
+        let [p, a, n] = [&index.partners, &index.agencies, &index.people]
+            .map(|l| l.iter().cloned().map(Ok).collect::<Vec<_>>().into_iter());
+        let (mut p, mut a, mut n) = (p, a, n);
+        EntityIndex::write_json(&mut out, [&mut p, &mut a, &mut n]).expect("write");
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            index.to_json(),
+            "case {case}"
+        );
+    }
+}
