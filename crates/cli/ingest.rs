@@ -31,7 +31,7 @@ pub(crate) struct Input {
 pub(crate) struct Outcome {
     pub(crate) entry: rec::ManifestEntry,
     pub(crate) jsonl: String,
-    pub(crate) entities: rec::EntityIndex,
+    pub(crate) entities: crate::entities::Pieces,
     /// Another shard's input: not processed, not listed.
     pub(crate) skipped: bool,
     /// Taken from the previous run (`--incremental`), not processed again.
@@ -166,7 +166,7 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if batch_error.is_none() {
-        if let Err(e) = entities.write(&out.join("entities.json")) {
+        if let Err(e) = entities.write(&out.join("entities.json"), &pool) {
             batch_error.get_or_insert(e);
         }
     }
@@ -447,7 +447,7 @@ fn failure(input: &Input, error: String) -> Outcome {
             error: Some(error),
         },
         jsonl: String::new(),
-        entities: rec::EntityIndex::default(),
+        entities: crate::entities::Pieces::default(),
         skipped: false,
         reused: false,
     }
@@ -546,8 +546,12 @@ fn finished(
     reused: bool,
 ) -> Outcome {
     let d = &output.document;
-    let mut entities = rec::EntityIndex::default();
-    entities.add(output);
+    let mut index = rec::EntityIndex::default();
+    index.add(output);
+    let entities = match crate::entities::pieces(index) {
+        Ok(p) => p,
+        Err(e) => return failure(input, format!("cannot serialise its entities (a bug): {e}")),
+    };
     Outcome {
         entities,
         skipped: false,
