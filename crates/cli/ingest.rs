@@ -546,11 +546,16 @@ fn finished(
     reused: bool,
 ) -> Outcome {
     let d = &output.document;
-    let mut index = rec::EntityIndex::default();
-    index.add(output);
-    let entities = match crate::entities::pieces(index) {
-        Ok(p) => p,
-        Err(e) => return failure(input, format!("cannot serialise its entities (a bug): {e}")),
+    // The entity index is only written beside the files of a batch, not in a stream.
+    let entities = if file.is_some() {
+        let mut index = rec::EntityIndex::default();
+        index.add(output);
+        match crate::entities::pieces(index) {
+            Ok(p) => p,
+            Err(e) => return failure(input, format!("cannot serialise its entities (a bug): {e}")),
+        }
+    } else {
+        crate::entities::Pieces::default()
     };
     Outcome {
         entities,

@@ -25,18 +25,18 @@ fn committed_outputs_read_back_to_the_same_bytes() {
             _ => {
                 documents += 1;
                 let d: DocumentOutput = serde_json::from_str(&text).expect(&name);
-                assert_eq!(
-                    d.to_jsonl().lines().count(),
-                    1 + d.counts().dates
-                        + d.counts().events
-                        + d.counts().objectives
-                        + d.counts().initiatives
-                        + d.counts().partners
-                        + d.counts().agencies
-                        + d.counts().people
-                        + d.counts().items
-                        + d.counts().diagnostics
-                );
+                let c = d.counts();
+                let records = c.dates
+                    + c.events
+                    + c.objectives
+                    + c.initiatives
+                    + c.partners
+                    + c.agencies
+                    + c.people
+                    + c.items
+                    + c.diagnostics;
+                // The document line, then one line per record.
+                assert_eq!(d.to_jsonl().lines().count(), 1 + records, "{name}");
                 d.to_json()
             }
         };

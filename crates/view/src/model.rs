@@ -266,6 +266,19 @@ pub fn text(v: &Value) -> String {
     }
 }
 
+/// A value on one line (whitespace runs made single spaces), cut to `max` characters with an
+/// ellipsis.
+pub fn one_line(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 /// Letters, digits, `-` and `_` only: safe in an HTML id and a URL fragment.
 pub fn slug(s: &str) -> String {
     s.chars()
@@ -389,6 +402,13 @@ mod tests {
         assert_eq!((p[0].start, p[0].end, p[0].innermost), (0, 2, Some(3)));
         assert_eq!((p[1].start, p[1].end, p[1].innermost), (2, 5, None));
         assert!(pieces("", &[(0, 0)]).is_empty());
+    }
+
+    #[test]
+    fn one_line_flattens_and_cuts() {
+        assert_eq!(one_line(" a\n\tb  c ", 10), "a b c");
+        assert_eq!(one_line("abcdef", 4), "abc…");
+        assert_eq!(one_line("été", 3), "été");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::model::{pieces, records, slug, span_fits, text, Record, RecordType};
+use crate::model::{one_line, pieces, records, slug, span_fits, text, Record, RecordType};
 
 /// One file of the site: its path below the site's root (`/`-separated) and its contents.
 #[derive(Debug, Clone)]
@@ -538,6 +538,11 @@ fn timeline(docs: &[Doc]) -> String {
     let mut events = Vec::new();
     for d in docs {
         let list = d.json.get("events").and_then(Value::as_array);
+        let event_records: Vec<&Record> = d
+            .records
+            .iter()
+            .filter(|r| r.rtype == RecordType::Event)
+            .collect();
         for (i, e) in list.into_iter().flatten().enumerate() {
             let (Some(start), Some(end)) = (
                 e.pointer("/when/start")
@@ -549,7 +554,7 @@ fn timeline(docs: &[Doc]) -> String {
             ) else {
                 continue;
             };
-            let Some(record) = d.records.iter().find(|r| r.anchor == format!("events-{i}")) else {
+            let Some(&record) = event_records.get(i) else {
                 continue;
             };
             events.push(TimelineEvent {
@@ -668,9 +673,9 @@ fn timeline(docs: &[Doc]) -> String {
             k = esc(&e.kind),
             stem = e.doc.stem,
             a = e.record.anchor,
-            l = esc(&short(&e.label, 120)),
+            l = esc(&one_line(&e.label, 120)),
             place = esc(&place),
-            t = esc(&short(&doc_title(e.doc), 60)),
+            t = esc(&one_line(&doc_title(e.doc), 60)),
         );
     }
     b.push_str("</tbody>\n</table>\n");
@@ -697,7 +702,7 @@ fn draw(
     for e in events {
         let x0 = x(e.start);
         let w = ((e.end - e.start) as f64 * per_day).max(3.0);
-        let label = short(&format!("{} {}", e.edtf, e.label), 60);
+        let label = one_line(&format!("{} {}", e.edtf, e.label), 60);
         let needed = x0 + w + 8.0 + label.chars().count() as f64 * 6.6;
         let row = match row_end.iter().position(|&end| end + 6.0 <= x0) {
             Some(r) => {
@@ -760,17 +765,6 @@ fn draw(
         );
     }
     b.push_str("</svg>\n");
-}
-
-fn short(s: &str, max: usize) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let mut c: String = flat.chars().take(max - 1).collect();
-        c.push('…');
-        c
-    }
 }
 
 fn document(d: &Doc) -> String {
@@ -855,12 +849,12 @@ fn document(d: &Doc) -> String {
                 let _ = write!(
                     b,
                     " <span class=\"muted\">{}</span>",
-                    esc(&short(&r.detail, 160))
+                    esc(&one_line(&r.detail, 160))
                 );
             }
             if d.source.is_none() {
                 for s in &r.spans {
-                    let _ = write!(b, "<br><q>{}</q>", esc(&short(&s.text, 200)));
+                    let _ = write!(b, "<br><q>{}</q>", esc(&one_line(&s.text, 200)));
                 }
             } else if r.spans.len() > 1 {
                 b.push_str(" <span class=\"muted\">·</span>");
@@ -968,7 +962,7 @@ fn source_html(b: &mut String, d: &Doc, src: &str) {
                     r.rtype.name(),
                     rs.join(" "),
                     r.rtype.name(),
-                    esc(&short(&r.value, 80))
+                    esc(&one_line(&r.value, 80))
                 );
             }
             None => b.push_str(&body),
@@ -1064,7 +1058,7 @@ fn matrix(b: &mut String, d: &Doc) {
             let _ = writeln!(
                 b,
                 "<li><a href=\"#rec-{anchor}\" data-rec=\"{anchor}\">{}</a></li>",
-                esc(&short(&nonempty(&t), 160))
+                esc(&one_line(&nonempty(&t), 160))
             );
         }
         b.push_str("</ul></section>\n");
@@ -1184,7 +1178,7 @@ fn entity_index(docs: &[Doc], entities: Option<&Value>) -> String {
                             b,
                             "<a href=\"docs/{}.html\">{}</a>: ",
                             d.stem,
-                            esc(&short(&doc_title(d), 50))
+                            esc(&one_line(&doc_title(d), 50))
                         );
                         let links: Vec<String> = ms
                             .iter()
@@ -1194,10 +1188,10 @@ fn entity_index(docs: &[Doc], entities: Option<&Value>) -> String {
                                         "<a href=\"docs/{}.html#{}\">{}</a>",
                                         d.stem,
                                         span_id(m.1, m.2),
-                                        esc(&short(&m.3, 40))
+                                        esc(&one_line(&m.3, 40))
                                     )
                                 } else {
-                                    format!("<q>{}</q>", esc(&short(&m.3, 40)))
+                                    format!("<q>{}</q>", esc(&one_line(&m.3, 40)))
                                 }
                             })
                             .collect();

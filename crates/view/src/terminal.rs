@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-use crate::model::{pieces, records, text, Lines, RecordType};
+use crate::model::{one_line, pieces, records, text, Lines, RecordType};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -222,18 +222,6 @@ fn source_view(
     }
     if !text_line.is_empty() || !marks.is_empty() {
         flush(&mut text_line, &mut marks, &mut line_no);
-    }
-}
-
-/// A value on one line, cut to `max` characters with an ellipsis.
-fn one_line(s: &str, max: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
     }
 }
 
