@@ -34,7 +34,10 @@ const HEADER_BLOCKS: usize = 15;
 struct Patterns {
     labelled_date: Regex,
     labelled_place: Regex,
-    byline: Regex,
+    /// A byline by its verb, anywhere: "Publié dans Yabiladi le …", "Mis à jour le …".
+    byline_word: Regex,
+    /// A byline by its shape, at the start of a line: "Par X |", "Hespress FR |", "RABAT (MAP) –".
+    byline_head: Regex,
     dateline: Regex,
     reference: Regex,
 }
@@ -44,10 +47,51 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         labelled_date: re(r"(?i)^\W*date(?:\s+et\s+lieu)?\s*:\s*"),
         labelled_place: re(r"(?i)^\W*lieu\s*:\s*(.+?)[\s.;]*$"),
-        byline: re(r"(?i)(?-u:\b)(?:publi[ée]|mis\s+en\s+ligne|post[ée]|mis\s+[àa]\s+jour)\s+(?:(?:dans|sur|par)\s+(.+?)\s+)?le\s+|^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—-]\s*(?:le\s+)?|^\W*\p{Lu}[\p{L}.'\- ]{1,40}?\s*\|\s*(?:publi[ée]\s+)?(?:le\s+)?|^\W*\p{Lu}[\p{L}'\- ]{1,30}\s*\(\p{Lu}{2,8}\)\s*[–—-]\s*"),
+        byline_word: re(r"(?i)(?-u:\b)(?:publi[ée]|mis\s+en\s+ligne|post[ée]|mis\s+[àa]\s+jour)\s+(?:(?:dans|sur|par)\s+(.+?)\s+)?le\s+"),
+        byline_head: re(r"(?i)^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—-]\s*(?:le\s+)?|^\W*\p{Lu}[\p{L}.'\- ]{1,40}?\s*\|\s*(?:publi[ée]\s+)?(?:le\s+)?|^\W*\p{Lu}[\p{L}'\- ]{1,30}\s*\(\p{Lu}{2,8}\)\s*[–—-]\s*"),
         dateline: re(r"(?i)^\W*(?:fait\s+)?(?:[àa]\s+)?(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d|^\W*fait\s+[àa]\s+(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,"),
         reference: re(r"(?i)(?-u:\b)(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?-u:\b)r[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)"),
     })
+}
+
+/// Can `text` match the byline pattern at all? Each of its forms needs one of these marks or
+/// words; the pattern itself is costly, and most lines of a document are not bylines.
+fn may_be_byline(text: &str) -> bool {
+    may_hold(
+        text,
+        &['|', '('],
+        &["publi", "ligne", "post", "jour", "par"],
+    )
+}
+
+/// The bylines of a line, in order: a shape at its start (unless a verb form starts there too),
+/// then every verb form after it. The two patterns are searched apart because together they
+/// make one automaton too large for the fast engine.
+fn bylines<'t>(p: &Patterns, text: &'t str) -> Vec<regex::Match<'t>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    if p.byline_word.find(text).is_none_or(|w| w.start() > 0) {
+        if let Some(h) = p.byline_head.find(text) {
+            from = h.end();
+            out.push(h);
+        }
+    }
+    // A verb form is never empty, so each search starts past the last.
+    while let Some(m) = p.byline_word.find_at(text, from) {
+        from = m.end();
+        out.push(m);
+    }
+    out
+}
+
+/// Does `text` hold one of `chars`, or one of the lowercase `words` in any case? A cheap
+/// necessary condition checked before a costly case-insensitive pattern.
+fn may_hold(text: &str, chars: &[char], words: &[&str]) -> bool {
+    if text.contains(chars) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    words.iter().any(|w| lower.contains(w))
 }
 
 fn re(s: &str) -> Regex {
@@ -72,7 +116,10 @@ fn reference(doc: &Doc, meta: &mut Meta) {
     let p = patterns();
     for b in doc.blocks.iter().take(HEADER_BLOCKS) {
         let (off, text) = block_text(doc, b);
-        let Some(c) = p.reference.captures(text) else {
+        let Some(c) = may_hold(text, &['('], &["ref", "réf"])
+            .then(|| p.reference.captures(text))
+            .flatten()
+        else {
             continue;
         };
         // The labelled form captures the reference; the Ares/COM form is the whole match.
@@ -136,7 +183,11 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
     // 1. Labelled: "Date et lieu : 24 décembre 2008 au siège du …", "Date : …", "Lieu : …".
     for b in &blocks[..header] {
         let (off, text) = block_text(doc, b);
-        if let Some(m) = p.labelled_date.find(text) {
+        if let Some(m) = text
+            .contains(':')
+            .then(|| p.labelled_date.find(text))
+            .flatten()
+        {
             if let Some((v, r)) = first_day(text, m.end()) {
                 set_date(doc, meta, off, v, r.clone());
                 if meta.place.is_none() {
@@ -156,7 +207,11 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
                 }
             }
         }
-        if let Some(c) = p.labelled_place.captures(text) {
+        if let Some(c) = text
+            .contains(':')
+            .then(|| p.labelled_place.captures(text))
+            .flatten()
+        {
             if let Some(g) = c.get(1) {
                 set_place(doc, meta, off, text, g.range());
             }
@@ -172,7 +227,10 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
             continue;
         }
         // Every byline form on the line: "Hespress FR | Mis à jour le …" has two.
-        for m in p.byline.find_iter(text) {
+        if !may_be_byline(text) {
+            continue;
+        }
+        for m in bylines(p, text) {
             if let Some((v, r)) = first_day(text, m.end()) {
                 if r.start <= m.end() + 2 {
                     set_date(doc, meta, off, v, r);
@@ -199,7 +257,11 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
         if text.len() > 200 {
             continue;
         }
-        let Some(c) = p.dateline.captures(text) else {
+        let Some(c) = text
+            .contains(',')
+            .then(|| p.dateline.captures(text))
+            .flatten()
+        else {
             continue;
         };
         let Some(place) = c.get(1).or_else(|| c.get(2)) else {
@@ -286,7 +348,7 @@ fn title(doc: &Doc, kind: K, meta: &mut Meta) {
     if kind == K::Article {
         for (i, b) in doc.blocks.iter().enumerate() {
             let (_, text) = block_text(doc, b);
-            if text.len() < 300 && p.byline.is_match(text) && i > 0 {
+            if text.len() < 300 && may_be_byline(text) && !bylines(p, text).is_empty() && i > 0 {
                 let t = &doc.blocks[i - 1];
                 let clean = doc.clean(t.content.clone());
                 if !clean.is_empty() && clean.len() < 250 {
@@ -361,7 +423,36 @@ mod tests {
     #[test]
     fn patterns_compile() {
         let p = patterns();
-        assert!(p.byline.is_match("Publié dans Yabiladi le 30 - 11 - 2024"));
+        assert_eq!(
+            bylines(p, "Publié dans Yabiladi le 30 - 11 - 2024").len(),
+            1
+        );
+        // Two forms on one line, in order; a verb form at the start wins over a shape.
+        let two: Vec<&str> = bylines(p, "Hespress FR | Mis à jour le 3 mai")
+            .iter()
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(two, ["Hespress FR | ", "Mis à jour le "]);
+        let first: Vec<&str> = bylines(p, "Publié le 3 mai | x")
+            .iter()
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(first, ["Publié le "]);
+        // The cheap gates let through every byline form the pattern knows.
+        for line in [
+            "Publié dans Yabiladi le 30 - 11 - 2024",
+            "MIS EN LIGNE le 3 mai 2024",
+            "Par Jean Dupont | le 3 mai 2024",
+            "Hespress FR | 3 mai 2024",
+            "RABAT (MAP) – Le ministre",
+        ] {
+            assert!(
+                !bylines(p, line).is_empty() && may_be_byline(line),
+                "{line}"
+            );
+        }
+        assert!(!may_be_byline("Rabat, le 17 Mars 2022"));
+        assert!(may_hold("RÉF. : X-12", &['('], &["ref", "réf"]));
         assert!(p.dateline.is_match("Rabat, le 17 Mars 2022"));
         assert!(p
             .dateline
