@@ -58,6 +58,10 @@ impl Token {
 
 /// Tokenise `text[from..to]` into `out` (cleared first); spans index the whole `text`.
 pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
+    tokenize_with(text, from, to, out, true);
+}
+
+fn tokenize_with(text: &str, from: usize, to: usize, out: &mut Vec<Token>, fast: bool) {
     out.clear();
     let bytes = text.as_bytes();
     let mut space = false;
@@ -79,6 +83,17 @@ pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<To
             }
             i += len;
             continue;
+        }
+        // Fast path: a word of ASCII letters, or a number, ending at ASCII that is neither
+        // (most tokens of a French text); anything else takes the general path below.
+        if fast && b.is_ascii_alphanumeric() {
+            if let Some(token) = ascii_token(bytes, i, to, space, newlines) {
+                i = token.end;
+                out.push(token);
+                space = false;
+                newlines = 0;
+                continue;
+            }
         }
         let (end, tok, key, entries, case) = if c.is_alphanumeric() {
             let mut end = i + len;
@@ -126,6 +141,70 @@ pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<To
         newlines = 0;
         i = out.last().map_or(i + len, |t| t.end);
     }
+}
+
+/// The token at `i` when it is all ASCII letters or all ASCII digits and ends at an ASCII byte
+/// that is neither a letter nor a digit (or at `to`); `None` otherwise.
+fn ascii_token(bytes: &[u8], i: usize, to: usize, space: bool, newlines: u32) -> Option<Token> {
+    let digits = bytes[i].is_ascii_digit();
+    let mut end = i + 1;
+    let mut upper = u32::from(bytes[i].is_ascii_uppercase());
+    while end < to {
+        let b = bytes[end];
+        if b >= 0x80 {
+            return None;
+        }
+        if digits {
+            if b.is_ascii_digit() {
+                end += 1;
+                continue;
+            }
+        } else if b.is_ascii_alphabetic() {
+            upper += u32::from(b.is_ascii_uppercase());
+            end += 1;
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            // Letters and digits mixed: the general path.
+            return None;
+        }
+        break;
+    }
+    let word = &bytes[i..end];
+    let n = end - i;
+    let (tok, key, entries, case) = if digits {
+        let value = if n <= 9 {
+            word.iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0'))
+        } else {
+            u32::MAX
+        };
+        let tok = Tok::Num {
+            value,
+            digits: n.min(255) as u8,
+        };
+        (tok, Key::EMPTY, &[][..], Case::Lower)
+    } else {
+        let key = Key::ascii_lower(word);
+        let first_upper = bytes[i].is_ascii_uppercase();
+        let rest_upper = upper == u32::from(first_upper) + (n as u32 - 1);
+        (
+            Tok::Word,
+            key,
+            lookup(key.bytes()),
+            case_of(first_upper, rest_upper, n),
+        )
+    };
+    Some(Token {
+        start: i,
+        end,
+        tok,
+        key,
+        entries,
+        case,
+        plain: true,
+        space_before: space,
+        newlines_before: newlines,
+    })
 }
 
 /// Tokenise a whole text.
@@ -234,6 +313,53 @@ fn case_of(first_upper: bool, rest_upper: bool, chars: usize) -> Case {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII fast path gives exactly the tokens of the general path.
+    #[test]
+    fn the_fast_path_changes_nothing() {
+        let mut texts: Vec<String> = [
+            "le 1er janv. 2020 à 9h00–11h, l’an 2000 U20 GenZ212 MARS Mars mars",
+            "ABCDEFGHIJKLMNOPQ abcdefghijklmnop 1234567890123 007 x9 9x É2 2É",
+            "Réunion DU 5 AU 7 MAI 2023\n\n(2013-2017) 25/03/2013 18.12.2012 a à A",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        // Pseudo-random mixes of letters, digits, accents, punctuation and spaces.
+        let alphabet: Vec<char> = "aZ9 é.É-1\n'’ hH0".chars().collect();
+        let mut x = 7u64;
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..40 {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push(alphabet[(x >> 33) as usize % alphabet.len()]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            tokenize_with(t, 0, t.len(), &mut fast, true);
+            tokenize_with(t, 0, t.len(), &mut slow, false);
+            let show = |v: &[Token]| {
+                v.iter()
+                    .map(|k| {
+                        format!(
+                            "{}..{} {:?} {:?} {:?} {} {} {} {}",
+                            k.start,
+                            k.end,
+                            k.tok,
+                            k.key,
+                            k.case,
+                            k.entries.len(),
+                            k.plain,
+                            k.space_before,
+                            k.newlines_before
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(show(&fast), show(&slow), "{t:?}");
+        }
+    }
 
     #[test]
     fn tokens() {

@@ -149,6 +149,18 @@ impl Key {
         len: 0,
     };
 
+    /// The lowercase copy of an ASCII word; the empty key when it is longer than 15 bytes
+    /// (as [`fold`] gives).
+    pub(crate) fn ascii_lower(word: &[u8]) -> Key {
+        let mut key = Key::EMPTY;
+        if word.len() <= key.buf.len() {
+            key.buf[..word.len()].copy_from_slice(word);
+            key.buf.make_ascii_lowercase();
+            key.len = word.len() as u8;
+        }
+        key
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         std::str::from_utf8(self.bytes()).unwrap_or("")
     }
