@@ -121,7 +121,9 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
         .prefix(".liasse-")
         .tempfile_in(out)
         .with_context(|| format!("cannot write in the output directory {}", out.display()))?;
-    let mut entries = Vec::with_capacity(inputs.len());
+    let mut entries = Entries::new(out)?;
+    // The outputs this run keeps, to delete those of removed inputs (`--incremental` only).
+    let mut keep: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut entities = crate::entities::Spill::new(out)?;
     let mut failed = 0;
     let mut reused = 0;
@@ -147,7 +149,14 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
                 eprintln!("liasse: {}: {e}", o.entry.path);
             }
             reused += usize::from(o.reused);
-            entries.push(o.entry);
+            if previous.is_some() {
+                keep.extend(o.entry.output.iter().chain(&o.entry.text_output).cloned());
+            }
+            if let Err(e) = entries.push(&o.entry) {
+                batch_error.get_or_insert(anyhow!(
+                    "cannot write the manifest's temporary file (disk full?): {e}"
+                ));
+            }
         },
     );
     if batch_error.is_none() {
@@ -170,17 +179,12 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
             batch_error.get_or_insert(e);
         }
     }
-    let manifest = rec::Manifest {
-        tool: "liasse".into(),
-        tool_version: env!("CARGO_PKG_VERSION").into(),
-        schema_version: rec::SCHEMA_VERSION,
-        inputs: entries,
-    };
-    if let Err(e) = write::atomic(&out.join("manifest.json"), manifest.to_json().as_bytes()) {
+    let n = entries.count;
+    if let Err(e) = entries.write(&out.join("manifest.json")) {
         batch_error.get_or_insert(e);
     }
     let removed = match &previous {
-        Some(p) if batch_error.is_none() => remove_stale(out, &p.manifest, &manifest),
+        Some(p) if batch_error.is_none() => remove_stale(out, &p.manifest, &keep),
         _ => 0,
     };
     if let Some(e) = batch_error {
@@ -188,7 +192,6 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     if !a.quiet {
-        let n = manifest.inputs.len();
         let incremental = if previous.is_some() {
             format!(", {reused} unchanged, {removed} output(s) of removed inputs deleted")
         } else {
@@ -205,6 +208,49 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The manifest's entries, in input order, kept in an anonymous temporary file until the
+/// manifest is written, so memory does not grow with the collection.
+struct Entries {
+    file: std::io::BufWriter<std::fs::File>,
+    count: usize,
+}
+
+impl Entries {
+    fn new(dir: &Path) -> anyhow::Result<Entries> {
+        let file = tempfile::tempfile_in(dir)
+            .with_context(|| format!("cannot write in the output directory {}", dir.display()))?;
+        Ok(Entries {
+            file: std::io::BufWriter::new(file),
+            count: 0,
+        })
+    }
+
+    fn push(&mut self, entry: &rec::ManifestEntry) -> std::io::Result<()> {
+        serde_json::to_writer(&mut self.file, entry).map_err(std::io::Error::other)?;
+        self.file.write_all(b"\n")?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Write `manifest.json` atomically from the entries.
+    fn write(self, path: &Path) -> anyhow::Result<()> {
+        use std::io::{BufRead, Seek};
+        let mut file = self
+            .file
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .context("cannot write the manifest's temporary file (disk full?)")?;
+        file.rewind()
+            .context("cannot read the manifest's temporary file")?;
+        let mut entries = std::io::BufReader::new(file)
+            .lines()
+            .map(|line| line.and_then(|l| serde_json::from_str(&l).map_err(std::io::Error::other)));
+        write::atomic_with(path, |w| {
+            rec::Manifest::write_json(w, "liasse", env!("CARGO_PKG_VERSION"), &mut entries)
+        })
+    }
 }
 
 /// The manifest of the previous run in the output directory.
@@ -301,13 +347,11 @@ fn unchanged(
 
 /// Delete the outputs the previous run wrote for inputs this run no longer has (or now names
 /// differently). Returns how many files went.
-fn remove_stale(out: &Path, previous: &rec::Manifest, current: &rec::Manifest) -> usize {
-    let keep: std::collections::HashSet<&str> = current
-        .inputs
-        .iter()
-        .flat_map(|e| [e.output.as_deref(), e.text_output.as_deref()])
-        .flatten()
-        .collect();
+fn remove_stale(
+    out: &Path,
+    previous: &rec::Manifest,
+    keep: &std::collections::HashSet<String>,
+) -> usize {
     let mut removed = 0;
     for e in &previous.inputs {
         for f in [e.output.as_deref(), e.text_output.as_deref()]

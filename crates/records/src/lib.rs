@@ -580,6 +580,38 @@ pub struct ManifestEntry {
     pub error: Option<String>,
 }
 
+/// Write `value` as pretty JSON nested in a list: every line, the first included, starts with
+/// `indent`. Streams: a large value is never held as one string.
+fn write_nested<W: std::io::Write + ?Sized, T: Serialize>(
+    w: &mut W,
+    value: &T,
+    indent: &[u8],
+) -> std::io::Result<()> {
+    /// Inserts the indent at the start of each line; JSON strings hold no raw line break, so
+    /// every `\n` byte ends a line of the layout.
+    struct Indent<'a, W: ?Sized> {
+        inner: &'a mut W,
+        indent: &'a [u8],
+    }
+    impl<W: std::io::Write + ?Sized> std::io::Write for Indent<'_, W> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let mut rest = buf;
+            while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+                self.inner.write_all(&rest[..=i])?;
+                self.inner.write_all(self.indent)?;
+                rest = &rest[i + 1..];
+            }
+            self.inner.write_all(rest)?;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.inner.flush()
+        }
+    }
+    w.write_all(indent)?;
+    serde_json::to_writer_pretty(Indent { inner: w, indent }, value).map_err(std::io::Error::other)
+}
+
 /// `DIR/manifest.json`: what a run read and produced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Manifest {
@@ -592,6 +624,32 @@ pub struct Manifest {
 impl Manifest {
     pub fn to_json(&self) -> String {
         pretty(self)
+    }
+
+    /// Write `manifest.json` one entry at a time (the same bytes as `to_json`), so a batch's
+    /// entries need not be held in memory.
+    pub fn write_json<W: std::io::Write + ?Sized>(
+        w: &mut W,
+        tool: &str,
+        tool_version: &str,
+        inputs: &mut dyn Iterator<Item = std::io::Result<ManifestEntry>>,
+    ) -> std::io::Result<()> {
+        let quote = |s: &str| serde_json::to_string(s).map_err(std::io::Error::other);
+        write!(
+            w,
+            "{{\n  \"tool\": {},\n  \"tool_version\": {},\n  \"schema_version\": {SCHEMA_VERSION},\n  \"inputs\": [",
+            quote(tool)?,
+            quote(tool_version)?
+        )?;
+        let mut first = true;
+        for entry in inputs {
+            let entry = entry?;
+            w.write_all(if first { b"\n" } else { b",\n" })?;
+            first = false;
+            write_nested(w, &entry, b"    ")?;
+        }
+        w.write_all(if first { b"]" } else { b"\n  ]" })?;
+        w.write_all(b"\n}\n")
     }
 }
 
@@ -746,14 +804,7 @@ impl EntityIndex {
                 let entry = entry?;
                 w.write_all(if first { b"\n" } else { b",\n" })?;
                 first = false;
-                let pretty = serde_json::to_string_pretty(&entry).map_err(std::io::Error::other)?;
-                for (i, line) in pretty.lines().enumerate() {
-                    if i > 0 {
-                        w.write_all(b"\n")?;
-                    }
-                    w.write_all(b"    ")?;
-                    w.write_all(line.as_bytes())?;
-                }
+                write_nested(w, &entry, b"    ")?;
             }
             w.write_all(if first { b"]" } else { b"\n  ]" })?;
         }

@@ -69,3 +69,30 @@ fn streamed_entity_index_is_the_same_bytes() {
         );
     }
 }
+
+/// Writing manifest.json one entry at a time gives the bytes of `to_json`, empty or not.
+#[test]
+fn streamed_manifest_is_the_same_bytes() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../output");
+    let text = std::fs::read_to_string(dir.join("manifest.json")).expect("manifest.json");
+    let mut manifest: Manifest = serde_json::from_str(&text).expect("manifest");
+    for case in 0..2 {
+        if case == 1 {
+            manifest.inputs.clear();
+        }
+        let mut out = Vec::new();
+        let mut entries = manifest.inputs.iter().cloned().map(Ok);
+        Manifest::write_json(
+            &mut out,
+            &manifest.tool,
+            &manifest.tool_version,
+            &mut entries,
+        )
+        .expect("write");
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            manifest.to_json(),
+            "case {case}"
+        );
+    }
+}
