@@ -648,3 +648,45 @@ fn stdin_modes_stream_the_records() {
     let o = run(liasse().args(["ingest", "--stdin", "seeds"]));
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// `--incremental` with another `--encoding` than the last run decodes everything again.
+#[test]
+fn incremental_runs_notice_a_forced_encoding() {
+    let tmp = tempfile::tempdir().unwrap();
+    let col = tmp.path().join("col");
+    copy_fixtures(
+        &col,
+        &[
+            "agenda/atelier_une_journee.txt",
+            "minutes/releve_senegal_espagne.txt",
+        ],
+    );
+    let out = tmp.path().join("out");
+    let o = run(liasse().arg("ingest").arg(&col).arg("--out").arg(&out));
+    assert!(o.status.success());
+    let o = run(liasse()
+        .arg("ingest")
+        .arg(&col)
+        .arg("--out")
+        .arg(&out)
+        .args(["--incremental", "--encoding", "windows-1252"]));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("0 unchanged"), "{said}");
+    let full = tmp.path().join("full");
+    let o = run(liasse()
+        .arg("ingest")
+        .arg(&col)
+        .arg("--out")
+        .arg(&full)
+        .args(["--encoding", "windows-1252"]));
+    assert!(o.status.success());
+    assert_eq!(files(&out), files(&full));
+    // The same forced encoding again: nothing to do.
+    let o = run(liasse()
+        .arg("ingest")
+        .arg(&col)
+        .arg("--out")
+        .arg(&out)
+        .args(["--incremental", "--encoding", "windows-1252"]));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("all unchanged"));
+}

@@ -269,6 +269,15 @@ fn previous_run(out: &Path) -> Option<Previous> {
     Some(Previous { manifest, reusable })
 }
 
+/// With `--encoding`, an output decoded with another encoding is not reused (a failure, which
+/// records no encoding, is retried).
+fn same_encoding(prev: &rec::ManifestEntry, ctx: &Ctx) -> bool {
+    ctx.options
+        .source
+        .encoding
+        .is_none_or(|forced| prev.encoding.as_deref() == Some(forced.name()))
+}
+
 /// A failure that depends on the options (size or time limits), not only on the content: it
 /// is retried rather than reused.
 fn depends_on_options(error: &str) -> bool {
@@ -311,6 +320,7 @@ fn unchanged(
                 .flatten()
                 .all(|f| out.join(f).is_file());
             prev.sha256.as_deref() == Some(liasse_source::sha256_hex(&bytes).as_str())
+                && same_encoding(prev, ctx)
                 && match &prev.error {
                     Some(e) => !depends_on_options(e),
                     None => prev.output.as_deref() == Some(&format!("{}.json", input.name)),
@@ -627,7 +637,7 @@ fn finished(
 fn reuse(input: &Input, ctx: &Ctx, sha: &str) -> Option<Outcome> {
     let prev = ctx.reuse.as_ref()?.get(&input.shown)?;
     let out_dir = ctx.out_dir?;
-    if prev.sha256.as_deref() != Some(sha) {
+    if prev.sha256.as_deref() != Some(sha) || !same_encoding(prev, ctx) {
         return None;
     }
     if let Some(e) = &prev.error {
