@@ -1,9 +1,10 @@
 //! The batch's entity index (`entities.json`) without every mention in memory.
 //!
 //! Each document's entities are appended to an anonymous temporary file as they are written;
-//! memory keeps, per entity, only where its pieces are in that file. At the end the entities
-//! are read back one at a time, in id order, merged and streamed to `entities.json`. The bytes
-//! are those of merging everything in memory: pieces come back in input order.
+//! memory keeps, per entity, only where its pieces are and which document each comes from. At
+//! the end the entities are written one at a time, in id order, each one's mentions read back
+//! a document at a time in document order, so even an entity named in every document of a
+//! large collection is never held whole. The bytes are those of merging everything in memory.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -14,15 +15,21 @@ use std::path::Path;
 
 use anyhow::Context;
 use liasse_records as rec;
-use rayon::prelude::*;
 
 use crate::write;
+
+/// Where one document's piece of an entity is in the temporary file.
+struct Piece {
+    at: u64,
+    len: u32,
+    document: String,
+}
 
 pub struct Spill {
     file: BufWriter<File>,
     at: u64,
-    /// (list: 0 partners, 1 agencies, 2 people; id) → (offset, length) of each piece.
-    pieces: BTreeMap<(u8, String), Vec<(u64, u32)>>,
+    /// (list: 0 partners, 1 agencies, 2 people; id) → its pieces, in input order.
+    pieces: BTreeMap<(u8, String), Vec<Piece>>,
 }
 
 impl Spill {
@@ -40,61 +47,43 @@ impl Spill {
     pub fn add(&mut self, pieces: Pieces) -> std::io::Result<()> {
         self.file.write_all(&pieces.bytes)?;
         let mut at = self.at;
-        for (list, id, len) in pieces.index {
-            self.pieces.entry((list, id)).or_default().push((at, len));
+        for (list, id, document, len) in pieces.index {
+            self.pieces
+                .entry((list, id))
+                .or_default()
+                .push(Piece { at, len, document });
             at += u64::from(len);
         }
         self.at = at;
         Ok(())
     }
 
-    /// Merge and write `entities.json` atomically; entities are merged on the pool's threads,
-    /// a few dozen at a time, and written in order.
-    pub fn write(self, path: &Path, pool: &rayon::ThreadPool) -> anyhow::Result<()> {
+    /// Write `entities.json` atomically.
+    pub fn write(self, path: &Path) -> anyhow::Result<()> {
         let file = self
             .file
             .into_inner()
             .map_err(|e| e.into_error())
             .context("cannot write the entity index's temporary file (disk full?)")?;
-        let mut lists: [Vec<Vec<(u64, u32)>>; 3] = Default::default();
+        let mut lists: [Vec<Vec<Piece>>; 3] = Default::default();
         for ((list, _), pieces) in self.pieces {
             lists[usize::from(list)].push(pieces);
         }
         let file = &file;
         write::atomic_with(path, |w| {
-            let [p, a, n] = &lists;
-            let (mut p, mut a, mut n) = (
-                merged(p, file, pool),
-                merged(a, file, pool),
-                merged(n, file, pool),
-            );
+            let [p, a, n] = lists.map(|l| l.into_iter().map(move |pieces| entity(file, pieces)));
+            let (mut p, mut a, mut n) = (p, a, n);
             rec::EntityIndex::write_json(w, [&mut p, &mut a, &mut n])
         })
     }
 }
 
-/// The entities of one list, merged a chunk at a time on the pool, in order.
-fn merged<'a>(
-    list: &'a [Vec<(u64, u32)>],
-    file: &'a File,
-    pool: &'a rayon::ThreadPool,
-) -> impl Iterator<Item = std::io::Result<rec::EntityEntry>> + 'a {
-    list.chunks(64).flat_map(move |chunk| {
-        pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|pieces| merge(file, pieces))
-                .collect::<Vec<_>>()
-        })
-    })
-}
-
 /// One document's entities, serialised (by the worker that extracted it, so the writer only
-/// copies bytes): one JSON line per entity, and (list, id, length) of each line.
+/// copies bytes): one JSON line per entity, and (list, id, document, length) of each line.
 #[derive(Default)]
 pub struct Pieces {
     bytes: Vec<u8>,
-    index: Vec<(u8, String, u32)>,
+    index: Vec<(u8, String, String, u32)>,
 }
 
 pub fn pieces(doc: rec::EntityIndex) -> std::io::Result<Pieces> {
@@ -105,35 +94,59 @@ pub fn pieces(doc: rec::EntityIndex) -> std::io::Result<Pieces> {
             serde_json::to_writer(&mut out.bytes, &e).map_err(std::io::Error::other)?;
             out.bytes.push(b'\n');
             let len = u32::try_from(out.bytes.len() - before).map_err(std::io::Error::other)?;
-            out.index.push((list, e.id, len));
+            let document = e.documents.first().cloned().unwrap_or_default();
+            out.index.push((list, e.id, document, len));
         }
     }
     Ok(out)
 }
 
-/// One entity from its pieces: the first gives its name, kind and authority; documents and
-/// mentions are gathered, then put in order.
-fn merge(file: &File, pieces: &[(u64, u32)]) -> std::io::Result<rec::EntityEntry> {
-    let mut merged: Option<rec::EntityEntry> = None;
-    let mut buf = Vec::new();
-    for &(at, len) in pieces {
-        buf.resize(len as usize, 0);
-        read_at(file, &mut buf, at)?;
-        let e: rec::EntityEntry = serde_json::from_slice(&buf).map_err(std::io::Error::other)?;
-        match &mut merged {
-            None => merged = Some(e),
-            Some(m) => {
-                m.documents.extend(e.documents);
-                m.mentions.extend(e.mentions);
+/// One entity: its first piece gives its name, kind and authority; its documents are those of
+/// its pieces, in order; its mentions are read back a document at a time.
+fn entity(file: &File, mut pieces: Vec<Piece>) -> std::io::Result<rec::EntityStream<'_>> {
+    let first = pieces
+        .first()
+        .ok_or_else(|| std::io::Error::other("an entity without pieces"))?;
+    let mut head = read(file, first)?;
+    // Document order (stable: a document's pieces stay in input order).
+    pieces.sort_by(|a, b| a.document.cmp(&b.document));
+    head.documents = pieces.iter().map(|p| p.document.clone()).collect();
+    head.documents.dedup();
+    head.mentions.clear();
+    let mut pieces = pieces.into_iter().peekable();
+    let mut pending = std::collections::VecDeque::new();
+    let mentions = std::iter::from_fn(move || loop {
+        if let Some(m) = pending.pop_front() {
+            return Some(Ok(m));
+        }
+        let first = pieces.next()?;
+        let mut group = vec![first];
+        while let Some(next) = pieces.next_if(|p| p.document == group[0].document) {
+            group.push(next);
+        }
+        let mut mentions = Vec::new();
+        for p in &group {
+            match read(file, p) {
+                Ok(e) => mentions.extend(e.mentions),
+                Err(e) => return Some(Err(e)),
             }
         }
-    }
-    let mut e = merged.ok_or_else(|| std::io::Error::other("an entity without pieces"))?;
-    e.finish();
-    Ok(e)
+        mentions.sort();
+        pending.extend(mentions);
+    });
+    Ok(rec::EntityStream {
+        head,
+        mentions: Box::new(mentions),
+    })
 }
 
-/// Read `buf.len()` bytes at `at`, without moving a shared cursor (so threads can read at once).
+fn read(file: &File, piece: &Piece) -> std::io::Result<rec::EntityEntry> {
+    let mut buf = vec![0; piece.len as usize];
+    read_at(file, &mut buf, piece.at)?;
+    serde_json::from_slice(&buf).map_err(std::io::Error::other)
+}
+
+/// Read `buf.len()` bytes at `at`, without moving a shared cursor.
 #[cfg(unix)]
 fn read_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buf, at)

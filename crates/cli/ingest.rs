@@ -175,7 +175,7 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if batch_error.is_none() {
-        if let Err(e) = entities.write(&out.join("entities.json"), &pool) {
+        if let Err(e) = entities.write(&out.join("entities.json")) {
             batch_error.get_or_insert(e);
         }
     }

@@ -730,6 +730,54 @@ impl EntityEntry {
     }
 }
 
+/// One entity of `entities.json` for [`EntityIndex::write_json`]: everything but its mentions,
+/// which are produced while it is written.
+pub struct EntityStream<'a> {
+    /// The entity, its `mentions` left empty.
+    pub head: EntityEntry,
+    pub mentions: Box<dyn Iterator<Item = std::io::Result<EntityMention>> + 'a>,
+}
+
+impl From<EntityEntry> for EntityStream<'static> {
+    fn from(mut e: EntityEntry) -> Self {
+        let mentions = std::mem::take(&mut e.mentions);
+        EntityStream {
+            head: e,
+            mentions: Box::new(mentions.into_iter().map(Ok)),
+        }
+    }
+}
+
+impl EntityStream<'_> {
+    /// Pretty JSON nested in the list (four spaces), as `to_json` lays it out.
+    fn write<W: std::io::Write + ?Sized>(self, w: &mut W) -> std::io::Result<()> {
+        let mut head = Vec::new();
+        write_nested(&mut head, &self.head, b"    ")?;
+        // The head ends with its empty mention list; the mentions are written in its place.
+        let tail: &[u8] = b"[]\n    }";
+        let Some(open) = head
+            .len()
+            .checked_sub(tail.len())
+            .filter(|&i| head[i..] == *tail)
+        else {
+            return Err(std::io::Error::other("unexpected layout of an entity"));
+        };
+        w.write_all(&head[..open])?;
+        let mut first = true;
+        for m in self.mentions {
+            let m = m?;
+            w.write_all(if first { b"[\n" } else { b",\n" })?;
+            first = false;
+            write_nested(w, &m, b"        ")?;
+        }
+        w.write_all(if first {
+            b"[]\n    }"
+        } else {
+            b"\n      ]\n    }"
+        })
+    }
+}
+
 /// `DIR/entities.json`: every partner, agency and person of a batch with all their mentions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct EntityIndex {
@@ -789,22 +837,23 @@ impl EntityIndex {
         }
     }
 
-    /// Write `entities.json` from its three lists, one entry at a time, so a batch's index
-    /// need not be held in memory: the same bytes as `to_json` of the finished index. Each list
-    /// must come sorted by id, each entry merged and finished.
-    pub fn write_json<W: std::io::Write + ?Sized>(
+    /// Write `entities.json` from its three lists, one entity at a time and each entity's
+    /// mentions as they come, so neither a batch's index nor its most frequent entity need be
+    /// held in memory: the same bytes as `to_json` of the finished index. Each list must come
+    /// sorted by id, each entity's documents sorted and unique, its mentions sorted.
+    pub fn write_json<'a, W: std::io::Write + ?Sized>(
         w: &mut W,
-        lists: [&mut dyn Iterator<Item = std::io::Result<EntityEntry>>; 3],
+        lists: [&mut dyn Iterator<Item = std::io::Result<EntityStream<'a>>>; 3],
     ) -> std::io::Result<()> {
         write!(w, "{{\n  \"schema_version\": {SCHEMA_VERSION}")?;
         for (name, list) in ["partners", "agencies", "people"].into_iter().zip(lists) {
             write!(w, ",\n  \"{name}\": [")?;
             let mut first = true;
-            for entry in list {
-                let entry = entry?;
+            for entity in list {
+                let entity = entity?;
                 w.write_all(if first { b"\n" } else { b",\n" })?;
                 first = false;
-                write_nested(w, &entry, b"    ")?;
+                entity.write(w)?;
             }
             w.write_all(if first { b"]" } else { b"\n  ]" })?;
         }
