@@ -18,11 +18,12 @@ use liasse_records as rec;
 
 use crate::write;
 
-/// Where one document's piece of an entity is in the temporary file.
+/// Where one document's piece of an entity is in the temporary file, and which document it
+/// comes from (an index into `Spill::documents`: a piece costs 16 bytes of memory).
 struct Piece {
     at: u64,
     len: u32,
-    document: String,
+    document: u32,
 }
 
 pub struct Spill {
@@ -30,6 +31,8 @@ pub struct Spill {
     at: u64,
     /// (list: 0 partners, 1 agencies, 2 people; id) → its pieces, in input order.
     pieces: BTreeMap<(u8, String), Vec<Piece>>,
+    /// The id of each document that had entities, in input order.
+    documents: Vec<String>,
 }
 
 impl Spill {
@@ -40,14 +43,20 @@ impl Spill {
             file: BufWriter::new(file),
             at: 0,
             pieces: BTreeMap::new(),
+            documents: Vec::new(),
         })
     }
 
     /// Add one document's entities, serialised by [`pieces`].
     pub fn add(&mut self, pieces: Pieces) -> std::io::Result<()> {
+        if pieces.index.is_empty() {
+            return Ok(());
+        }
         self.file.write_all(&pieces.bytes)?;
+        let document = u32::try_from(self.documents.len()).map_err(std::io::Error::other)?;
+        self.documents.push(pieces.document);
         let mut at = self.at;
-        for (list, id, document, len) in pieces.index {
+        for (list, id, len) in pieces.index {
             self.pieces
                 .entry((list, id))
                 .or_default()
@@ -60,18 +69,26 @@ impl Spill {
 
     /// Write `entities.json` atomically.
     pub fn write(self, path: &Path) -> anyhow::Result<()> {
-        let file = self
-            .file
+        let Spill {
+            file,
+            pieces,
+            documents,
+            ..
+        } = self;
+        let file = file
             .into_inner()
             .map_err(|e| e.into_error())
             .context("cannot write the entity index's temporary file (disk full?)")?;
         let mut lists: [Vec<Vec<Piece>>; 3] = Default::default();
-        for ((list, _), pieces) in self.pieces {
+        for ((list, _), pieces) in pieces {
             lists[usize::from(list)].push(pieces);
         }
-        let file = &file;
+        let (file, documents) = (&file, &documents[..]);
         write::atomic_with(path, |w| {
-            let [p, a, n] = lists.map(|l| l.into_iter().map(move |pieces| entity(file, pieces)));
+            let [p, a, n] = lists.map(|l| {
+                l.into_iter()
+                    .map(move |pieces| entity(file, documents, pieces))
+            });
             let (mut p, mut a, mut n) = (p, a, n);
             rec::EntityIndex::write_json(w, [&mut p, &mut a, &mut n])
         })
@@ -79,11 +96,12 @@ impl Spill {
 }
 
 /// One document's entities, serialised (by the worker that extracted it, so the writer only
-/// copies bytes): one JSON line per entity, and (list, id, document, length) of each line.
+/// copies bytes): one JSON line per entity, and (list, id, length) of each line.
 #[derive(Default)]
 pub struct Pieces {
+    document: String,
     bytes: Vec<u8>,
-    index: Vec<(u8, String, String, u32)>,
+    index: Vec<(u8, String, u32)>,
 }
 
 pub fn pieces(doc: rec::EntityIndex) -> std::io::Result<Pieces> {
@@ -94,8 +112,10 @@ pub fn pieces(doc: rec::EntityIndex) -> std::io::Result<Pieces> {
             serde_json::to_writer(&mut out.bytes, &e).map_err(std::io::Error::other)?;
             out.bytes.push(b'\n');
             let len = u32::try_from(out.bytes.len() - before).map_err(std::io::Error::other)?;
-            let document = e.documents.first().cloned().unwrap_or_default();
-            out.index.push((list, e.id, document, len));
+            if let Some(d) = e.documents.first() {
+                out.document.clone_from(d);
+            }
+            out.index.push((list, e.id, len));
         }
     }
     Ok(out)
@@ -103,14 +123,19 @@ pub fn pieces(doc: rec::EntityIndex) -> std::io::Result<Pieces> {
 
 /// One entity: its first piece gives its name, kind and authority; its documents are those of
 /// its pieces, in order; its mentions are read back a document at a time.
-fn entity(file: &File, mut pieces: Vec<Piece>) -> std::io::Result<rec::EntityStream<'_>> {
+fn entity<'a>(
+    file: &'a File,
+    documents: &'a [String],
+    mut pieces: Vec<Piece>,
+) -> std::io::Result<rec::EntityStream<'a>> {
     let first = pieces
         .first()
         .ok_or_else(|| std::io::Error::other("an entity without pieces"))?;
     let mut head = read(file, first)?;
     // Document order (stable: a document's pieces stay in input order).
-    pieces.sort_by(|a, b| a.document.cmp(&b.document));
-    head.documents = pieces.iter().map(|p| p.document.clone()).collect();
+    let doc = |p: &Piece| documents[p.document as usize].as_str();
+    pieces.sort_by(|a, b| doc(a).cmp(doc(b)));
+    head.documents = pieces.iter().map(|p| doc(p).to_owned()).collect();
     head.documents.dedup();
     head.mentions.clear();
     let mut pieces = pieces.into_iter().peekable();
@@ -121,7 +146,7 @@ fn entity(file: &File, mut pieces: Vec<Piece>) -> std::io::Result<rec::EntityStr
         }
         let first = pieces.next()?;
         let mut group = vec![first];
-        while let Some(next) = pieces.next_if(|p| p.document == group[0].document) {
+        while let Some(next) = pieces.next_if(|p| doc(p) == doc(&group[0])) {
             group.push(next);
         }
         let mut mentions = Vec::new();
