@@ -661,32 +661,29 @@ fn incremental_runs_notice_a_forced_encoding() {
             "minutes/releve_senegal_espagne.txt",
         ],
     );
-    let out = tmp.path().join("out");
-    let o = run(liasse().arg("ingest").arg(&col).arg("--out").arg(&out));
-    assert!(o.status.success());
-    let o = run(liasse()
-        .arg("ingest")
-        .arg(&col)
-        .arg("--out")
-        .arg(&out)
-        .args(["--incremental", "--encoding", "windows-1252"]));
-    let said = String::from_utf8_lossy(&o.stderr);
+    // `liasse ingest col --out DIR ARGS…`: whether it succeeded, and what it said.
+    let ingest = |dir: &str, args: &[&str]| {
+        let o = run(liasse()
+            .arg("ingest")
+            .arg(&col)
+            .arg("--out")
+            .arg(tmp.path().join(dir))
+            .args(args));
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let forced = ["--encoding", "windows-1252"];
+    assert!(ingest("out", &[]).0);
+    let (_, said) = ingest("out", &["--incremental", forced[0], forced[1]]);
     assert!(said.contains("0 unchanged"), "{said}");
-    let full = tmp.path().join("full");
-    let o = run(liasse()
-        .arg("ingest")
-        .arg(&col)
-        .arg("--out")
-        .arg(&full)
-        .args(["--encoding", "windows-1252"]));
-    assert!(o.status.success());
-    assert_eq!(files(&out), files(&full));
+    assert!(ingest("full", &forced).0);
+    assert_eq!(
+        files(&tmp.path().join("out")),
+        files(&tmp.path().join("full"))
+    );
     // The same forced encoding again: nothing to do.
-    let o = run(liasse()
-        .arg("ingest")
-        .arg(&col)
-        .arg("--out")
-        .arg(&out)
-        .args(["--incremental", "--encoding", "windows-1252"]));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("all unchanged"));
+    let (_, said) = ingest("out", &["--incremental", forced[0], forced[1]]);
+    assert!(said.contains("all unchanged"), "{said}");
 }

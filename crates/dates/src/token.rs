@@ -86,16 +86,15 @@ fn tokenize_with(text: &str, from: usize, to: usize, out: &mut Vec<Token>, fast:
         }
         // Fast path: a word of ASCII letters, or a number, ending at ASCII that is neither
         // (most tokens of a French text); anything else takes the general path below.
-        if fast && b.is_ascii_alphanumeric() {
-            if let Some(token) = ascii_token(bytes, i, to, space, newlines) {
-                i = token.end;
-                out.push(token);
-                space = false;
-                newlines = 0;
-                continue;
-            }
-        }
-        let (end, tok, key, entries, case) = if c.is_alphanumeric() {
+        let fast = if fast && b.is_ascii_alphanumeric() {
+            ascii_token(bytes, i, to)
+        } else {
+            None
+        };
+        let ascii = fast.is_some();
+        let (end, tok, key, entries, case) = if let Some(t) = fast {
+            t
+        } else if c.is_alphanumeric() {
             let mut end = i + len;
             while end < to {
                 let b = bytes[end];
@@ -133,7 +132,7 @@ fn tokenize_with(text: &str, from: usize, to: usize, out: &mut Vec<Token>, fast:
             key,
             entries,
             case,
-            plain: text[i..end].is_ascii(),
+            plain: ascii || text[i..end].is_ascii(),
             space_before: space,
             newlines_before: newlines,
         });
@@ -143,9 +142,10 @@ fn tokenize_with(text: &str, from: usize, to: usize, out: &mut Vec<Token>, fast:
     }
 }
 
-/// The token at `i` when it is all ASCII letters or all ASCII digits and ends at an ASCII byte
-/// that is neither a letter nor a digit (or at `to`); `None` otherwise.
-fn ascii_token(bytes: &[u8], i: usize, to: usize, space: bool, newlines: u32) -> Option<Token> {
+/// The token at `i` (as [`classify`] gives it) when it is all ASCII letters or all ASCII digits
+/// and ends at an ASCII byte that is neither a letter nor a digit (or at `to`); `None`
+/// otherwise.
+fn ascii_token(bytes: &[u8], i: usize, to: usize) -> Option<Classified> {
     let digits = bytes[i].is_ascii_digit();
     let mut end = i + 1;
     let mut upper = u32::from(bytes[i].is_ascii_uppercase());
@@ -172,7 +172,7 @@ fn ascii_token(bytes: &[u8], i: usize, to: usize, space: bool, newlines: u32) ->
     }
     let word = &bytes[i..end];
     let n = end - i;
-    let (tok, key, entries, case) = if digits {
+    if digits {
         let value = if n <= 9 {
             word.iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0'))
         } else {
@@ -182,29 +182,13 @@ fn ascii_token(bytes: &[u8], i: usize, to: usize, space: bool, newlines: u32) ->
             value,
             digits: n.min(255) as u8,
         };
-        (tok, Key::EMPTY, &[][..], Case::Lower)
-    } else {
-        let key = Key::ascii_lower(word);
-        let first_upper = bytes[i].is_ascii_uppercase();
-        let rest_upper = upper == u32::from(first_upper) + (n as u32 - 1);
-        (
-            Tok::Word,
-            key,
-            lookup(key.bytes()),
-            case_of(first_upper, rest_upper, n),
-        )
-    };
-    Some(Token {
-        start: i,
-        end,
-        tok,
-        key,
-        entries,
-        case,
-        plain: true,
-        space_before: space,
-        newlines_before: newlines,
-    })
+        return Some((end, tok, Key::EMPTY, &[], Case::Lower));
+    }
+    let key = Key::ascii_lower(word);
+    let first_upper = bytes[i].is_ascii_uppercase();
+    let rest_upper = upper == u32::from(first_upper) + (n as u32 - 1);
+    let case = case_of(first_upper, rest_upper, n);
+    Some((end, Tok::Word, key, lookup(key.bytes()), case))
 }
 
 /// Tokenise a whole text.
@@ -215,7 +199,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-fn classify(s: &str, end: usize) -> (usize, Tok, Key, &'static [Entry], Case) {
+/// A token's end, kind, folded word, word-table entries and case.
+type Classified = (usize, Tok, Key, &'static [Entry], Case);
+
+fn classify(s: &str, end: usize) -> Classified {
     let bytes = s.as_bytes();
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     if digits == bytes.len() {
