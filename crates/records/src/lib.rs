@@ -731,10 +731,13 @@ impl EntityEntry {
 }
 
 /// One entity of `entities.json` for [`EntityIndex::write_json`]: everything but its mentions,
-/// which are produced while it is written.
+/// which are produced while it is written, and, when `documents` is given, its documents too.
 pub struct EntityStream<'a> {
-    /// The entity, its `mentions` left empty.
+    /// The entity, its `mentions` left empty (and its `documents` too when they are streamed).
     pub head: EntityEntry,
+    /// The ids of its documents, in order and once each, produced while it is written; `None`
+    /// writes `head.documents`.
+    pub documents: Option<Box<dyn Iterator<Item = std::io::Result<String>> + 'a>>,
     pub mentions: Box<dyn Iterator<Item = std::io::Result<EntityMention>> + 'a>,
 }
 
@@ -743,6 +746,7 @@ impl From<EntityEntry> for EntityStream<'static> {
         let mentions = std::mem::take(&mut e.mentions);
         EntityStream {
             head: e,
+            documents: None,
             mentions: Box::new(mentions.into_iter().map(Ok)),
         }
     }
@@ -750,11 +754,19 @@ impl From<EntityEntry> for EntityStream<'static> {
 
 impl EntityStream<'_> {
     /// Pretty JSON nested in the list (four spaces), as `to_json` lays it out.
-    fn write<W: std::io::Write + ?Sized>(self, w: &mut W) -> std::io::Result<()> {
+    fn write<W: std::io::Write + ?Sized>(mut self, w: &mut W) -> std::io::Result<()> {
+        let streamed = self.documents.is_some();
+        if streamed {
+            self.head.documents.clear();
+        }
         let mut head = Vec::new();
         write_nested(&mut head, &self.head, b"    ")?;
-        // The head ends with its empty mention list; the mentions are written in its place.
-        let tail: &[u8] = b"[]\n    }";
+        // The head ends with its (empty) documents and mentions; they are written in place.
+        let tail: &[u8] = if streamed {
+            b"[],\n      \"mentions\": []\n    }"
+        } else {
+            b"[]\n    }"
+        };
         let Some(open) = head
             .len()
             .checked_sub(tail.len())
@@ -763,6 +775,20 @@ impl EntityStream<'_> {
             return Err(std::io::Error::other("unexpected layout of an entity"));
         };
         w.write_all(&head[..open])?;
+        if let Some(documents) = self.documents {
+            let mut first = true;
+            for d in documents {
+                w.write_all(if first {
+                    b"[\n        "
+                } else {
+                    b",\n        "
+                })?;
+                first = false;
+                serde_json::to_writer(&mut *w, &d?).map_err(std::io::Error::other)?;
+            }
+            w.write_all(if first { b"[]" } else { b"\n      ]" })?;
+            w.write_all(b",\n      \"mentions\": ")?;
+        }
         let mut first = true;
         for m in self.mentions {
             let m = m?;
