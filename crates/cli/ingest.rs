@@ -76,8 +76,8 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
     let Some(out) = a.out.as_deref() else {
         bail!("--out DIR is required (or --stdin to stream records to stdout)");
     };
-    let inputs = collect(&a.paths);
-    if inputs.is_empty() {
+    let mut inputs = walk(&a.paths).peekable();
+    if inputs.peek().is_none() {
         bail!("no input files found in {}", list(&a.paths));
     }
     std::fs::create_dir_all(out)
@@ -94,6 +94,9 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
         out_dir: Some(out),
         reuse: None,
     };
+    // Inputs are found as the workers need them, except in an incremental run, which first
+    // compares the whole list with the previous manifest (held in memory anyway).
+    let mut listed: Option<Vec<Input>> = None;
     if let Some(p) = &previous {
         if p.reusable {
             ctx.reuse = Some(
@@ -103,9 +106,11 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
                     .map(|e| (e.path.clone(), e.clone()))
                     .collect(),
             );
-            if let Some(code) = unchanged(&inputs, &ctx, &pool, p, a.quiet) {
+            let all: Vec<Input> = inputs.by_ref().collect();
+            if let Some(code) = unchanged(&all, &ctx, &pool, p, a.quiet) {
                 return Ok(code);
             }
+            listed = Some(all);
         } else if !a.quiet {
             eprintln!(
                 "liasse: {} was written by liasse {} (schema {}); this is {} (schema {}): processing everything",
@@ -128,10 +133,14 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
     let mut reused = 0;
     let mut batch_error: Option<anyhow::Error> = None;
+    let source: Box<dyn Iterator<Item = Input> + Send> = match listed {
+        Some(all) => Box::new(all.into_iter()),
+        None => Box::new(inputs),
+    };
     crate::batch::run(
         &pool,
-        inputs.iter(),
-        |i| process_one(i, &ctx),
+        source,
+        |i| process_one(&i, &ctx),
         |o| {
             if o.skipped {
                 return;
@@ -400,85 +409,126 @@ fn list(paths: &[PathBuf]) -> String {
 }
 
 /// The inputs, in a deterministic order: the paths as given, directories walked recursively in
-/// file-name order, hidden entries skipped, symbolic links to directories not followed.
-fn collect(paths: &[PathBuf]) -> Vec<Input> {
-    let mut found: Vec<(PathBuf, String, Option<String>)> = Vec::new();
-    for root in paths {
-        match std::fs::metadata(root) {
-            Err(e) => found.push((
-                root.clone(),
-                root.display().to_string(),
-                Some(format!("cannot read: {e}")),
-            )),
-            Ok(m) if m.is_dir() => {
-                let walker = walkdir::WalkDir::new(root)
-                    .follow_links(false)
-                    .sort_by_file_name();
-                for entry in walker
-                    .into_iter()
-                    .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
-                {
-                    match entry {
-                        Err(e) => {
-                            let p = e
-                                .path()
-                                .map(Path::to_path_buf)
-                                .unwrap_or_else(|| root.clone());
-                            found.push((
-                                p.clone(),
-                                p.display().to_string(),
-                                Some(format!("cannot read: {e}")),
-                            ));
-                        }
-                        Ok(e)
-                            if e.file_type().is_file()
-                                || (e.path_is_symlink() && e.path().is_file()) =>
-                        {
-                            found.push((
-                                e.path().to_path_buf(),
-                                e.path().display().to_string(),
-                                None,
-                            ));
-                        }
-                        Ok(_) => {}
+/// file-name order, hidden entries skipped, symbolic links to directories not followed. Found
+/// as they are needed: memory holds the directories being walked, not the collection.
+pub(crate) struct Walk<'a> {
+    roots: std::slice::Iter<'a, PathBuf>,
+    /// The directory being walked, and its walk.
+    current: Option<(&'a PathBuf, Found)>,
+    names: Names,
+}
+
+type Found = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
+
+pub(crate) fn walk(paths: &[PathBuf]) -> Walk<'_> {
+    Walk {
+        roots: paths.iter(),
+        current: None,
+        names: Names::default(),
+    }
+}
+
+impl Iterator for Walk<'_> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        loop {
+            if let Some((root, entries)) = &mut self.current {
+                match entries.next() {
+                    Some(Err(e)) => {
+                        let p = e
+                            .path()
+                            .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+                        let error = format!("cannot read: {e}");
+                        return Some(self.names.input(p, Some(error)));
                     }
+                    Some(Ok(e))
+                        if e.file_type().is_file()
+                            || (e.path_is_symlink() && e.path().is_file()) =>
+                    {
+                        return Some(self.names.input(e.into_path(), None));
+                    }
+                    Some(Ok(_)) => continue,
+                    None => self.current = None,
                 }
             }
-            Ok(_) => found.push((root.clone(), root.display().to_string(), None)),
+            let root = self.roots.next()?;
+            match std::fs::metadata(root) {
+                Err(e) => {
+                    let error = format!("cannot read: {e}");
+                    return Some(self.names.input(root.clone(), Some(error)));
+                }
+                Ok(m) if m.is_dir() => {
+                    let visible: fn(&walkdir::DirEntry) -> bool =
+                        |e| e.depth() == 0 || !is_hidden(e.file_name());
+                    self.current = Some((
+                        root,
+                        walkdir::WalkDir::new(root)
+                            .follow_links(false)
+                            .sort_by_file_name()
+                            .into_iter()
+                            .filter_entry(visible),
+                    ));
+                }
+                Ok(_) => return Some(self.names.input(root.clone(), None)),
+            }
         }
     }
-    // Output names: the file stem, made unique by a counter in input order.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    found
-        .into_iter()
-        .map(|(path, shown, walk_error)| {
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "document".into());
-            let stem = if stem.is_empty() {
-                "document".to_owned()
-            } else {
-                stem
-            };
-            let n = seen.entry(stem.to_lowercase()).or_insert(0);
-            *n += 1;
-            let name = if *n > 1 {
-                format!("{stem}-{n}")
-            } else if RESERVED.contains(&stem.to_lowercase().as_str()) {
-                format!("{stem}-document")
-            } else {
-                stem
-            };
-            Input {
-                path,
-                shown,
-                name,
-                walk_error,
-                content: None,
-            }
-        })
-        .collect()
+}
+
+/// Output names: the file stem, made unique in input order by a counter (`-2`, `-3`), and
+/// never a name given before, case aside (a second `a` after a file named `a-2` is `a-3`).
+/// Memory keeps a 64-bit hash per name, not the name: two different names with the same hash
+/// (odds about one in 10^9 for a million inputs) only give the second a needless counter.
+#[derive(Default)]
+struct Names {
+    given: HashMap<u64, u32>,
+}
+
+impl Names {
+    fn key(name: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        // SipHash with fixed keys: the same on every run.
+        #[allow(deprecated)]
+        let mut h = std::hash::SipHasher::new();
+        name.to_lowercase().hash(&mut h);
+        h.finish()
+    }
+
+    fn name(&mut self, path: &Path) -> String {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "document".into());
+        let seen = self.given.entry(Names::key(&stem)).or_insert(0);
+        *seen += 1;
+        let mut n = *seen;
+        if n == 1 && !RESERVED.contains(&stem.to_lowercase().as_str()) {
+            return stem;
+        }
+        let mut name = if n == 1 {
+            format!("{stem}-document")
+        } else {
+            format!("{stem}-{n}")
+        };
+        while self.given.contains_key(&Names::key(&name)) {
+            n += 1;
+            name = format!("{stem}-{n}");
+        }
+        self.given.insert(Names::key(&name), 1);
+        name
+    }
+
+    fn input(&mut self, path: PathBuf, walk_error: Option<String>) -> Input {
+        Input {
+            shown: path.display().to_string(),
+            name: self.name(&path),
+            path,
+            walk_error,
+            content: None,
+        }
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -670,4 +720,82 @@ fn reuse(input: &Input, ctx: &Ctx, sha: &str) -> Option<Outcome> {
         prev.text_output.clone(),
         true,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_names_are_unique_whatever_the_stems() {
+        let mut names = Names::default();
+        let got: Vec<String> = [
+            "a/foo.txt",
+            "b/foo.html",
+            "c/foo-2.txt",
+            "d/FOO.md",
+            "e/records.txt",
+            "f/records-document.txt",
+            "h/document.pdf",
+            "i/bar.txt",
+        ]
+        .iter()
+        .map(|p| names.name(Path::new(p)))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "foo",
+                "foo-2",
+                // A file named like a counter given before gets a counter of its own.
+                "foo-2-2",
+                "FOO-3",
+                "records-document",
+                "records-document-2",
+                "document",
+                "bar",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_walk_is_in_file_name_order_and_skips_hidden_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in [
+            "b/2.txt",
+            "b/1.txt",
+            "a.txt",
+            ".hidden/x.txt",
+            "c/.y.txt",
+            "c/z.txt",
+        ] {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, "x").unwrap();
+        }
+        let missing = dir.path().join("missing.txt");
+        let roots = [dir.path().to_path_buf(), missing.clone()];
+        let found: Vec<(String, String, bool)> = walk(&roots)
+            .map(|i| {
+                let rel = i
+                    .path
+                    .strip_prefix(dir.path())
+                    .unwrap()
+                    .display()
+                    .to_string();
+                (rel, i.name, i.walk_error.is_some())
+            })
+            .collect();
+        let want = |p: &str, n: &str, e: bool| (p.to_owned(), n.to_owned(), e);
+        assert_eq!(
+            found,
+            [
+                want("a.txt", "a", false),
+                want("b/1.txt", "1", false),
+                want("b/2.txt", "2", false),
+                want("c/z.txt", "z", false),
+                want("missing.txt", "missing", true),
+            ]
+        );
+    }
 }
