@@ -1,12 +1,14 @@
 //! The batch's entity index (`entities.json`) in memory that does not grow with the collection.
 //!
-//! Each document's entities are appended, as JSON lines, to an anonymous temporary file as
-//! they are written, and a fixed-size record per entity and document (which entity, which
-//! document, where its line is) to a second one. Memory keeps one number per distinct entity,
-//! nothing per document. At the end the records are sorted on disk (sorted runs of at most
-//! [`RUN`] records, merged into a third file): each entity's records then follow each other in
-//! document order, and the entity is written from them, its documents and its mentions read
-//! back a document at a time. The bytes are those of merging everything in memory.
+//! The worker that extracts a document serialises its entities: per entity a head (the entry
+//! without its mentions) and the mentions laid out as they will sit in `entities.json`. The
+//! writer appends those bytes to an anonymous temporary file, and a fixed-size record per
+//! entity and document (which entity, which document, where its bytes are) to a second one.
+//! Memory keeps one number per distinct entity, nothing per document. At the end the records
+//! are sorted on disk (sorted runs of at most [`RUN`] records, merged into a third file): each
+//! entity's records then follow each other in document order, and the entity is written from
+//! them, its documents and its mentions read back a document at a time and copied. The bytes
+//! are those of merging everything in memory.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
@@ -34,9 +36,10 @@ struct Piece {
     id: u64,
     /// The document's place in input order (two inputs may have the same content, hence id).
     document: u32,
-    /// Where the piece's JSON line is in the entity file, and its length.
+    /// Where the piece is in the entity file, its length, and the length of its head.
     at: u64,
     len: u32,
+    head: u32,
 }
 
 const SIZE: usize = 32;
@@ -49,6 +52,7 @@ impl Piece {
         b[12..16].copy_from_slice(&self.document.to_le_bytes());
         b[16..24].copy_from_slice(&self.at.to_le_bytes());
         b[24..28].copy_from_slice(&self.len.to_le_bytes());
+        b[28..32].copy_from_slice(&self.head.to_le_bytes());
         b
     }
 
@@ -61,6 +65,7 @@ impl Piece {
             document: u32_at(12),
             at: u64_at(16),
             len: u32_at(24),
+            head: u32_at(28),
         }
     }
 }
@@ -123,7 +128,7 @@ impl Spill {
             .checked_add(1)
             .ok_or_else(|| std::io::Error::other("more than 2^32 documents"))?;
         let mut at = self.at;
-        for (list, name, len) in pieces.index {
+        for (list, name, len, head) in pieces.index {
             let next = u32::try_from(self.entities.len()).map_err(std::io::Error::other)?;
             let entity = *self.entities.entry((list, name)).or_insert(next);
             let piece = Piece {
@@ -132,6 +137,7 @@ impl Spill {
                 document,
                 at,
                 len,
+                head,
             };
             self.pieces.write_all(&piece.encode())?;
             self.count += 1;
@@ -342,27 +348,35 @@ impl Iterator for Records<'_> {
     }
 }
 
-/// One document's entities, serialised (by the worker that extracted it, so the writer only
-/// copies bytes): one JSON line per entity, and (list, id, length) of each line.
+/// One document's entities, serialised by the worker that extracted it, so the writer and
+/// the final merge only copy bytes: per entity, its head (the entry without its mentions, one
+/// JSON line) then its mentions laid out as in `entities.json`; and (list, id, length, length
+/// of the head) of each.
 #[derive(Default)]
 pub struct Pieces {
     document: String,
     bytes: Vec<u8>,
-    index: Vec<(u8, String, u32)>,
+    index: Vec<(u8, String, u32, u32)>,
 }
 
 pub fn pieces(doc: rec::EntityIndex) -> std::io::Result<Pieces> {
     let mut out = Pieces::default();
+    let length = |n: usize| u32::try_from(n).map_err(std::io::Error::other);
     for (list, entries) in [(0u8, doc.partners), (1, doc.agencies), (2, doc.people)] {
-        for e in entries {
+        for mut e in entries {
             let before = out.bytes.len();
+            let mut mentions = std::mem::take(&mut e.mentions);
+            mentions.sort();
             serde_json::to_writer(&mut out.bytes, &e).map_err(std::io::Error::other)?;
             out.bytes.push(b'\n');
-            let len = u32::try_from(out.bytes.len() - before).map_err(std::io::Error::other)?;
+            let head = length(out.bytes.len() - before)?;
+            out.bytes
+                .extend_from_slice(&rec::EntityMention::layout(&mentions)?);
+            let len = length(out.bytes.len() - before)?;
             if let Some(d) = e.documents.first() {
                 out.document.clone_from(d);
             }
-            out.index.push((list, e.id, len));
+            out.index.push((list, e.id, len, head));
         }
     }
     Ok(out)
@@ -389,42 +403,63 @@ fn entity<'a>(
         Err(e) => Some(Err(e)),
     });
     let mut pieces = Records::new(sorted, group.start, group.end).peekable();
-    let mut pending = std::collections::VecDeque::new();
-    let mentions = std::iter::from_fn(move || loop {
-        if let Some(m) = pending.pop_front() {
-            return Some(Ok(m));
-        }
+    // A run of laid-out mentions per document id: copied as it is, unless several inputs
+    // share the id (the same content twice), whose mentions are merged and laid out again.
+    let runs = std::iter::from_fn(move || {
         let first = match pieces.next()? {
             Ok(p) => p,
             Err(e) => return Some(Err(e)),
         };
-        // The pieces of one document id (several when inputs share their content).
-        let mut mentions = Vec::new();
-        let mut piece = first;
-        loop {
-            match read(lines, &piece) {
-                Ok(e) => mentions.extend(e.mentions),
+        let mut same = Vec::new();
+        while let Some(next) = pieces.next_if(|p| matches!(p, Ok(p) if p.id == first.id)) {
+            match next {
+                Ok(p) => same.push(p),
                 Err(e) => return Some(Err(e)),
             }
-            match pieces.next_if(|p| matches!(p, Ok(p) if p.id == first.id)) {
-                Some(Ok(p)) => piece = p,
-                _ => break,
+        }
+        if same.is_empty() {
+            return Some(laid(lines, &first));
+        }
+        let mut mentions = Vec::new();
+        for p in std::iter::once(&first).chain(&same) {
+            let run = match laid(lines, p) {
+                Ok(run) => run,
+                Err(e) => return Some(Err(e)),
+            };
+            let mut list = b"[".to_vec();
+            list.extend_from_slice(&run);
+            list.push(b']');
+            match serde_json::from_slice::<Vec<rec::EntityMention>>(&list) {
+                Ok(m) => mentions.extend(m),
+                Err(e) => return Some(Err(std::io::Error::other(e))),
             }
         }
         mentions.sort();
-        pending.extend(mentions);
+        Some(rec::EntityMention::layout(&mentions))
     });
     Ok(rec::EntityStream {
         head,
         documents: Some(Box::new(documents)),
-        mentions: Box::new(mentions),
+        mentions: rec::Mentions::Laid(Box::new(runs)),
     })
 }
 
+/// The head of a piece: its entity without mentions.
 fn read(file: &File, piece: &Piece) -> std::io::Result<rec::EntityEntry> {
-    let mut buf = vec![0; piece.len as usize];
+    let mut buf = vec![0; piece.head as usize];
     read_at(file, &mut buf, piece.at)?;
     serde_json::from_slice(&buf).map_err(std::io::Error::other)
+}
+
+/// The mentions of a piece, laid out.
+fn laid(file: &File, piece: &Piece) -> std::io::Result<Vec<u8>> {
+    let len = piece
+        .len
+        .checked_sub(piece.head)
+        .ok_or_else(|| std::io::Error::other("a piece shorter than its head"))?;
+    let mut buf = vec![0; len as usize];
+    read_at(file, &mut buf, piece.at + u64::from(piece.head))?;
+    Ok(buf)
 }
 
 /// Read `buf.len()` bytes at `at`, without moving a shared cursor.
@@ -543,6 +578,7 @@ mod tests {
             document: 123_456,
             at: (1 << 40) + 5,
             len: 99,
+            head: 42,
         };
         assert_eq!(Piece::decode(&p.encode()), p);
         assert_eq!(

@@ -738,7 +738,31 @@ pub struct EntityStream<'a> {
     /// The ids of its documents, in order and once each, produced while it is written; `None`
     /// writes `head.documents`.
     pub documents: Option<Box<dyn Iterator<Item = std::io::Result<String>> + 'a>>,
-    pub mentions: Box<dyn Iterator<Item = std::io::Result<EntityMention>> + 'a>,
+    pub mentions: Mentions<'a>,
+}
+
+/// The mentions of an [`EntityStream`], in order.
+pub enum Mentions<'a> {
+    Items(Box<dyn Iterator<Item = std::io::Result<EntityMention>> + 'a>),
+    /// Runs of consecutive mentions already laid out by [`EntityMention::layout`]; an empty
+    /// run is skipped.
+    Laid(Box<dyn Iterator<Item = std::io::Result<Vec<u8>>> + 'a>),
+}
+
+impl EntityMention {
+    /// Mentions laid out as they sit in an entity of `entities.json` (eight spaces in, one
+    /// after the other, separated by `,` and a line break), for [`Mentions::Laid`]: whoever
+    /// extracts a document can lay out its mentions, and the index is then written by copying.
+    pub fn layout(mentions: &[EntityMention]) -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(b",\n");
+            }
+            write_nested(&mut out, m, b"        ")?;
+        }
+        Ok(out)
+    }
 }
 
 impl From<EntityEntry> for EntityStream<'static> {
@@ -747,7 +771,7 @@ impl From<EntityEntry> for EntityStream<'static> {
         EntityStream {
             head: e,
             documents: None,
-            mentions: Box::new(mentions.into_iter().map(Ok)),
+            mentions: Mentions::Items(Box::new(mentions.into_iter().map(Ok))),
         }
     }
 }
@@ -790,11 +814,26 @@ impl EntityStream<'_> {
             w.write_all(b",\n      \"mentions\": ")?;
         }
         let mut first = true;
-        for m in self.mentions {
-            let m = m?;
-            w.write_all(if first { b"[\n" } else { b",\n" })?;
-            first = false;
-            write_nested(w, &m, b"        ")?;
+        match self.mentions {
+            Mentions::Items(items) => {
+                for m in items {
+                    let m = m?;
+                    w.write_all(if first { b"[\n" } else { b",\n" })?;
+                    first = false;
+                    write_nested(w, &m, b"        ")?;
+                }
+            }
+            Mentions::Laid(runs) => {
+                for run in runs {
+                    let run = run?;
+                    if run.is_empty() {
+                        continue;
+                    }
+                    w.write_all(if first { b"[\n" } else { b",\n" })?;
+                    first = false;
+                    w.write_all(&run)?;
+                }
+            }
         }
         w.write_all(if first {
             b"[]\n    }"

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use liasse_records::{DocumentOutput, EntityIndex, EntityStream, Manifest};
+use liasse_records::{
+    DocumentOutput, EntityIndex, EntityMention, EntityStream, Manifest, Mentions,
+};
 
 #[test]
 fn committed_outputs_read_back_to_the_same_bytes() {
@@ -53,8 +55,9 @@ fn streamed_entity_index_is_the_same_bytes() {
     let text = std::fs::read_to_string(dir.join("entities.json")).expect("entities.json");
     let mut index: EntityIndex = serde_json::from_str(&text).expect("entities");
     assert!(!index.partners.is_empty() && !index.people.is_empty());
-    for case in 0..4 {
+    for case in 0..6 {
         let streamed = case >= 2;
+        let laid = case >= 4;
         if case == 1 {
             index.people.clear();
             // An entity without documents or mentions is laid out with empty lists.
@@ -70,7 +73,23 @@ fn streamed_entity_index_is_the_same_bytes() {
                 .cloned()
                 .map(|e| {
                     let documents = e.documents.clone();
+                    let mentions = e.mentions.clone();
                     let mut s = EntityStream::from(e);
+                    if laid {
+                        // Runs of one, two and three mentions, with empty runs between.
+                        let mut runs = Vec::new();
+                        let mut rest = &mentions[..];
+                        for n in [1, 2, 3].into_iter().cycle() {
+                            if rest.is_empty() {
+                                break;
+                            }
+                            let (run, tail) = rest.split_at(n.min(rest.len()));
+                            runs.push(EntityMention::layout(run).unwrap());
+                            runs.push(Vec::new());
+                            rest = tail;
+                        }
+                        s.mentions = Mentions::Laid(Box::new(runs.into_iter().map(Ok)));
+                    }
                     if streamed {
                         // What the stream says wins over the head's list.
                         s.head.documents = vec!["not-written".into()];
