@@ -92,10 +92,14 @@ impl<'a> Doc<'a> {
             .split(|c: char| !c.is_alphabetic())
             .take(20_000)
         {
-            let w = w.to_lowercase();
-            if FR.contains(&w.as_str()) {
+            // The function words are short and ASCII: no lowercased copy of every word (only
+            // ASCII letters lowercase to ASCII letters among those in the lists).
+            if w.len() > 4 {
+                continue;
+            }
+            if FR.iter().any(|f| f.eq_ignore_ascii_case(w)) {
                 fr += 1;
-            } else if EN.contains(&w.as_str()) {
+            } else if EN.iter().any(|e| e.eq_ignore_ascii_case(w)) {
                 en += 1;
             }
         }
@@ -108,5 +112,22 @@ impl<'a> Doc<'a> {
         } else {
             "und"
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Doc;
+
+    #[test]
+    fn language_from_function_words() {
+        let lang = |t: &str| Doc::new(t).language();
+        assert_eq!(lang("LE conseil ET la Commission, dans les ports"), "fr");
+        assert_eq!(lang("The council AND the Commission, in the ports"), "en");
+        assert_eq!(lang("Le council and la Commission, the end"), "und");
+        assert_eq!(lang("Rabat 2024"), "und");
+        // Accented capitals are not their ASCII look-alikes; long words never count.
+        assert_eq!(lang("ÉT ÉT ÉT LES LESS"), "und");
+        assert_eq!(lang("Dans l'Union, les États et LES institutions"), "fr");
     }
 }

@@ -25,12 +25,36 @@ pub use segment::{lines, segment, trim_range, Block, BlockKind, HeadingStyle};
 
 /// Collapse all whitespace (line breaks included) into single spaces and trim.
 pub fn clean_inline(s: &str) -> String {
+    // `split_whitespace` (Unicode White_Space), with ASCII bytes classified without decoding.
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    let mut push = |word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    let bytes = s.as_bytes();
+    let (mut i, mut word) = (0, None);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, word) {
+            (true, Some(start)) => {
+                push(&s[start..i]);
+                word = None;
+            }
+            (false, None) => word = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word {
+        push(&s[start..]);
     }
     out
 }
@@ -59,6 +83,23 @@ mod tests {
     #[test]
     fn cleaning() {
         assert_eq!(clean_inline("  a \t b\n\n c "), "a b c");
+        assert_eq!(
+            clean_inline("é\u{a0}à\u{2009}\u{3000}ü\u{85}x\u{b}y\u{c}z\u{1c}w"),
+            "é à ü x y z\u{1c}w"
+        );
+        assert_eq!(clean_inline(""), "");
+        assert_eq!(clean_inline(" \u{2028} "), "");
         assert_eq!(clean_lines(" a  b \n\n \n c\t"), "a b\nc");
+    }
+
+    proptest::proptest! {
+        /// The same as joining `split_whitespace` with single spaces, on any text.
+        #[test]
+        fn clean_inline_is_split_whitespace_joined(
+            s in "([a-zé \t\n\r\u{a0}\u{85}\u{b}\u{c}\u{1c}\u{2000}-\u{200b}\u{3000}\u{feff}]|\\PC){0,40}"
+        ) {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(clean_inline(&s), expected);
+        }
     }
 }
