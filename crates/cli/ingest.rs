@@ -47,7 +47,7 @@ pub(crate) struct Ctx<'a> {
     out_dir: Option<&'a Path>,
     /// The previous run's entries by input path, when they may be reused (`--incremental`
     /// with the same tool and schema version).
-    reuse: Option<HashMap<String, rec::ManifestEntry>>,
+    reuse: Option<HashMap<&'a str, &'a rec::ManifestEntry>>,
 }
 
 pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
@@ -103,7 +103,7 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
                 p.manifest
                     .inputs
                     .iter()
-                    .map(|e| (e.path.clone(), e.clone()))
+                    .map(|e| (e.path.as_str(), e))
                     .collect(),
             );
             let all: Vec<Input> = inputs.by_ref().collect();
@@ -315,7 +315,7 @@ fn unchanged(
     }
     let same = pool.install(|| {
         inputs.par_iter().all(|input| {
-            let Some(prev) = reuse.get(&input.shown) else {
+            let Some(prev) = reuse.get(input.shown.as_str()) else {
                 return false;
             };
             if input.walk_error.is_some() {
@@ -685,7 +685,7 @@ fn finished(
 /// The previous run's outcome for this input, when its content and output name are the same
 /// and its outputs are still there (`--incremental`).
 fn reuse(input: &Input, ctx: &Ctx, sha: &str) -> Option<Outcome> {
-    let prev = ctx.reuse.as_ref()?.get(&input.shown)?;
+    let prev = *ctx.reuse.as_ref()?.get(input.shown.as_str())?;
     let out_dir = ctx.out_dir?;
     if prev.sha256.as_deref() != Some(sha) || !same_encoding(prev, ctx) {
         return None;
