@@ -488,9 +488,8 @@ struct Names {
 impl Names {
     fn key(name: &str) -> u64 {
         use std::hash::{Hash, Hasher};
-        // SipHash with fixed keys: the same on every run.
-        #[allow(deprecated)]
-        let mut h = std::hash::SipHasher::new();
+        // `DefaultHasher::new` has fixed keys: the same hash on every run.
+        let mut h = std::hash::DefaultHasher::new();
         name.to_lowercase().hash(&mut h);
         h.finish()
     }
