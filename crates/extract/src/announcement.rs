@@ -6,7 +6,7 @@ use liasse_records as rec;
 
 use crate::doc::Doc;
 use crate::entities::Entities;
-use crate::events::{dated_in, find_all, lower, place_after, sentence, shorten, Out};
+use crate::events::{dated_in, find_all, place_after, sentence, shorten, Out};
 use crate::mentions::when_of;
 use crate::meta::Meta;
 
@@ -60,7 +60,7 @@ pub(crate) fn parse(
             continue;
         }
         let s = sentence(text, m.start);
-        let sent = lower(&text[s.clone()]);
+        let sent = doc.lower_of(s.clone());
         let meeting = MEETING_WORDS.iter().any(|w| sent.contains(w));
         if !meeting {
             continue;
@@ -160,9 +160,9 @@ pub(crate) fn parse(
     }
     // Working groups: "Deux groupes de travail seront formés pour …".
     let mut from = 0;
-    while let Some(i) = lower(&text[from..])
+    while let Some(i) = doc.lower[from..]
         .find("groupes de travail")
-        .or_else(|| lower(&text[from..]).find("groupe de travail"))
+        .or_else(|| doc.lower[from..].find("groupe de travail"))
     {
         let at = from + i;
         let s = sentence(text, at);

@@ -8,7 +8,7 @@ use liasse_records as rec;
 
 use crate::doc::Doc;
 use crate::entities::Entities;
-use crate::events::{lower, place_after, sentence, shorten, Out};
+use crate::events::{place_after, sentence, shorten, Out};
 use crate::mentions::when_of;
 use crate::meta::Meta;
 
@@ -141,7 +141,7 @@ pub(crate) fn parse(
     }
     // Each delegation, with its members.
     let mut from = 0;
-    while let Some(i) = lower(&text[from..]).find("délégation") {
+    while let Some(i) = doc.lower[from..].find("délégation") {
         let at = from + i;
         let s = sentence(&text, at);
         if !exclude.iter().any(|x| x.start <= at && at < x.end) {
@@ -191,7 +191,7 @@ pub(crate) fn parse(
             continue;
         }
         let s = sentence(&text, m.start);
-        let sent = lower(&text[s.clone()]);
+        let sent = doc.lower_of(s.clone());
         let when = m.value.as_ref().map(when_of);
         let is_day = m
             .value

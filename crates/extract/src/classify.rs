@@ -98,7 +98,7 @@ const KINDS: [K; 6] = [
 /// Scores per kind, with the cues that fired.
 pub(crate) fn scores(doc: &Doc) -> Vec<(K, f32, Vec<String>)> {
     let text = &doc.norm.text;
-    let lower = text.to_lowercase();
+    let lower = &doc.lower;
     let mut out: Vec<(K, f32, Vec<String>)> = KINDS.iter().map(|k| (*k, 0.0, Vec::new())).collect();
     for cue in cues() {
         let text = if cue.cased {

@@ -69,6 +69,16 @@ const COMMITMENTS: &[&str] = &[
     "veiller à",
 ];
 
+fn commitments() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(COMMITMENTS)
+            .unwrap_or_else(|_| unreachable!("a handful of short literals always build"))
+    })
+}
+
 /// Event kinds for what a preamble dates, by keyword.
 const DATED_KINDS: &[(&str, rec::EventKind)] = &[
     ("mission", rec::EventKind::Mission),
@@ -96,19 +106,17 @@ pub(crate) fn parse(
         .filter(|b| b.span.start >= body.start && b.span.end <= body.end)
         .collect();
     let norm = |b: &liasse_text::Block| doc.norm.from_source(b.span.clone());
-    let lower_block = |b: &liasse_text::Block| doc.clean(b.content.clone()).to_lowercase();
+    // Each block's clean text in lowercase, made once for the passes below.
+    let lowered: Vec<String> = blocks
+        .iter()
+        .map(|b| doc.clean_lower(b.content.clone()))
+        .collect();
 
     // The operative part starts at "ONT DÉCIDÉ …".
-    let operative = blocks.iter().position(|b| {
-        let l = lower_block(b);
-        OPERATIVE
-            .iter()
-            .any(|o| l.starts_with(o) || l.contains(&format!(" {o}")))
-    });
-    let first_preamble = blocks.iter().position(|b| {
-        let l = lower_block(b);
-        PREAMBLE.iter().any(|p| l.starts_with(p))
-    });
+    let operative = lowered.iter().position(|l| is_operative(l));
+    let first_preamble = lowered
+        .iter()
+        .position(|l| PREAMBLE.iter().any(|p| l.starts_with(p)));
 
     // Parties: what the opening paragraph (before the first consideration) names.
     let title_end = meta.title.as_ref().map_or(0, |(_, s)| s.end as usize);
@@ -122,9 +130,8 @@ pub(crate) fn parse(
     }
     // Signatories: "Pour le Royaume de Belgique".
     let mut signatories = Vec::new();
-    for b in &blocks {
-        let l = lower_block(b);
-        if l.starts_with("pour l") && doc.clean(b.content.clone()).len() < 120 {
+    for (b, l) in blocks.iter().zip(&lowered) {
+        if l.starts_with("pour l") && l.len() < 120 {
             for p in ents.partners_in(norm(b)) {
                 ents.add_role(&p, rec::Role::Signatory);
                 if !signatories.contains(&p) {
@@ -136,7 +143,10 @@ pub(crate) fn parse(
     // The signature: "Fait à Luxembourg, le sept juin deux mille treize".
     if let (Some(date), Some(b)) = (
         &meta.date,
-        blocks.iter().find(|b| lower_block(b).starts_with("fait ")),
+        lowered
+            .iter()
+            .position(|l| l.starts_with("fait "))
+            .map(|i| blocks[i]),
     ) {
         let partners = if signatories.is_empty() {
             ents.partners.keys().cloned().collect()
@@ -160,13 +170,13 @@ pub(crate) fn parse(
 
     // Considerations, each with its leading verb; the goals of the operative clause.
     let preamble_end = operative.unwrap_or(blocks.len());
-    for b in blocks
+    for (b, l) in blocks
         .iter()
+        .zip(&lowered)
         .take(preamble_end)
         .skip(first_preamble.unwrap_or(preamble_end))
     {
         let content = doc.clean(b.content.clone());
-        let l = content.to_lowercase();
         let Some(verb) = PREAMBLE
             .iter()
             .filter(|p| l.starts_with(*p))
@@ -219,16 +229,10 @@ pub(crate) fn parse(
     if let Some(op) = operative {
         let from = norm(blocks[op]).end;
         let to = norm(blocks[blocks.len() - 1]).end;
-        let lowered = lower(&text[from..to]);
-        let mut at = 0;
         let mut seen_end = 0;
-        while let Some((i, cue)) = COMMITMENTS
-            .iter()
-            .filter_map(|c| lowered[at..].find(c).map(|i| (at + i, c)))
-            .min_by_key(|x| x.0)
-        {
-            let s = sentence(text, from + i);
-            at = i + cue.len();
+        // Leftmost cue first, the earlier of the list on a tie; the search goes on after it.
+        for hit in commitments().find_iter(doc.lower_of(from..to)) {
+            let s = sentence(text, from + hit.start());
             if s.start < seen_end {
                 continue;
             }
@@ -312,13 +316,9 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
         .iter()
         .filter(|b| b.span.start >= body.start && b.span.end <= body.end)
         .collect();
-    let lower = |b: &liasse_text::Block| doc.clean(b.content.clone()).to_lowercase();
-    let operative = blocks.iter().position(|b| {
-        let l = lower(b);
-        OPERATIVE
-            .iter()
-            .any(|o| l.starts_with(o) || l.contains(&format!(" {o}")))
-    });
+    let operative = blocks
+        .iter()
+        .position(|b| is_operative(&doc.clean_lower(b.content.clone())));
     let mut out = Vec::new();
     // Points lettered "a)", "b)" are the objectives only where no point is numbered (else they
     // are sub-points).
@@ -362,6 +362,14 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
         i += 1;
     }
     out
+}
+
+/// Does a block (clean, lowercase) open the operative part: one of [`OPERATIVE`] at its
+/// start or after a space?
+fn is_operative(l: &str) -> bool {
+    OPERATIVE
+        .iter()
+        .any(|o| l.starts_with(o) || l.match_indices(o).any(|(i, _)| l[..i].ends_with(' ')))
 }
 
 /// The last occurrence of `word` at a word start in `hay`.
@@ -422,4 +430,38 @@ fn next_is_numbered(blocks: &[&liasse_text::Block], i: usize) -> bool {
             }
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operative_openings() {
+        for (l, want) in [
+            ("ont décidé ce qui suit :", true),
+            ("les ministres ont décidé de", true),
+            ("les ministres, ont convenu", true),
+            ("ils décident", true),
+            ("ont décidéé", true),
+            ("xont décidé", false),
+            ("reconnaissant le rôle", false),
+            ("", false),
+        ] {
+            assert_eq!(is_operative(l), want, "{l}");
+        }
+    }
+
+    #[test]
+    fn commitment_cues_leftmost_then_first_listed() {
+        let hits: Vec<(usize, &str)> = commitments()
+            .find_iter("ils s'engagent à veiller à ce que la partie sera associé")
+            .map(|m| (m.start(), COMMITMENTS[m.pattern().as_usize()]))
+            .collect();
+        // "s'engagent" is listed before "s'engage": the longer one wins at the same start.
+        assert_eq!(
+            hits,
+            vec![(4, "s'engagent"), (18, "veiller à"), (46, "sera associé")]
+        );
+    }
 }

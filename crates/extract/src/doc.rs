@@ -16,18 +16,29 @@ pub struct Doc<'a> {
     pub blocks: Vec<Block>,
     /// Where each page starts in `src` (paginated input only).
     pub pages: Vec<usize>,
+    /// The normalised text in lowercase, character for character of the same byte length
+    /// ([`lower`]), so any range of `norm.text` slices it too. Made once: classification,
+    /// metadata and the genre parsers all search it.
+    pub lower: String,
     diagnostics: Vec<rec::Diagnostic>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(src: &'a str) -> Doc<'a> {
+        let norm = liasse_text::normalize(src);
         Doc {
             src,
-            norm: liasse_text::normalize(src),
+            lower: lower(&norm.text),
+            norm,
             blocks: liasse_text::segment(src),
             pages: Vec::new(),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The lowercase of a range of the normalised text (see [`Doc::lower`]).
+    pub fn lower_of(&self, r: Range<usize>) -> &str {
+        self.lower.get(r).unwrap_or("")
     }
 
     /// A span of the source.
@@ -50,6 +61,11 @@ impl<'a> Doc<'a> {
     /// The clean one-line text of a source range.
     pub fn clean(&self, r: Range<usize>) -> String {
         liasse_text::clean_inline(self.norm.slice_of_source(r))
+    }
+
+    /// [`Doc::clean`] in lowercase (as [`lower`] makes it), without lowercasing a copy.
+    pub fn clean_lower(&self, r: Range<usize>) -> String {
+        liasse_text::clean_inline(self.lower_of(self.norm.from_source(r)))
     }
 
     /// The normalised text of a source range (markup removed, layout kept).
@@ -115,9 +131,50 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Lowercase, keeping every character's byte length: a character whose lowercase is longer,
+/// shorter or several characters (`İ`, `ẞ`) stays as it is, so offsets into `s` are offsets
+/// into the result. ASCII takes a byte path.
+pub(crate) fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut l = c.to_lowercase();
+        out.push(match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+            _ => c,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::Doc;
+
+    #[test]
+    fn lower_keeps_byte_offsets() {
+        for s in ["", "ABC", "Équipe À ÉTÉ", "İstanbul ẞ Σ ǅ", "ﬁ ß Ω 👍 Ⅻ"] {
+            let l = super::lower(s);
+            assert_eq!(l.len(), s.len(), "{s}");
+            for (a, b) in s
+                .char_indices()
+                .map(|(i, _)| i)
+                .zip(l.char_indices().map(|(i, _)| i))
+            {
+                assert_eq!(a, b, "{s}");
+            }
+        }
+        assert_eq!(super::lower("Équipe À ÉTÉ"), "équipe à été");
+        assert_eq!(super::lower("İ ẞ Σ"), "İ ẞ σ");
+        let d = Doc::new("Le PRÉSIDENT");
+        assert_eq!(d.lower_of(3..d.norm.text.len()), "président");
+    }
 
     #[test]
     fn language_from_function_words() {

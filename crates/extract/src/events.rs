@@ -303,19 +303,7 @@ pub(crate) fn deadline_events(
     }
 }
 
-/// Lowercase without changing byte offsets (a character whose lowercase is longer stays as it
-/// is), so positions found in the result index the original.
-pub(crate) fn lower(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let mut l = c.to_lowercase();
-            match (l.next(), l.next()) {
-                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-                _ => c,
-            }
-        })
-        .collect()
-}
+pub(crate) use crate::doc::lower;
 
 /// Find `word` in `hay` (both lowercase) at word boundaries.
 pub(crate) fn find_word(hay: &str, word: &str) -> Option<usize> {

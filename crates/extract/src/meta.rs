@@ -90,7 +90,7 @@ fn may_hold(text: &str, chars: &[char], words: &[&str]) -> bool {
     if text.contains(chars) {
         return true;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::doc::lower(text);
     words.iter().any(|w| lower.contains(w))
 }
 
@@ -246,9 +246,10 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
         candidates.splice(
             0..0,
             blocks.iter().filter(|b| {
-                doc.clean(b.span.clone())
-                    .to_lowercase()
-                    .starts_with("fait ")
+                let (off, text) = block_text(doc, b);
+                let l = doc.lower_of(off..off + text.len()).trim_start();
+                l.strip_prefix("fait")
+                    .is_some_and(|rest| rest.starts_with(char::is_whitespace))
             }),
         );
     }

@@ -91,7 +91,7 @@ pub(crate) fn parse(
             && matches!(m.kind, liasse_dates::Kind::Date | liasse_dates::Kind::Range)
     }) {
         let s = crate::events::sentence(text, m.start);
-        let sent = crate::events::lower(&text[s.clone()]);
+        let sent = doc.lower_of(s.clone());
         if [
             "se réuniront",
             "se réunira",
