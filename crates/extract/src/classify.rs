@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use liasse_records as rec;
 use liasse_records::DocumentKind as K;
 use liasse_text::BlockKind;
-use regex::Regex;
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::doc::Doc;
 
@@ -19,11 +19,46 @@ struct Cue {
     cased: bool,
 }
 
+/// The cues, and one set per text they run on (as written, lowercased) that tells in a
+/// single pass which of them match at all: most cues match nowhere in a given document, and
+/// each would otherwise take a pass of its own.
+struct Cues {
+    cues: Vec<Cue>,
+    /// Per set, the index in `cues` of each of its patterns.
+    cased: (RegexSet, Vec<usize>),
+    lower: (RegexSet, Vec<usize>),
+}
+
 const DATA: &str = include_str!("../data/kinds.tsv");
 
-fn cues() -> &'static [Cue] {
-    static CUES: OnceLock<Vec<Cue>> = OnceLock::new();
-    CUES.get_or_init(|| parse_cues(DATA).unwrap_or_default())
+/// The lazy DFA cache of each set. The default (2 MiB) thrashes on the lowercase set.
+const SET_CACHE: usize = 8 << 20;
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let cues = parse_cues(DATA).unwrap_or_default();
+        let set = |cased: bool| {
+            let idx: Vec<usize> = (0..cues.len())
+                .filter(|&i| cues[i].cased == cased)
+                .collect();
+            let set = RegexSetBuilder::new(idx.iter().map(|&i| cues[i].re.as_str()))
+                .dfa_size_limit(SET_CACHE)
+                .build()
+                .unwrap_or_else(|_| RegexSet::empty());
+            // Should the set not build, every cue runs on its own.
+            if set.len() == idx.len() {
+                (set, idx)
+            } else {
+                (RegexSet::empty(), Vec::new())
+            }
+        };
+        Cues {
+            cased: set(true),
+            lower: set(false),
+            cues,
+        }
+    })
 }
 
 fn parse_cues(data: &str) -> Result<Vec<Cue>, String> {
@@ -95,12 +130,28 @@ const KINDS: [K; 6] = [
     K::Article,
 ];
 
-/// Scores per kind, with the cues that fired.
-pub(crate) fn scores(doc: &Doc) -> Vec<(K, f32, Vec<String>)> {
+/// Scores per kind, with the cues that fired (indices into the cue table, and the table rows).
+pub(crate) fn scores(doc: &Doc) -> Vec<(K, f32, Vec<Signal>)> {
     let text = &doc.norm.text;
     let lower = &doc.lower;
-    let mut out: Vec<(K, f32, Vec<String>)> = KINDS.iter().map(|k| (*k, 0.0, Vec::new())).collect();
-    for cue in cues() {
+    let all = cues();
+    let mut out: Vec<(K, f32, Vec<Signal>)> = KINDS.iter().map(|k| (*k, 0.0, Vec::new())).collect();
+    // Which cues match at all: one pass per set instead of one per cue (unknown for the cues
+    // of a set that did not build).
+    let mut matched: Vec<Option<bool>> = all
+        .cues
+        .iter()
+        .map(|c| {
+            let (_, idx) = if c.cased { &all.cased } else { &all.lower };
+            (!idx.is_empty()).then_some(false)
+        })
+        .collect();
+    for ((set, idx), text) in [(&all.cased, text.as_str()), (&all.lower, lower.as_str())] {
+        for p in set.matches(text).iter() {
+            matched[idx[p]] = Some(true);
+        }
+    }
+    for (i, cue) in all.cues.iter().enumerate() {
         let text = if cue.cased {
             text.as_str()
         } else {
@@ -108,27 +159,54 @@ pub(crate) fn scores(doc: &Doc) -> Vec<(K, f32, Vec<String>)> {
         };
         // No cue counts past its cap.
         let enough = (cue.cap / cue.weight).ceil().max(1.0) as usize;
-        let n = cue.re.find_iter(text).take(enough).count() as f32;
+        let n = match matched[i] {
+            Some(false) => continue,
+            Some(true) if enough == 1 => 1.0,
+            _ => cue.re.find_iter(text).take(enough).count() as f32,
+        };
         if n == 0.0 {
             continue;
         }
         let add = (n * cue.weight).min(cue.cap);
         if let Some(slot) = out.iter_mut().find(|(k, _, _)| *k == cue.kind) {
             slot.1 += add;
-            if let Some(m) = cue.re.find(text) {
-                slot.2
-                    .push(format!("{:?}", liasse_text::clean_inline(m.as_str())));
-            }
+            slot.2.push(Signal::Cue(i));
         }
     }
     let rows = table_rows(doc).count();
     if rows >= 3 {
         if let Some(slot) = out.iter_mut().find(|(k, _, _)| *k == K::Annex) {
             slot.1 += if rows >= 8 { 4.0 } else { 2.0 };
-            slot.2.push(format!("{rows} table rows"));
+            slot.2.push(Signal::Rows(rows));
         }
     }
     out
+}
+
+/// What made a kind score: a cue of the table, or table rows.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Signal {
+    Cue(usize),
+    Rows(usize),
+}
+
+impl Signal {
+    /// As the diagnostic shows it: the cue's first match, quoted, or the number of rows.
+    fn describe(self, doc: &Doc) -> String {
+        match self {
+            Signal::Cue(i) => {
+                let cue = &cues().cues[i];
+                let text = if cue.cased {
+                    &doc.norm.text
+                } else {
+                    &doc.lower
+                };
+                let m = cue.re.find(text).map_or("", |m| m.as_str());
+                format!("{:?}", liasse_text::clean_inline(m))
+            }
+            Signal::Rows(n) => format!("{n} table rows"),
+        }
+    }
 }
 
 fn table_rows<'d>(doc: &'d Doc) -> impl Iterator<Item = usize> + 'd {
@@ -181,7 +259,10 @@ pub(crate) fn classify(doc: &mut Doc) -> (K, Vec<rec::Part>) {
         let summary: Vec<String> = s
             .iter()
             .filter(|x| x.1 > 0.0)
-            .map(|(k, v, sig)| format!("{} {v:.1} ({})", name(*k), sig.join(", ")))
+            .map(|(k, v, sig)| {
+                let sig: Vec<String> = sig.iter().map(|s| s.describe(doc)).collect();
+                format!("{} {v:.1} ({})", name(*k), sig.join(", "))
+            })
             .collect();
         let message = if summary.is_empty() {
             "no cue of any known kind; classified as unknown".to_owned()
@@ -242,6 +323,69 @@ mod tests {
         assert!(c.len() > 20);
         for k in KINDS {
             assert!(c.iter().any(|x| x.kind == k), "no cue for {}", name(k));
+        }
+    }
+
+    /// Every cue run on its own over the whole text: what the sets must not change.
+    fn scores_cue_by_cue(doc: &Doc) -> Vec<(K, f32)> {
+        let mut out: Vec<(K, f32)> = KINDS.iter().map(|k| (*k, 0.0)).collect();
+        for cue in &cues().cues {
+            let text = if cue.cased {
+                &doc.norm.text
+            } else {
+                &doc.lower
+            };
+            let enough = (cue.cap / cue.weight).ceil().max(1.0) as usize;
+            let n = cue.re.find_iter(text).take(enough).count() as f32;
+            if let Some(slot) = out.iter_mut().find(|(k, _)| *k == cue.kind) {
+                slot.1 += (n * cue.weight).min(cue.cap);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_sets_score_as_each_cue_alone() {
+        let c = cues();
+        assert_eq!(
+            c.cased.1.len() + c.lower.1.len(),
+            c.cues.len(),
+            "a set did not build"
+        );
+        let mut texts: Vec<String> = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        for dir in ["fixtures", "seeds"] {
+            for kind in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+                let paths: Vec<_> = if kind.path().is_dir() {
+                    std::fs::read_dir(kind.path())
+                        .unwrap()
+                        .flatten()
+                        .map(|e| e.path())
+                        .collect()
+                } else {
+                    vec![kind.path()]
+                };
+                for p in paths {
+                    if let Ok(t) = std::fs::read_to_string(&p) {
+                        texts.push(t);
+                    }
+                }
+            }
+        }
+        assert!(texts.len() > 20, "fixtures not found");
+        texts.push(
+            "Ordre du jour\nOrdre du jour\n9h00 - 10h30 a\nPAUSE CAFÉ\nIls ont décidé".into(),
+        );
+        texts.push(String::new());
+        for t in &texts {
+            let doc = Doc::new(t);
+            let by_set: Vec<(K, f32)> = scores(&doc).iter().map(|(k, v, _)| (*k, *v)).collect();
+            let mut alone = scores_cue_by_cue(&doc);
+            let rows = table_rows(&doc).count();
+            if rows >= 3 {
+                alone[2].1 += if rows >= 8 { 4.0 } else { 2.0 };
+            }
+            assert_eq!(by_set, alone, "{}", t.chars().take(80).collect::<String>());
         }
     }
 
