@@ -352,27 +352,7 @@ mod tests {
             c.cues.len(),
             "a set did not build"
         );
-        let mut texts: Vec<String> = Vec::new();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        for dir in ["fixtures", "seeds"] {
-            for kind in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
-                let paths: Vec<_> = if kind.path().is_dir() {
-                    std::fs::read_dir(kind.path())
-                        .unwrap()
-                        .flatten()
-                        .map(|e| e.path())
-                        .collect()
-                } else {
-                    vec![kind.path()]
-                };
-                for p in paths {
-                    if let Ok(t) = std::fs::read_to_string(&p) {
-                        texts.push(t);
-                    }
-                }
-            }
-        }
-        assert!(texts.len() > 20, "fixtures not found");
+        let mut texts = crate::fixture_texts();
         texts.push(
             "Ordre du jour\nOrdre du jour\n9h00 - 10h30 a\nPAUSE CAFÉ\nIls ont décidé".into(),
         );

@@ -94,40 +94,63 @@ impl<'a> Doc<'a> {
 
     /// `fr`, `en`, or `und`, from the share of common function words.
     pub fn language(&self) -> &'static str {
-        const FR: &[&str] = &[
-            "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "avec", "sur",
-            "par", "au", "aux",
-        ];
-        const EN: &[&str] = &[
-            "the", "and", "of", "to", "in", "is", "for", "with", "on", "by", "that", "are",
-        ];
-        let (mut fr, mut en) = (0usize, 0usize);
-        for w in self
-            .norm
-            .text
-            .split(|c: char| !c.is_alphabetic())
-            .take(20_000)
-        {
-            // The function words are short and ASCII: no lowercased copy of every word (only
-            // ASCII letters lowercase to ASCII letters among those in the lists).
-            if w.len() > 4 {
-                continue;
-            }
-            if FR.iter().any(|f| f.eq_ignore_ascii_case(w)) {
-                fr += 1;
-            } else if EN.iter().any(|e| e.eq_ignore_ascii_case(w)) {
-                en += 1;
-            }
+        language(&self.norm.text, 20_000)
+    }
+}
+
+/// `fr`, `en`, or `und`, from the share of common function words among the first `limit`
+/// pieces of the text split at every character that is not a letter.
+fn language(text: &str, limit: usize) -> &'static str {
+    const FR: &[&str] = &[
+        "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "avec", "sur", "par",
+        "au", "aux",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "in", "is", "for", "with", "on", "by", "that", "are",
+    ];
+    let (mut fr, mut en) = (0usize, 0usize);
+    let mut count = |w: &str| {
+        // The function words are short and ASCII: no lowercased copy of every word (only
+        // ASCII letters lowercase to ASCII letters among those in the lists).
+        if w.len() > 4 {
+            return;
         }
-        if fr + en < 3 {
-            "und"
-        } else if fr >= en * 2 {
-            "fr"
-        } else if en >= fr * 2 {
-            "en"
+        if FR.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+            fr += 1;
+        } else if EN.iter().any(|e| e.eq_ignore_ascii_case(w)) {
+            en += 1;
+        }
+    };
+    // The pieces of `split(|c| !c.is_alphabetic())`, with ASCII bytes classified without
+    // decoding.
+    let bytes = text.as_bytes();
+    let (mut i, mut start, mut pieces) = (0, 0, 0);
+    while i < bytes.len() && pieces < limit {
+        let b = bytes[i];
+        let (letter, len) = if b.is_ascii() {
+            (b.is_ascii_alphabetic(), 1)
         } else {
-            "und"
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphabetic(), c.len_utf8())
+        };
+        if !letter {
+            count(&text[start..i]);
+            pieces += 1;
+            start = i + len;
         }
+        i += len;
+    }
+    if pieces < limit {
+        count(&text[start..]);
+    }
+    if fr + en < 3 {
+        "und"
+    } else if fr >= en * 2 {
+        "fr"
+    } else if en >= fr * 2 {
+        "en"
+    } else {
+        "und"
     }
 }
 
@@ -156,6 +179,34 @@ pub(crate) fn lower(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::Doc;
+
+    /// The guess as first written: `split` on non-letters, `take(limit)`.
+    fn language_by_split(text: &str, limit: usize) -> &'static str {
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphabetic())
+            .take(limit)
+            .collect();
+        let joined = words.join(" ");
+        // Same counting on pieces that are now separated by single spaces.
+        super::language(&joined, usize::MAX)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn language_scans_as_split_does(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "le", "LA", "The", "and", "of", "et", " ", "’", "é", "É", "Ω", "-", "\n",
+                    "aux", "with", "x", "l'", "d’", "123", "\u{a0}", "états",
+                ]),
+                0..40,
+            ),
+            limit in 0usize..30,
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(super::language(&text, limit), language_by_split(&text, limit));
+        }
+    }
 
     #[test]
     fn lower_keeps_byte_offsets() {

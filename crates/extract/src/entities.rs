@@ -227,7 +227,17 @@ pub(crate) fn dominant_state(e: &Entities) -> Option<String> {
 struct Patterns {
     body_head: Regex,
     acronym_after: Regex,
+    /// An honorific and a name, with the character before them: what `honorific_names`
+    /// finds (the tests compare them).
+    #[cfg(test)]
     honorific_name: Regex,
+    /// `honorific_name` without the character before it: starts with the honorifics, which
+    /// the engine searches for first; [`honorific_names`] checks that character.
+    honorific_core: Regex,
+    /// One letter (`\p{L}`, as the patterns mean it).
+    letter: Regex,
+    /// Any role title, lowercase: a document without one has no `role_name` nor `name_role`.
+    any_role: aho_corasick::AhoCorasick,
     name_role: Regex,
     /// "la ministre fédérale allemande de l'Intérieur, Nancy Faeser": the role, then the name.
     role_name: Regex,
@@ -246,7 +256,12 @@ fn patterns() -> &'static Patterns {
                 r"(?:^|[^\p{L}\p{N}])(?:[Mm]inist[èe]re|Direction|Agence|Office|Institut|Fondation|Association|Conseil|Observatoire|Haut[- ]Commissariat|Commissariat|Secr[ée]tariat|D[ée]l[ée]gation|Brigade|Unit[ée]|Centre|Comit[ée]|Bureau|Service|Programme|Fonds|Groupe|Organisation|Commission|Autorit[ée]|Caisse|Chambre|Tribunal|Cour)(?:[^\p{L}\p{N}]|$)",
             ),
             acronym_after: crate::pattern(r"^\s*\((\p{Lu}[\p{Lu}\d&\-]{1,9})\)"),
+            #[cfg(test)]
             honorific_name: crate::pattern(&format!(r"(?:^|[^\p{{L}}])((?:{})\s+({name}))", honorifics.join("|"))),
+            honorific_core: crate::pattern(&format!(r"((?:{})\s+({name}))", honorifics.join("|"))),
+            letter: crate::pattern(r"^\p{L}$"),
+            any_role: aho_corasick::AhoCorasick::new(lexicon().roles.iter().map(|r| crate::doc::lower(r)))
+                .unwrap_or_else(|_| unreachable!("role titles are short literals")),
             role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]')\s*((?i:{})[^,;:.()]{{0,100}}),\s+({name})(?:,|\s+et\s|\s*[.;]|\s*$)", roles.join("|"))),
             name_role: crate::pattern(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))),
         }
@@ -526,18 +541,38 @@ fn is_person_name(name: &str) -> bool {
     !lexicon().roles.iter().any(|r| name.starts_with(r))
 }
 
+/// The captures of `honorific_name` as its `find_iter` finds them, searched with
+/// `honorific_core`: a match of the core counts where the text starts, or where the character
+/// before it is not a letter and lies past the previous match (which the whole pattern would
+/// have taken). Captures are taken inside each match only.
+fn honorific_names<'t>(p: &Patterns, text: &'t str) -> Vec<regex::Captures<'t>> {
+    let mut out = Vec::new();
+    let (mut at, mut taken) = (0, 0);
+    while let Some(m) = p.honorific_core.find_at(text, at) {
+        let s = m.start();
+        let ok = match text[..s].chars().next_back() {
+            None => true,
+            Some(c) => s - c.len_utf8() >= taken && !p.letter.is_match(&text[s - c.len_utf8()..s]),
+        };
+        if ok {
+            if let Some(c) = p.honorific_core.captures_at(&text[..m.end()], s) {
+                out.push(c);
+                (at, taken) = (m.end(), m.end());
+                continue;
+            }
+        }
+        at = s + text[s..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
 /// People: an honorific and a name (`M. Youssef Amrani`), or a name and a role title
 /// (`Simon Fetet, Directeur de l'Immigration …`); the role runs to the next person or the end
 /// of the clause; the organisation is the body the role names.
 fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize>) -> bool) {
     let p = patterns();
     let mut found: Vec<(Range<usize>, Option<String>, Range<usize>)> = Vec::new();
-    // Matches are located with the fast engine; captures are taken inside each match only.
-    for c in p
-        .honorific_name
-        .find_iter(text)
-        .filter_map(|m| p.honorific_name.captures_at(&text[..m.end()], m.start()))
-    {
+    for c in honorific_names(p, text) {
         let (Some(all), Some(name)) = (c.get(1), c.get(2)) else {
             continue;
         };
@@ -547,9 +582,11 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
     let honorific_count = found.len();
     // Role, then name: the role is kept apart and given to the person below.
     let mut roles_before: Vec<(Range<usize>, String)> = Vec::new();
+    // Both patterns need a role title (case aside): most documents name none.
+    let roles = p.any_role.is_match(&doc.lower);
     for c in p
         .role_name
-        .find_iter(text)
+        .find_iter(if roles { text } else { "" })
         .filter_map(|m| p.role_name.captures_at(&text[..m.end()], m.start()))
     {
         let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
@@ -562,7 +599,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
     }
     for c in p
         .name_role
-        .find_iter(text)
+        .find_iter(if roles { text } else { "" })
         .filter_map(|m| p.name_role.captures_at(&text[..m.end()], m.start()))
     {
         let Some(name) = c.get(1) else { continue };
@@ -751,4 +788,63 @@ fn organization_in(doc: &Doc, e: &Entities, r: Range<usize>) -> Option<String> {
                 .any(|s| (s.start as usize) >= src.start && (s.end as usize) <= src.end)
         })
         .map(|a| a.id.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(c: &[regex::Captures]) -> Vec<(usize, usize, usize, usize)> {
+        c.iter()
+            .filter_map(|c| {
+                Some((
+                    c.get(1)?.start(),
+                    c.get(1)?.end(),
+                    c.get(2)?.start(),
+                    c.get(2)?.end(),
+                ))
+            })
+            .collect()
+    }
+
+    fn check(text: &str) {
+        let p = patterns();
+        let whole: Vec<regex::Captures> = p
+            .honorific_name
+            .find_iter(text)
+            .filter_map(|m| p.honorific_name.captures_at(&text[..m.end()], m.start()))
+            .collect();
+        assert_eq!(spans(&honorific_names(p, text)), spans(&whole), "{text:?}");
+    }
+
+    #[test]
+    fn honorific_names_as_the_whole_pattern_finds_them() {
+        for t in crate::fixture_texts() {
+            check(&t);
+        }
+        for t in [
+            "M. Dupont",
+            "xM. Dupont",
+            "M. Dupont-M. Durand",
+            "éMme Roux, M. Paul",
+            "(Dr Ali Ben Salah)",
+        ] {
+            check(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn honorific_names_on_any_mix(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "M.", "Mme", "Me", "Dr", "le Président", " ", "-", "'", "é", "x", "Dupont",
+                    "Ali", "de", "Ben", ",", "\n", "(", "É", "’", "\u{a0}",
+                ]),
+                0..24,
+            ),
+        ) {
+            check(&parts.concat());
+        }
+    }
 }

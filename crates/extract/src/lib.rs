@@ -38,6 +38,30 @@ pub(crate) fn pattern(s: &str) -> regex::Regex {
         .unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|_| unreachable!()))
 }
 
+/// The text of every fixture and seed document that reads as UTF-8, for the tests that
+/// compare a fast path with the plain one.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut dirs = vec![root.join("fixtures"), root.join("seeds")];
+    while let Some(d) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            if e.path().is_dir() {
+                dirs.push(e.path());
+            } else if let Ok(t) = std::fs::read_to_string(e.path()) {
+                texts.push(t);
+            }
+        }
+    }
+    texts.sort();
+    assert!(texts.len() > 20, "fixtures not found");
+    texts
+}
+
 /// Options of the per-document pipeline.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
