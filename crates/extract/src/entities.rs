@@ -249,6 +249,7 @@ fn patterns() -> &'static Patterns {
         let name = r"\p{Lu}[\p{L}'’\-]+(?:[ \u{a0}](?:(?:van|von|der|den|de|du|des|el|al|ben|ould|bin|ibn|d'|la|le)[ \u{a0}])*\p{Lu}[\p{L}'’\-]+){0,3}";
         let honorifics: Vec<String> = lexicon().honorifics.iter().map(|h| regex::escape(h)).collect();
         let roles: Vec<String> = lexicon().roles.iter().map(|r| regex::escape(r)).collect();
+        let honorific_core = format!(r"((?:{})\s+({name}))", honorifics.join("|"));
         Patterns {
             body_head: crate::pattern(
                 // No `\b` (it keeps the engine off its fast path on accented text): the match
@@ -257,10 +258,10 @@ fn patterns() -> &'static Patterns {
             ),
             acronym_after: crate::pattern(r"^\s*\((\p{Lu}[\p{Lu}\d&\-]{1,9})\)"),
             #[cfg(test)]
-            honorific_name: crate::pattern(&format!(r"(?:^|[^\p{{L}}])((?:{})\s+({name}))", honorifics.join("|"))),
-            honorific_core: crate::pattern(&format!(r"((?:{})\s+({name}))", honorifics.join("|"))),
+            honorific_name: crate::pattern(&format!(r"(?:^|[^\p{{L}}]){honorific_core}")),
+            honorific_core: crate::pattern(&honorific_core),
             letter: crate::pattern(r"^\p{L}$"),
-            any_role: aho_corasick::AhoCorasick::new(lexicon().roles.iter().map(|r| crate::doc::lower(r)))
+            any_role: aho_corasick::AhoCorasick::new(lower_roles())
                 .unwrap_or_else(|_| unreachable!("role titles are short literals")),
             role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]')\s*((?i:{})[^,;:.()]{{0,100}}),\s+({name})(?:,|\s+et\s|\s*[.;]|\s*$)", roles.join("|"))),
             name_role: crate::pattern(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))),
@@ -268,10 +269,16 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-/// The role titles in lowercase, once.
+/// The role titles in lowercase (as `Doc::lower` makes it), once.
 fn lower_roles() -> &'static [String] {
     static ROLES: OnceLock<Vec<String>> = OnceLock::new();
-    ROLES.get_or_init(|| lexicon().roles.iter().map(|r| r.to_lowercase()).collect())
+    ROLES.get_or_init(|| {
+        lexicon()
+            .roles
+            .iter()
+            .map(|r| crate::doc::lower(r))
+            .collect()
+    })
 }
 
 /// Lowercase words that may stand inside a body's name.
