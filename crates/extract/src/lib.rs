@@ -33,8 +33,16 @@ pub use mentions::{dates_line, to_record_mention};
 
 /// Compile one of this crate's constant patterns. They are all compiled by the tests; should an
 /// edit break one, it matches nothing rather than bringing the batch down.
+///
+/// Each pattern's lazy DFA may grow to 8 MiB (the default is 2): the patterns with Unicode
+/// letter classes under `(?i)` (bylines, datelines) outgrow 2 MiB, and the regex engine then
+/// gives up on the DFA for a slower one on every search. Measured on the lines of the 10 MB
+/// collection: the byline head 135 ms → 6 ms, the dateline 109 ms → 5 ms. The cache only grows
+/// as states are met: 0.2 MB more at the peak on the 10 MB collection.
 pub(crate) fn pattern(s: &str) -> regex::Regex {
-    regex::Regex::new(s)
+    regex::RegexBuilder::new(s)
+        .dfa_size_limit(8 << 20)
+        .build()
         .unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|_| unreachable!()))
 }
 

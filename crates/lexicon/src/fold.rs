@@ -66,10 +66,27 @@ fn fold_with(s: &str, fast: bool) -> Folded {
             i += 1;
             continue;
         }
+        if fast && b == b' ' {
+            if !out.text.ends_with(' ') {
+                out.push(' ', i, i + 1);
+            }
+            i += 1;
+            continue;
+        }
         let Some(c) = s[i..].chars().next() else {
             break;
         };
         let end = i + c.len_utf8();
+        // Accented Latin letters: their folding, worked out once by the general path below.
+        if fast {
+            if let Some(Some(f)) = latin_letters().get((c as usize).wrapping_sub(LATIN.start)) {
+                for f in f.chars() {
+                    out.push(f, i, end);
+                }
+                i = end;
+                continue;
+            }
+        }
         match c {
             '\'' | '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\'', i, end),
             '-' | '‐' | '‑' | '‒' | '–' | '—' | '_' => {
@@ -112,6 +129,23 @@ fn fold_with(s: &str, fast: bool) -> Folded {
         i = end;
     }
     out
+}
+
+/// The code points [`latin_letters`] covers: Latin-1 Supplement, Latin Extended-A and -B.
+const LATIN: std::ops::Range<usize> = 0xC0..0x250;
+
+/// For each letter of [`LATIN`], its folding (as the general path folds it); `None` for the
+/// other characters (signs, spaces), which keep the general path.
+fn latin_letters() -> &'static [Option<Box<str>>] {
+    static TABLE: std::sync::OnceLock<Vec<Option<Box<str>>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        LATIN
+            .map(|c| {
+                let c = char::from_u32(c as u32).filter(|c| c.is_alphabetic())?;
+                Some(fold_with(c.encode_utf8(&mut [0; 4]), false).text.into())
+            })
+            .collect()
+    })
 }
 
 impl Folded {

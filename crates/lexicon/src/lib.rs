@@ -23,7 +23,7 @@ mod fold;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 pub use fold::{fold, Folded};
 
@@ -321,6 +321,9 @@ impl Lexicon {
         }
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // A full DFA (3.3 MB) rather than the default NFA: every byte of every document
+            // goes through this automaton; the lexicon benchmark goes 50 → 62 MiB/s.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| e.to_string())?;
 
