@@ -108,16 +108,40 @@ fn language(text: &str, limit: usize) -> &'static str {
     const EN: &[&str] = &[
         "the", "and", "of", "to", "in", "is", "for", "with", "on", "by", "that", "are",
     ];
+    // The function words are short and ASCII, so a word is compared as one number: its bytes,
+    // ASCII-lowercased, packed into a u32 (only ASCII letters lowercase to the ASCII letters of
+    // the lists; a non-ASCII byte never packs to a listed word).
+    const fn pack(w: &[u8]) -> u32 {
+        let mut key = 0u32;
+        let mut i = 0;
+        while i < w.len() {
+            key = (key << 8) | w[i].to_ascii_lowercase() as u32;
+            i += 1;
+        }
+        key
+    }
+    const fn keys<const N: usize>(words: &[&str]) -> [u32; N] {
+        let mut out = [0; N];
+        let mut i = 0;
+        while i < N {
+            // At most 4 bytes, or the key would not hold the word (checked at compile time).
+            assert!(!words[i].is_empty() && words[i].len() <= 4);
+            out[i] = pack(words[i].as_bytes());
+            i += 1;
+        }
+        out
+    }
+    const FR_KEYS: [u32; FR.len()] = keys(FR);
+    const EN_KEYS: [u32; EN.len()] = keys(EN);
     let (mut fr, mut en) = (0usize, 0usize);
     let mut count = |w: &str| {
-        // The function words are short and ASCII: no lowercased copy of every word (only
-        // ASCII letters lowercase to ASCII letters among those in the lists).
-        if w.len() > 4 {
+        if w.is_empty() || w.len() > 4 {
             return;
         }
-        if FR.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+        let key = pack(w.as_bytes());
+        if FR_KEYS.contains(&key) {
             fr += 1;
-        } else if EN.iter().any(|e| e.eq_ignore_ascii_case(w)) {
+        } else if EN_KEYS.contains(&key) {
             en += 1;
         }
     };
@@ -158,22 +182,26 @@ fn language(text: &str, limit: usize) -> &'static str {
 /// shorter or several characters (`İ`, `ẞ`) stays as it is, so offsets into `s` are offsets
 /// into the result. ASCII takes a byte path.
 pub(crate) fn lower(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
+    // Every byte lowercased as ASCII in one pass, then each non-ASCII character rewritten in
+    // place by its lowercase of the same length.
+    let mut out = s.as_bytes().to_ascii_lowercase();
+    let mut i = 0;
+    while let Some(p) = out[i..].iter().position(|b| !b.is_ascii()) {
+        let at = i + p;
+        let Some(c) = s[at..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
         let mut l = c.to_lowercase();
-        out.push(match (l.next(), l.next()) {
-            (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-            _ => c,
-        });
+        if let (Some(x), None) = (l.next(), l.next()) {
+            if x.len_utf8() == len {
+                x.encode_utf8(&mut out[at..at + len]);
+            }
+        }
+        i = at + len;
     }
-    out
+    // Each character was replaced by one of the same length: still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
@@ -205,6 +233,26 @@ mod tests {
         ) {
             let text: String = parts.concat();
             proptest::prop_assert_eq!(super::language(&text, limit), language_by_split(&text, limit));
+        }
+    }
+
+    /// [`super::lower`] as first written, a character at a time.
+    fn lower_by_chars(s: &str) -> String {
+        s.chars()
+            .map(|c| {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                    _ => c,
+                }
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_is_lowercase_char_by_char(s in "([A-Za-z0-9 .ÉéÀàÇçŒœİẞΣǅﬁßΩ👍Ⅻ\n]|\\PC){0,40}") {
+            proptest::prop_assert_eq!(super::lower(&s), lower_by_chars(&s));
         }
     }
 

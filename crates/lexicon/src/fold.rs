@@ -56,14 +56,26 @@ fn fold_with(s: &str, fast: bool) -> Folded {
     while i < bytes.len() {
         // Most bytes are ASCII letters, digits or punctuation that only lowercase: no decoding.
         let b = bytes[i];
-        if fast
-            && (b.is_ascii_alphanumeric()
-                || (b.is_ascii_punctuation() && !matches!(b, b'\'' | b'`' | b'-' | b'_')))
-        {
-            out.text.push(char::from(b.to_ascii_lowercase()));
-            out.starts.push(i as u32);
-            out.ends.push(i as u32 + 1);
-            i += 1;
+        let plain = |b: u8| {
+            b.is_ascii_alphanumeric()
+                || (b.is_ascii_punctuation() && !matches!(b, b'\'' | b'`' | b'-' | b'_'))
+        };
+        if fast && plain(b) {
+            // The whole run of such bytes at once, with the single spaces between them (a
+            // space after such a byte folds to itself).
+            let mut run = 1;
+            while let Some(&b) = bytes.get(i + run) {
+                if !(plain(b) || (b == b' ' && plain(bytes[i + run - 1]))) {
+                    break;
+                }
+                run += 1;
+            }
+            let before = out.text.len();
+            out.text.push_str(&s[i..i + run]);
+            out.text[before..].make_ascii_lowercase();
+            out.starts.extend(i as u32..(i + run) as u32);
+            out.ends.extend(i as u32 + 1..(i + run) as u32 + 1);
+            i += run;
             continue;
         }
         if fast && b == b' ' {

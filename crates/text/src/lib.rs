@@ -25,36 +25,51 @@ pub use segment::{lines, segment, trim_range, Block, BlockKind, HeadingStyle};
 
 /// Collapse all whitespace (line breaks included) into single spaces and trim.
 pub fn clean_inline(s: &str) -> String {
-    // `split_whitespace` (Unicode White_Space), with ASCII bytes classified without decoding.
+    // `split_whitespace` (Unicode White_Space), with runs of ASCII bytes that are neither
+    // space nor control (most of a text) skipped in a tight loop.
     let mut out = String::with_capacity(s.len());
-    let mut push = |word: &str| {
+    let bytes = s.as_bytes();
+    let plain = |b: u8| b > b' ' && b < 0x7f;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip whitespace.
+        let b = bytes[i];
+        if b.is_ascii() {
+            if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        // A word: up to the next whitespace.
+        let start = i;
+        loop {
+            while i < bytes.len() && plain(bytes[i]) {
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else { break };
+            if b.is_ascii() {
+                if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
-    };
-    let bytes = s.as_bytes();
-    let (mut i, mut word) = (0, None);
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, len) = if b.is_ascii() {
-            (matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        match (space, word) {
-            (true, Some(start)) => {
-                push(&s[start..i]);
-                word = None;
-            }
-            (false, None) => word = Some(i),
-            _ => {}
-        }
-        i += len;
-    }
-    if let Some(start) = word {
-        push(&s[start..]);
+        out.push_str(&s[start..i]);
     }
     out
 }
