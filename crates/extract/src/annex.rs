@@ -68,8 +68,14 @@ fn codes(s: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// The lowercase of the first characters of `s`: enough to test the prefixes below without
+/// lowercasing a whole cell (every cell of every row is tested).
+fn lower_head(s: &str) -> String {
+    s.chars().take(16).flat_map(char::to_lowercase).collect()
+}
+
 fn header_col(s: &str) -> Option<Col> {
-    let l = s.to_lowercase();
+    let l = lower_head(s);
     Some(
         if l.starts_with("section") || l.starts_with("domaine") || l.starts_with("axe") {
             Col::Section
@@ -151,7 +157,8 @@ pub(crate) fn parse(
         let BlockKind::TableRow { cells } = &b.kind else {
             // "Partie 2 : projets en cours au 25/03/2013"
             let t = doc.clean(b.content.clone());
-            if t.to_lowercase().starts_with("partie") || t.to_lowercase().starts_with("tableau") {
+            let head = lower_head(&t);
+            if head.starts_with("partie") || head.starts_with("tableau") {
                 if let Some(s) = status_of(&t) {
                     status = Some(s);
                     let r = doc.norm.from_source(b.span.clone());
@@ -282,6 +289,10 @@ pub(crate) fn parse(
     // The annex's objective of a number should read as the declaration's: archivists need to
     // see where the two drifted apart.
     let mut drift_seen = std::collections::BTreeSet::new();
+    // Whether an objective reads the same in the annex, once per (number, annex text): every
+    // initiative under an objective carries the same pair.
+    let mut same: std::collections::HashMap<(String, String), bool> =
+        std::collections::HashMap::new();
     let mut contexts = Vec::new();
     for d in drafts {
         let norm_text: Vec<String> = d
@@ -312,7 +323,10 @@ pub(crate) fn parse(
         }
         if let (Some((n, annex_text)), false) = (&d.objective, declaration.is_empty()) {
             if let Some(decl) = declaration.iter().find(|o| &o.number == n) {
-                if !same_text(&decl.text, annex_text) && drift_seen.insert(n.clone()) {
+                let same = *same
+                    .entry((n.clone(), annex_text.clone()))
+                    .or_insert_with(|| same_text(&decl.text, annex_text));
+                if !same && drift_seen.insert(n.clone()) {
                     let span = doc.span(d.rows.clone());
                     doc.diagnostic(
                         "objective-drift",
@@ -434,4 +448,33 @@ fn same_text(a: &str, b: &str) -> bool {
             .collect::<String>()
     };
     key(a) == key(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{header_col, lower_head, Col};
+
+    #[test]
+    fn header_cells_by_their_first_words() {
+        let cases = [
+            ("PARTENAIRES", Some(Col::Partner)),
+            ("État membre", Some(Col::Partner)),
+            ("ÉTAT", Some(Col::Partner)),
+            ("Opérateur(s) de mise en œuvre", Some(Col::Bodies)),
+            ("Mise en œuvre", Some(Col::Bodies)),
+            ("INSTITUTIONS RESPONSABLES", Some(Col::Bodies)),
+            ("Objectif du Pacte", Some(Col::Objective)),
+            ("Domaine", Some(Col::Section)),
+            ("Activités", Some(Col::Initiative)),
+            ("Calendrier", None),
+            ("Σ partenaire", None),
+        ];
+        for (cell, col) in cases {
+            assert_eq!(header_col(cell), col, "{cell}");
+        }
+        // Only the head of a long cell is lowercased.
+        let long = format!("INITIATIVE {}", "X".repeat(1000));
+        assert_eq!(lower_head(&long), "initiative xxxxx");
+        assert_eq!(header_col(&long), Some(Col::Initiative));
+    }
 }
