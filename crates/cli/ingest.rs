@@ -623,6 +623,8 @@ pub(crate) fn process_one(input: &Input, ctx: &Ctx) -> Outcome {
     };
     let mut file = None;
     let mut text_output = None;
+    // Each record serialised once for both the document's file and its lines.
+    let (json, jsonl) = output.to_json_and_jsonl(ctx.out_dir.is_some(), true);
     if let Some(out_dir) = ctx.out_dir {
         let name = format!("{}.json", input.name);
         // Spans index the decoded text: when it is not the file's bytes, it is written beside.
@@ -633,18 +635,19 @@ pub(crate) fn process_one(input: &Input, ctx: &Ctx) -> Outcome {
             }
             text_output = Some(t);
         }
-        if let Err(e) = write::atomic(&out_dir.join(&name), output.to_json().as_bytes()) {
+        if let Err(e) = write::atomic(&out_dir.join(&name), json.as_bytes()) {
             return failure(input, format!("{e:#}"));
         }
         file = Some(name);
     }
-    finished(input, &output, file, text_output, false)
+    finished(input, &output, jsonl, file, text_output, false)
 }
 
 /// The outcome of a document whose output is at hand.
 fn finished(
     input: &Input,
     output: &rec::DocumentOutput,
+    jsonl: String,
     file: Option<String>,
     text_output: Option<String>,
     reused: bool,
@@ -678,7 +681,7 @@ fn finished(
             records: Some(output.counts()),
             error: None,
         },
-        jsonl: output.to_jsonl(),
+        jsonl,
     }
 }
 
@@ -716,6 +719,7 @@ fn reuse(input: &Input, ctx: &Ctx, sha: &str) -> Option<Outcome> {
     Some(finished(
         input,
         &output,
+        output.to_jsonl(),
         Some(file.clone()),
         prev.text_output.clone(),
         true,

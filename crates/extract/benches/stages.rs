@@ -129,7 +129,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("json", |b| {
         b.iter(|| {
             for o in &outputs {
-                let _ = (o.to_json(), o.to_jsonl());
+                let _ = o.to_json_and_jsonl(true, true);
             }
         })
     });

@@ -468,47 +468,164 @@ impl DocumentOutput {
 
     /// Serialise as pretty JSON with a trailing newline.
     pub fn to_json(&self) -> String {
-        pretty(self)
+        self.to_json_and_jsonl(true, false).0
     }
 
     /// One JSON line per record, each with a `type` tag and the document id, in a fixed order:
     /// the document, then dates, events, objectives, initiatives, partners, agencies, people,
     /// items, diagnostics.
     pub fn to_jsonl(&self) -> String {
-        let id = self.document.id.as_str();
-        let mut out = String::new();
-        line(&mut out, "document", id, &self.document);
-        for r in &self.dates {
-            line(&mut out, "date", id, r);
+        self.to_json_and_jsonl(false, true).1
+    }
+
+    /// [`DocumentOutput::to_json`] and [`DocumentOutput::to_jsonl`] together (each empty unless
+    /// asked for), serialising each record once.
+    ///
+    /// Every record is serialised compactly; its JSON line is that object with the `type` tag
+    /// and the document id put first (what `#[serde(flatten)]` into a tagged line writes), and
+    /// the pretty document is the compact document laid out again as `serde_json`'s pretty
+    /// printer lays it out (a test compares both with `serde_json` on every fixture).
+    pub fn to_json_and_jsonl(&self, json: bool, jsonl: bool) -> (String, String) {
+        let id = serde_json::to_string(&self.document.id).unwrap_or_default();
+        let mut compact = String::new();
+        let mut lines = String::new();
+        let mut record = |kind: &str, r: &dyn erased::Record, compact: &mut String| {
+            let at = compact.len();
+            r.write_compact(compact);
+            if jsonl {
+                let c = &compact[at..];
+                lines.push_str("{\"type\":\"");
+                lines.push_str(kind);
+                lines.push_str("\",\"document\":");
+                lines.push_str(&id);
+                if c != "{}" {
+                    lines.push(',');
+                }
+                lines.push_str(&c[1..]);
+                lines.push('\n');
+            }
+        };
+        compact.push_str("{\"schema_version\":");
+        compact.push_str(&self.schema_version.to_string());
+        compact.push_str(",\"document\":");
+        record("document", &self.document, &mut compact);
+        macro_rules! list {
+            ($field:ident, $kind:literal) => {
+                compact.push_str(concat!(",\"", stringify!($field), "\":["));
+                for (i, r) in self.$field.iter().enumerate() {
+                    if i > 0 {
+                        compact.push(',');
+                    }
+                    record($kind, r, &mut compact);
+                }
+                compact.push(']');
+            };
         }
-        for r in &self.events {
-            line(&mut out, "event", id, r);
-        }
-        for r in &self.objectives {
-            line(&mut out, "objective", id, r);
-        }
-        for r in &self.initiatives {
-            line(&mut out, "initiative", id, r);
-        }
-        for r in &self.partners {
-            line(&mut out, "partner", id, r);
-        }
-        for r in &self.agencies {
-            line(&mut out, "agency", id, r);
-        }
-        for r in &self.people {
-            line(&mut out, "person", id, r);
-        }
-        for r in &self.items {
-            line(&mut out, "item", id, r);
-        }
-        for r in &self.diagnostics {
-            line(&mut out, "diagnostic", id, r);
-        }
-        out
+        list!(dates, "date");
+        list!(events, "event");
+        list!(objectives, "objective");
+        list!(initiatives, "initiative");
+        list!(partners, "partner");
+        list!(agencies, "agency");
+        list!(people, "person");
+        list!(items, "item");
+        list!(diagnostics, "diagnostic");
+        compact.push('}');
+        let pretty = if json {
+            let mut out = String::with_capacity(compact.len() * 5 / 4);
+            lay_out(&compact, &mut out);
+            out.push('\n');
+            out
+        } else {
+            String::new()
+        };
+        (pretty, lines)
     }
 }
 
+mod erased {
+    /// A record serialised compactly onto a string.
+    pub trait Record {
+        fn write_compact(&self, out: &mut String);
+    }
+
+    impl<T: serde::Serialize> Record for T {
+        fn write_compact(&self, out: &mut String) {
+            // Serialising these plain structs cannot fail (no maps with non-string keys).
+            if let Ok(s) = serde_json::to_string(self) {
+                out.push_str(&s);
+            }
+        }
+    }
+}
+
+/// Lay out compact JSON (as `serde_json::to_string` writes it) the way
+/// `serde_json::to_string_pretty` would have written the same value: two spaces a level, `": "`
+/// after keys, empty arrays and objects as `[]` and `{}`. Strings are copied as they are.
+fn lay_out(compact: &str, out: &mut String) {
+    let bytes = compact.as_bytes();
+    let mut depth = 0usize;
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut i = 0;
+    let mut from = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                // To the closing quote, past escapes.
+                let mut j = i + 1;
+                while let Some(k) = memchr::memchr2(b'"', b'\\', &bytes[j.min(bytes.len())..]) {
+                    if bytes[j + k] == b'"' {
+                        j += k;
+                        break;
+                    }
+                    j += k + 2;
+                }
+                i = j + 1;
+                continue;
+            }
+            b @ (b'{' | b'[' | b'}' | b']' | b',' | b':') => {
+                out.push_str(&compact[from..i]);
+                match b {
+                    b'{' | b'[' => {
+                        let close = if b == b'{' { b'}' } else { b']' };
+                        if bytes.get(i + 1) == Some(&close) {
+                            out.push_str(if b == b'{' { "{}" } else { "[]" });
+                            i += 2;
+                            from = i;
+                            continue;
+                        }
+                        out.push(char::from(b));
+                        depth += 1;
+                        newline(out, depth);
+                    }
+                    b'}' | b']' => {
+                        depth = depth.saturating_sub(1);
+                        newline(out, depth);
+                        out.push(char::from(b));
+                    }
+                    b',' => {
+                        out.push(',');
+                        newline(out, depth);
+                    }
+                    _ => out.push_str(": "),
+                }
+                i += 1;
+                from = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&compact[from.min(compact.len())..]);
+}
+
+/// A record's JSON line as first written: the record flattened into a tagged line. The
+/// reference [`DocumentOutput::to_jsonl`] is tested against.
+#[cfg(test)]
 #[derive(Serialize)]
 struct Line<'a, T: Serialize> {
     #[serde(rename = "type")]
@@ -518,6 +635,7 @@ struct Line<'a, T: Serialize> {
     record: &'a T,
 }
 
+#[cfg(test)]
 fn line<T: Serialize>(out: &mut String, kind: &str, document: &str, record: &T) {
     let l = Line {
         kind,
@@ -982,6 +1100,86 @@ pub fn manifest_schema() -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `to_jsonl` as first written: each record flattened into a tagged line by serde.
+    fn jsonl_by_flatten(d: &DocumentOutput) -> String {
+        let id = d.document.id.as_str();
+        let mut out = String::new();
+        line(&mut out, "document", id, &d.document);
+        macro_rules! lines {
+            ($field:ident, $kind:literal) => {
+                for r in &d.$field {
+                    line(&mut out, $kind, id, r);
+                }
+            };
+        }
+        lines!(dates, "date");
+        lines!(events, "event");
+        lines!(objectives, "objective");
+        lines!(initiatives, "initiative");
+        lines!(partners, "partner");
+        lines!(agencies, "agency");
+        lines!(people, "person");
+        lines!(items, "item");
+        lines!(diagnostics, "diagnostic");
+        out
+    }
+
+    /// On every committed document: the pretty JSON is serde's, the lines are the flattened
+    /// lines, and asking for both at once gives both.
+    #[test]
+    fn one_serialisation_gives_serdes_bytes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../output");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&dir).expect("output/").flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.ends_with(".json") || name == "manifest.json" || name == "entities.json" {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).expect("read");
+            let d: DocumentOutput = serde_json::from_str(&text).expect("document");
+            assert_eq!(d.to_json(), pretty(&d), "{name}");
+            assert_eq!(d.to_jsonl(), jsonl_by_flatten(&d), "{name}");
+            assert_eq!(
+                d.to_json_and_jsonl(true, true),
+                (pretty(&d), jsonl_by_flatten(&d))
+            );
+            assert_eq!(
+                d.to_json_and_jsonl(false, false),
+                (String::new(), String::new())
+            );
+            seen += 1;
+        }
+        assert!(seen >= 5);
+    }
+
+    fn json_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::Bool),
+            any::<i64>().prop_map(|n| serde_json::json!(n)),
+            "([a-z{}\\[\\],:\"\\\\ é\n\t]|\\PC){0,12}".prop_map(serde_json::Value::String),
+        ];
+        leaf.prop_recursive(4, 40, 5, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..5).prop_map(serde_json::Value::Array),
+                proptest::collection::btree_map("([a-z{}:,\"\\\\]|\\PC){0,6}", inner, 0..5)
+                    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// Laying out compact JSON gives serde's pretty JSON, whatever the nesting, the empty
+        /// containers, and the brackets, commas, colons, quotes and escapes inside strings.
+        #[test]
+        fn lay_out_is_serdes_pretty_printer(v in json_value()) {
+            let mut out = String::new();
+            lay_out(&serde_json::to_string(&v).unwrap(), &mut out);
+            proptest::prop_assert_eq!(out, serde_json::to_string_pretty(&v).unwrap());
+        }
+    }
 
     #[test]
     fn when_day_and_range_are_inclusive_calendar_days() {
