@@ -351,6 +351,9 @@ impl Lexicon {
         }
         let acronyms = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA here too (34 KB): the lexicon on the 10 MB collection takes 13% fewer
+            // instructions than with the default NFA and its prefilter.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&acronym_patterns)
             .map_err(|e| e.to_string())?;
 
