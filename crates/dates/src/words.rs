@@ -154,8 +154,9 @@ impl Key {
     pub(crate) fn ascii_lower(word: &[u8]) -> Key {
         let mut key = Key::EMPTY;
         if word.len() <= key.buf.len() {
-            key.buf[..word.len()].copy_from_slice(word);
-            key.buf.make_ascii_lowercase();
+            for (k, b) in key.buf.iter_mut().zip(word) {
+                *k = b.to_ascii_lowercase();
+            }
             key.len = word.len() as u8;
         }
         key
