@@ -68,8 +68,8 @@ fn codes(s: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
-/// The lowercase of the first characters of `s`: enough to test the prefixes below without
-/// lowercasing a whole cell (every cell of every row is tested).
+/// The lowercase of the first 16 characters of `s`: enough to test the prefixes below (the
+/// longest has 11) without lowercasing a whole cell (every cell of every row is tested).
 fn lower_head(s: &str) -> String {
     s.chars().take(16).flat_map(char::to_lowercase).collect()
 }

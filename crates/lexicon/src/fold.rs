@@ -52,14 +52,14 @@ fn fold_with(s: &str, fast: bool) -> Folded {
         source_len: s.len(),
     };
     let bytes = s.as_bytes();
+    // Most bytes are ASCII letters, digits or punctuation that only lowercase: no decoding.
+    let plain = |b: u8| {
+        b.is_ascii_alphanumeric()
+            || (b.is_ascii_punctuation() && !matches!(b, b'\'' | b'`' | b'-' | b'_'))
+    };
     let mut i = 0;
     while i < bytes.len() {
-        // Most bytes are ASCII letters, digits or punctuation that only lowercase: no decoding.
         let b = bytes[i];
-        let plain = |b: u8| {
-            b.is_ascii_alphanumeric()
-                || (b.is_ascii_punctuation() && !matches!(b, b'\'' | b'`' | b'-' | b'_'))
-        };
         if fast && plain(b) {
             // The whole run of such bytes at once, with the single spaces between them (a
             // space after such a byte folds to itself).

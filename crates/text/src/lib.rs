@@ -30,12 +30,13 @@ pub fn clean_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let bytes = s.as_bytes();
     let plain = |b: u8| b > b' ' && b < 0x7f;
+    let ascii_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
     let mut i = 0;
     while i < bytes.len() {
         // Skip whitespace.
         let b = bytes[i];
         if b.is_ascii() {
-            if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            if ascii_space(b) {
                 i += 1;
                 continue;
             }
@@ -54,7 +55,7 @@ pub fn clean_inline(s: &str) -> String {
             }
             let Some(&b) = bytes.get(i) else { break };
             if b.is_ascii() {
-                if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                if ascii_space(b) {
                     break;
                 }
                 i += 1;
