@@ -498,10 +498,12 @@ impl DocumentOutput {
                 lines.push_str(kind);
                 lines.push_str("\",\"document\":");
                 lines.push_str(&id);
-                if c != "{}" {
+                // Every record is an object: its fields follow the tag and the id.
+                let fields = c.strip_prefix('{').unwrap_or(c);
+                if fields != "}" {
                     lines.push(',');
                 }
-                lines.push_str(&c[1..]);
+                lines.push_str(fields);
                 lines.push('\n');
             }
         };
@@ -551,9 +553,11 @@ mod erased {
 
     impl<T: serde::Serialize> Record for T {
         fn write_compact(&self, out: &mut String) {
-            // Serialising these plain structs cannot fail (no maps with non-string keys).
-            if let Ok(s) = serde_json::to_string(self) {
-                out.push_str(&s);
+            // Serialising these plain structs cannot fail (no maps with non-string keys); were
+            // one to, it would be written as an empty object, keeping the JSON whole.
+            match serde_json::to_string(self) {
+                Ok(s) => out.push_str(&s),
+                Err(_) => out.push_str("{}"),
             }
         }
     }
