@@ -451,6 +451,22 @@ pub struct RecordCounts {
     pub diagnostics: usize,
 }
 
+/// Apply `$m!(field, "type")` to each list of records of a [`DocumentOutput`], in the order of
+/// its fields and of its JSON lines (the golden `output/records.jsonl` pins that order).
+macro_rules! record_lists {
+    ($m:ident) => {
+        $m!(dates, "date");
+        $m!(events, "event");
+        $m!(objectives, "objective");
+        $m!(initiatives, "initiative");
+        $m!(partners, "partner");
+        $m!(agencies, "agency");
+        $m!(people, "person");
+        $m!(items, "item");
+        $m!(diagnostics, "diagnostic");
+    };
+}
+
 impl DocumentOutput {
     pub fn counts(&self) -> RecordCounts {
         RecordCounts {
@@ -523,15 +539,7 @@ impl DocumentOutput {
                 compact.push(']');
             };
         }
-        list!(dates, "date");
-        list!(events, "event");
-        list!(objectives, "objective");
-        list!(initiatives, "initiative");
-        list!(partners, "partner");
-        list!(agencies, "agency");
-        list!(people, "person");
-        list!(items, "item");
-        list!(diagnostics, "diagnostic");
+        record_lists!(list);
         compact.push('}');
         let pretty = if json {
             let mut out = String::with_capacity(compact.len() * 5 / 4);
@@ -1117,15 +1125,7 @@ mod tests {
                 }
             };
         }
-        lines!(dates, "date");
-        lines!(events, "event");
-        lines!(objectives, "objective");
-        lines!(initiatives, "initiative");
-        lines!(partners, "partner");
-        lines!(agencies, "agency");
-        lines!(people, "person");
-        lines!(items, "item");
-        lines!(diagnostics, "diagnostic");
+        record_lists!(lines);
         out
     }
 
