@@ -17,6 +17,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+mod twofold;
+
 /// Version of the JSON output contract. Bumped only when a field is renamed or removed.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -497,142 +499,115 @@ impl DocumentOutput {
     /// [`DocumentOutput::to_json`] and [`DocumentOutput::to_jsonl`] together (each empty unless
     /// asked for), serialising each record once.
     ///
-    /// Every record is serialised compactly; its JSON line is that object with the `type` tag
-    /// and the document id put first (what `#[serde(flatten)]` into a tagged line writes), and
-    /// the pretty document is the compact document laid out again as `serde_json`'s pretty
-    /// printer lays it out (a test compares both with `serde_json` on every fixture).
+    /// Each record is serialised in one pass both compactly and laid out as `serde_json`'s
+    /// pretty printer lays it out at its depth in the document ([`twofold`]); its JSON line is
+    /// the compact object with the `type` tag and the document id put first (what
+    /// `#[serde(flatten)]` into a tagged line writes). A test compares both with `serde_json`
+    /// on every committed document.
     pub fn to_json_and_jsonl(&self, json: bool, jsonl: bool) -> (String, String) {
+        if !json && !jsonl {
+            return (String::new(), String::new());
+        }
         let id = serde_json::to_string(&self.document.id).unwrap_or_default();
-        let mut compact = String::new();
-        let mut lines = String::new();
-        let mut record = |kind: &str, r: &dyn erased::Record, compact: &mut String| {
-            let at = compact.len();
-            r.write_compact(compact);
-            if jsonl {
-                let c = &compact[at..];
-                lines.push_str("{\"type\":\"");
-                lines.push_str(kind);
-                lines.push_str("\",\"document\":");
-                lines.push_str(&id);
-                // Every record is an object: its fields follow the tag and the id.
-                let fields = c.strip_prefix('{').unwrap_or(c);
-                if fields != "}" {
-                    lines.push(',');
+        // The JSON lines, or a scratch buffer for each compact record when no line is asked for.
+        let mut lines: Vec<u8> = Vec::new();
+        let mut pretty: Vec<u8> = Vec::new();
+        let mut record =
+            |kind: &str, r: &dyn erased::Record, depth: usize, pretty: &mut Vec<u8>| {
+                if !jsonl {
+                    lines.clear();
+                    r.write(&mut lines, json.then_some((pretty, depth)));
+                    return;
                 }
-                lines.push_str(fields);
-                lines.push('\n');
-            }
-        };
-        compact.push_str("{\"schema_version\":");
-        compact.push_str(&self.schema_version.to_string());
-        compact.push_str(",\"document\":");
-        record("document", &self.document, &mut compact);
+                lines.extend_from_slice(b"{\"type\":\"");
+                lines.extend_from_slice(kind.as_bytes());
+                lines.extend_from_slice(b"\",\"document\":");
+                lines.extend_from_slice(id.as_bytes());
+                // The record, an object, is written in place; its fields then follow the tag and
+                // the id: its opening brace becomes their comma (or goes, if it has no field).
+                let at = lines.len();
+                r.write(&mut lines, json.then_some((pretty, depth)));
+                if lines.len() == at + 2 {
+                    lines.truncate(at);
+                    lines.push(b'}');
+                } else {
+                    lines[at] = b',';
+                }
+                lines.push(b'\n');
+            };
+        if json {
+            pretty.extend_from_slice(b"{\n  \"schema_version\": ");
+            pretty.extend_from_slice(self.schema_version.to_string().as_bytes());
+            pretty.extend_from_slice(b",\n  \"document\": ");
+        }
+        record("document", &self.document, 1, &mut pretty);
         macro_rules! list {
             ($field:ident, $kind:literal) => {
-                compact.push_str(concat!(",\"", stringify!($field), "\":["));
-                for (i, r) in self.$field.iter().enumerate() {
-                    if i > 0 {
-                        compact.push(',');
-                    }
-                    record($kind, r, &mut compact);
+                if json {
+                    pretty.extend_from_slice(
+                        concat!(",\n  \"", stringify!($field), "\": [").as_bytes(),
+                    );
                 }
-                compact.push(']');
+                for (i, r) in self.$field.iter().enumerate() {
+                    if json {
+                        pretty.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+                    }
+                    record($kind, r, 2, &mut pretty);
+                }
+                if json {
+                    pretty.extend_from_slice(if self.$field.is_empty() {
+                        b"]"
+                    } else {
+                        b"\n  ]"
+                    });
+                }
             };
         }
         record_lists!(list);
-        compact.push('}');
-        let pretty = if json {
-            let mut out = String::with_capacity(compact.len() * 5 / 4);
-            lay_out(&compact, &mut out);
-            out.push('\n');
-            out
-        } else {
-            String::new()
+        if json {
+            pretty.extend_from_slice(b"\n}\n");
+        }
+        // Both are made of serde_json's output and ASCII, so valid UTF-8.
+        let text = |v: Vec<u8>| {
+            String::from_utf8(v)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
         };
-        (pretty, lines)
+        if !jsonl {
+            lines = Vec::new();
+        }
+        (text(pretty), text(lines))
     }
 }
 
 mod erased {
-    /// A record serialised compactly onto a string.
+    /// A record serialised compactly, and also pretty at a depth when asked.
     pub trait Record {
-        fn write_compact(&self, out: &mut String);
+        fn write(&self, compact: &mut Vec<u8>, pretty: Option<(&mut Vec<u8>, usize)>);
     }
 
     impl<T: serde::Serialize> Record for T {
-        fn write_compact(&self, out: &mut String) {
+        fn write(&self, compact: &mut Vec<u8>, pretty: Option<(&mut Vec<u8>, usize)>) {
             // Serialising these plain structs cannot fail (no maps with non-string keys); were
             // one to, it would be written as an empty object, keeping the JSON whole.
-            match serde_json::to_string(self) {
-                Ok(s) => out.push_str(&s),
-                Err(_) => out.push_str("{}"),
+            let at = compact.len();
+            let ok = match pretty {
+                Some((pretty, depth)) => {
+                    let from = pretty.len();
+                    let ok = crate::twofold::write(self, compact, pretty, depth).is_ok();
+                    if !ok {
+                        pretty.truncate(from);
+                        pretty.extend_from_slice(b"{}");
+                    }
+                    ok
+                }
+                None => serde_json::to_writer(&mut *compact, self).is_ok(),
+            };
+            if !ok {
+                compact.truncate(at);
+                compact.extend_from_slice(b"{}");
             }
         }
     }
-}
-
-/// Lay out compact JSON (as `serde_json::to_string` writes it) the way
-/// `serde_json::to_string_pretty` would have written the same value: two spaces a level, `": "`
-/// after keys, empty arrays and objects as `[]` and `{}`. Strings are copied as they are.
-fn lay_out(compact: &str, out: &mut String) {
-    let bytes = compact.as_bytes();
-    let mut depth = 0usize;
-    let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
-    };
-    let mut i = 0;
-    let mut from = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                // To the closing quote, past escapes.
-                let mut j = i + 1;
-                while let Some(k) = memchr::memchr2(b'"', b'\\', &bytes[j.min(bytes.len())..]) {
-                    if bytes[j + k] == b'"' {
-                        j += k;
-                        break;
-                    }
-                    j += k + 2;
-                }
-                i = j + 1;
-                continue;
-            }
-            b @ (b'{' | b'[' | b'}' | b']' | b',' | b':') => {
-                out.push_str(&compact[from..i]);
-                match b {
-                    b'{' | b'[' => {
-                        let close = if b == b'{' { b'}' } else { b']' };
-                        if bytes.get(i + 1) == Some(&close) {
-                            out.push_str(if b == b'{' { "{}" } else { "[]" });
-                            i += 2;
-                            from = i;
-                            continue;
-                        }
-                        out.push(char::from(b));
-                        depth += 1;
-                        newline(out, depth);
-                    }
-                    b'}' | b']' => {
-                        depth = depth.saturating_sub(1);
-                        newline(out, depth);
-                        out.push(char::from(b));
-                    }
-                    b',' => {
-                        out.push(',');
-                        newline(out, depth);
-                    }
-                    _ => out.push_str(": "),
-                }
-                i += 1;
-                from = i;
-            }
-            _ => i += 1,
-        }
-    }
-    out.push_str(&compact[from.min(compact.len())..]);
 }
 
 /// A record's JSON line as first written: the record flattened into a tagged line. The
@@ -1157,7 +1132,8 @@ mod tests {
         assert!(seen >= 5);
     }
 
-    fn json_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    /// Arbitrary JSON values, with the characters JSON writers must take care of.
+    pub(crate) fn json_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
         use proptest::prelude::*;
         let leaf = prop_oneof![
             Just(serde_json::Value::Null),
@@ -1172,17 +1148,6 @@ mod tests {
                     .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
             ]
         })
-    }
-
-    proptest::proptest! {
-        /// Laying out compact JSON gives serde's pretty JSON, whatever the nesting, the empty
-        /// containers, and the brackets, commas, colons, quotes and escapes inside strings.
-        #[test]
-        fn lay_out_is_serdes_pretty_printer(v in json_value()) {
-            let mut out = String::new();
-            lay_out(&serde_json::to_string(&v).unwrap(), &mut out);
-            proptest::prop_assert_eq!(out, serde_json::to_string_pretty(&v).unwrap());
-        }
     }
 
     #[test]
