@@ -516,24 +516,13 @@ impl DocumentOutput {
             |kind: &str, r: &dyn erased::Record, depth: usize, pretty: &mut Vec<u8>| {
                 if !jsonl {
                     lines.clear();
-                    r.write(&mut lines, json.then_some((pretty, depth)));
-                    return;
                 }
-                lines.extend_from_slice(b"{\"type\":\"");
-                lines.extend_from_slice(kind.as_bytes());
-                lines.extend_from_slice(b"\",\"document\":");
-                lines.extend_from_slice(id.as_bytes());
-                // The record, an object, is written in place; its fields then follow the tag and
-                // the id: its opening brace becomes their comma (or goes, if it has no field).
-                let at = lines.len();
-                r.write(&mut lines, json.then_some((pretty, depth)));
-                if lines.len() == at + 2 {
-                    lines.truncate(at);
-                    lines.push(b'}');
-                } else {
-                    lines[at] = b',';
-                }
-                lines.push(b'\n');
+                push_record(
+                    &mut lines,
+                    jsonl.then_some((kind, id.as_str())),
+                    r,
+                    json.then_some((pretty, depth)),
+                );
             };
         if json {
             pretty.extend_from_slice(b"{\n  \"schema_version\": ");
@@ -550,16 +539,18 @@ impl DocumentOutput {
                 }
                 for (i, r) in self.$field.iter().enumerate() {
                     if json {
-                        pretty.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+                        if i > 0 {
+                            pretty.push(b',');
+                        }
+                        twofold::newline(&mut pretty, 2);
                     }
                     record($kind, r, 2, &mut pretty);
                 }
                 if json {
-                    pretty.extend_from_slice(if self.$field.is_empty() {
-                        b"]"
-                    } else {
-                        b"\n  ]"
-                    });
+                    if !self.$field.is_empty() {
+                        twofold::newline(&mut pretty, 1);
+                    }
+                    pretty.push(b']');
                 }
             };
         }
@@ -577,6 +568,35 @@ impl DocumentOutput {
         }
         (text(pretty), text(lines))
     }
+}
+
+/// Write `r` compactly onto `lines`: as its JSON line when given its type and the document id
+/// (JSON-encoded), else as the bare object; and pretty at a depth when asked.
+fn push_record(
+    lines: &mut Vec<u8>,
+    line: Option<(&str, &str)>,
+    r: &dyn erased::Record,
+    pretty: Option<(&mut Vec<u8>, usize)>,
+) {
+    let Some((kind, id)) = line else {
+        r.write(lines, pretty);
+        return;
+    };
+    lines.extend_from_slice(b"{\"type\":\"");
+    lines.extend_from_slice(kind.as_bytes());
+    lines.extend_from_slice(b"\",\"document\":");
+    lines.extend_from_slice(id.as_bytes());
+    // The record, an object, is written in place; its fields then follow the tag and the id:
+    // its opening brace becomes their comma (or goes, if it has no field).
+    let at = lines.len();
+    r.write(lines, pretty);
+    if lines.len() == at + 2 {
+        lines.truncate(at);
+        lines.push(b'}');
+    } else {
+        lines[at] = b',';
+    }
+    lines.push(b'\n');
 }
 
 mod erased {
@@ -1186,6 +1206,36 @@ mod tests {
             "page",
         ] {
             assert!(s.contains(&format!("\"{field}\"")), "schema lacks {field}");
+        }
+    }
+
+    /// A record's JSON line: its fields after the tag and the id; a record without fields, or
+    /// one that fails to serialise (a map with non-string keys), gives a line of the tag and
+    /// the id alone, and an empty object in the pretty document: both stay whole JSON.
+    #[test]
+    fn a_record_line_is_whole_whatever_the_record() {
+        #[derive(Serialize)]
+        struct Empty {}
+        let failing: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        let cases: [(&dyn erased::Record, &str, &str); 3] = [
+            (
+                &serde_json::json!({"a": "\"", "b": [1]}),
+                "{\"type\":\"t\",\"document\":\"d\",\"a\":\"\\\"\",\"b\":[1]}\n",
+                "{\n    \"a\": \"\\\"\",\n    \"b\": [\n      1\n    ]\n  }",
+            ),
+            (&Empty {}, "{\"type\":\"t\",\"document\":\"d\"}\n", "{}"),
+            (&failing, "{\"type\":\"t\",\"document\":\"d\"}\n", "{}"),
+        ];
+        for (r, line, laid_out) in cases {
+            let (mut lines, mut pretty) = (b"x\n".to_vec(), b"[".to_vec());
+            push_record(&mut lines, Some(("t", "\"d\"")), r, Some((&mut pretty, 1)));
+            assert_eq!(String::from_utf8(lines).unwrap(), format!("x\n{line}"));
+            assert_eq!(String::from_utf8(pretty).unwrap(), format!("[{laid_out}"));
+            let v: serde_json::Value = line.trim_end().parse().unwrap();
+            assert_eq!(
+                (v["type"].as_str(), v["document"].as_str()),
+                (Some("t"), Some("d"))
+            );
         }
     }
 

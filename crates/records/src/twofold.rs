@@ -270,6 +270,24 @@ mod tests {
         }
     }
 
+    /// Values that once broke a layout (kept from the removed `lay_out`'s regressions: an
+    /// escaped quote under an empty key), at every depth the documents use.
+    #[test]
+    fn known_hard_values() {
+        let values = [
+            serde_json::json!({"": ["\""]}),
+            serde_json::json!({"\\": {"\"}": "[,:]"}, "x": []}),
+            serde_json::json!([[], {}, [{}], "\u{1}\n\t"]),
+        ];
+        for v in &values {
+            for depth in 0..3 {
+                let (compact, pretty) = both(v, depth);
+                assert_eq!(compact, serde_json::to_string(v).unwrap());
+                assert_eq!(pretty, serde_pretty_at(v, depth), "{v} at {depth}");
+            }
+        }
+    }
+
     /// Indentation past the one slice of spaces (32 levels), and back.
     #[test]
     fn deep_nesting_is_indented() {
