@@ -30,7 +30,7 @@ pub(crate) struct Input {
 
 pub(crate) struct Outcome {
     pub(crate) entry: rec::ManifestEntry,
-    pub(crate) jsonl: String,
+    pub(crate) jsonl: Vec<u8>,
     pub(crate) entities: crate::entities::Pieces,
     /// Another shard's input: not processed, not listed.
     pub(crate) skipped: bool,
@@ -145,7 +145,7 @@ pub fn run(a: &IngestArgs) -> anyhow::Result<ExitCode> {
             if o.skipped {
                 return;
             }
-            if let Err(e) = jsonl.write_all(o.jsonl.as_bytes()) {
+            if let Err(e) = jsonl.write_all(&o.jsonl) {
                 batch_error.get_or_insert(anyhow!("cannot write records.jsonl (disk full?): {e}"));
             }
             if let Err(e) = entities.add(o.entities) {
@@ -550,7 +550,7 @@ fn failure(input: &Input, error: String) -> Outcome {
             records: None,
             error: Some(error),
         },
-        jsonl: String::new(),
+        jsonl: Vec::new(),
         entities: crate::entities::Pieces::default(),
         skipped: false,
         reused: false,
@@ -635,7 +635,7 @@ pub(crate) fn process_one(input: &Input, ctx: &Ctx) -> Outcome {
             }
             text_output = Some(t);
         }
-        if let Err(e) = write::atomic(&out_dir.join(&name), json.as_bytes()) {
+        if let Err(e) = write::atomic(&out_dir.join(&name), &json) {
             return failure(input, format!("{e:#}"));
         }
         file = Some(name);
@@ -647,7 +647,7 @@ pub(crate) fn process_one(input: &Input, ctx: &Ctx) -> Outcome {
 fn finished(
     input: &Input,
     output: &rec::DocumentOutput,
-    jsonl: String,
+    jsonl: Vec<u8>,
     file: Option<String>,
     text_output: Option<String>,
     reused: bool,
@@ -719,7 +719,7 @@ fn reuse(input: &Input, ctx: &Ctx, sha: &str) -> Option<Outcome> {
     Some(finished(
         input,
         &output,
-        output.to_jsonl(),
+        output.to_json_and_jsonl(false, true).1,
         Some(file.clone()),
         prev.text_output.clone(),
         true,

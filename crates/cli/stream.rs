@@ -54,12 +54,12 @@ pub fn run(json: bool, ctx: &Ctx, pool: &rayon::ThreadPool) -> anyhow::Result<Ex
             if let Some(e) = &o.entry.error {
                 failed += 1;
                 eprintln!("liasse: {}: {e}", o.entry.path);
-                text = rec::error_line(o.entry.id.as_deref(), &o.entry.path, e);
+                text = rec::error_line(o.entry.id.as_deref(), &o.entry.path, e).into_bytes();
             }
             if closed {
                 return;
             }
-            if let Err(e) = out.write_all(text.as_bytes()) {
+            if let Err(e) = out.write_all(&text) {
                 // A reader that went away (| head) ends the output, not in an error.
                 closed = true;
                 if e.kind() != std::io::ErrorKind::BrokenPipe {

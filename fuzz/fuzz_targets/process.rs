@@ -12,8 +12,9 @@ fuzz_target!(|bytes: &[u8]| {
         let problems = liasse_records::check_spans(&decoded.text, &out);
         assert!(problems.is_empty(), "{problems:?}");
         let (json, jsonl) = out.to_json_and_jsonl(true, true);
-        assert_eq!(json, serde_json::to_string_pretty(&out).expect("serialises") + "\n");
-        for line in jsonl.lines() {
+        let pretty = serde_json::to_string_pretty(&out).expect("serialises") + "\n";
+        assert_eq!(json, pretty.into_bytes());
+        for line in std::str::from_utf8(&jsonl).expect("UTF-8").lines() {
             let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
             assert!(v.is_object() && v["type"].is_string(), "{line}");
         }

@@ -486,27 +486,28 @@ impl DocumentOutput {
 
     /// Serialise as pretty JSON with a trailing newline.
     pub fn to_json(&self) -> String {
-        self.to_json_and_jsonl(true, false).0
+        utf8(self.to_json_and_jsonl(true, false).0)
     }
 
     /// One JSON line per record, each with a `type` tag and the document id, in a fixed order:
     /// the document, then dates, events, objectives, initiatives, partners, agencies, people,
     /// items, diagnostics.
     pub fn to_jsonl(&self) -> String {
-        self.to_json_and_jsonl(false, true).1
+        utf8(self.to_json_and_jsonl(false, true).1)
     }
 
     /// [`DocumentOutput::to_json`] and [`DocumentOutput::to_jsonl`] together (each empty unless
-    /// asked for), serialising each record once.
+    /// asked for), serialising each record once, as the UTF-8 bytes to write (no second pass
+    /// to check what serde_json and ASCII make).
     ///
     /// Each record is serialised in one pass both compactly and laid out as `serde_json`'s
     /// pretty printer lays it out at its depth in the document ([`twofold`]); its JSON line is
     /// the compact object with the `type` tag and the document id put first (what
     /// `#[serde(flatten)]` into a tagged line writes). A test compares both with `serde_json`
     /// on every committed document.
-    pub fn to_json_and_jsonl(&self, json: bool, jsonl: bool) -> (String, String) {
+    pub fn to_json_and_jsonl(&self, json: bool, jsonl: bool) -> (Vec<u8>, Vec<u8>) {
         if !json && !jsonl {
-            return (String::new(), String::new());
+            return (Vec::new(), Vec::new());
         }
         let id = serde_json::to_string(&self.document.id).unwrap_or_default();
         // The JSON lines, or a scratch buffer for each compact record when no line is asked for.
@@ -558,16 +559,16 @@ impl DocumentOutput {
         if json {
             pretty.extend_from_slice(b"\n}\n");
         }
-        // Both are made of serde_json's output and ASCII, so valid UTF-8.
-        let text = |v: Vec<u8>| {
-            String::from_utf8(v)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-        };
         if !jsonl {
             lines = Vec::new();
         }
-        (text(pretty), text(lines))
+        (pretty, lines)
     }
+}
+
+/// Bytes made of serde_json's output and ASCII, so valid UTF-8, as a string.
+fn utf8(v: Vec<u8>) -> String {
+    String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Write `r` compactly onto `lines`: as its JSON line when given its type and the document id
@@ -1141,12 +1142,9 @@ mod tests {
             assert_eq!(d.to_jsonl(), jsonl_by_flatten(&d), "{name}");
             assert_eq!(
                 d.to_json_and_jsonl(true, true),
-                (pretty(&d), jsonl_by_flatten(&d))
+                (pretty(&d).into_bytes(), jsonl_by_flatten(&d).into_bytes())
             );
-            assert_eq!(
-                d.to_json_and_jsonl(false, false),
-                (String::new(), String::new())
-            );
+            assert_eq!(d.to_json_and_jsonl(false, false), (Vec::new(), Vec::new()));
             seen += 1;
         }
         assert!(seen >= 5);
