@@ -36,6 +36,20 @@ impl Folded {
     }
 }
 
+/// The ASCII letters, digits and punctuation that fold to themselves (lowercased): not the
+/// apostrophes, hyphens and underscore, which fold to `'` or a space.
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric()
+            || (c.is_ascii_punctuation() && !matches!(c, b'\'' | b'`' | b'-' | b'_'));
+        b += 1;
+    }
+    t
+};
+
 /// Fold a text for matching.
 pub fn fold(s: &str) -> Folded {
     fold_with(s, true)
@@ -53,10 +67,7 @@ fn fold_with(s: &str, fast: bool) -> Folded {
     };
     let bytes = s.as_bytes();
     // Most bytes are ASCII letters, digits or punctuation that only lowercase: no decoding.
-    let plain = |b: u8| {
-        b.is_ascii_alphanumeric()
-            || (b.is_ascii_punctuation() && !matches!(b, b'\'' | b'`' | b'-' | b'_'))
-    };
+    let plain = |b: u8| PLAIN[usize::from(b)];
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -64,10 +75,13 @@ fn fold_with(s: &str, fast: bool) -> Folded {
             // The whole run of such bytes at once, with the single spaces between them (a
             // space after such a byte folds to itself).
             let mut run = 1;
-            while let Some(&b) = bytes.get(i + run) {
-                if !(plain(b) || (b == b' ' && plain(bytes[i + run - 1]))) {
+            let mut after_plain = true;
+            for &b in &bytes[i + 1..] {
+                let p = plain(b);
+                if !(p || (b == b' ' && after_plain)) {
                     break;
                 }
+                after_plain = p;
                 run += 1;
             }
             let before = out.text.len();
