@@ -523,11 +523,15 @@ impl DocumentOutput {
         }
         record_lists!(count);
         let source = usize::try_from(self.document.bytes).unwrap_or(usize::MAX);
-        let room = |asked: bool, per_byte: usize, per_record: usize| match asked {
-            true => source
+        let room = |asked: bool, per_byte: usize, per_record: usize| {
+            let room = source
                 .saturating_mul(per_byte)
-                .min(records.saturating_mul(per_record)),
-            false => 0,
+                .min(records.saturating_mul(per_record));
+            if asked {
+                room
+            } else {
+                0
+            }
         };
         let mut lines: Vec<u8> = Vec::with_capacity(room(jsonl, 6, 2048));
         let mut pretty: Vec<u8> = Vec::with_capacity(room(json, 8, 2560));
