@@ -603,7 +603,7 @@ pub(crate) fn process_one(input: &Input, ctx: &Ctx) -> Outcome {
     }
     // A panic in a parser is a bug; it must cost one document, not the batch.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        liasse_extract::process_with_text(&input.shown, bytes, &ctx.options)
+        liasse_extract::process_hashed(&input.shown, bytes, sha.clone(), &ctx.options)
     }));
     let (output, text) = match result {
         Ok(Ok(o)) => o,

@@ -123,8 +123,20 @@ pub fn process_with_text(
     bytes: &[u8],
     options: &Options,
 ) -> Result<(rec::DocumentOutput, String), ExtractError> {
+    process_hashed(path, bytes, liasse_source::sha256_hex(bytes), options)
+}
+
+/// [`process_with_text`] for a caller that has already hashed the bytes (`ingest` hashes each
+/// input first, to pick its shard and to find unchanged documents): `sha256` must be
+/// [`liasse_source::sha256_hex`] of `bytes`, since it becomes the document's id.
+pub fn process_hashed(
+    path: &str,
+    bytes: &[u8],
+    sha256: String,
+    options: &Options,
+) -> Result<(rec::DocumentOutput, String), ExtractError> {
+    debug_assert_eq!(sha256, liasse_source::sha256_hex(bytes));
     let budget = Budget::new(options.time_limit);
-    let sha256 = liasse_source::sha256_hex(bytes);
     let id = liasse_source::document_id(&sha256);
     let mut source_options = options.source.clone();
     if source_options.file_name.is_none() {
