@@ -76,6 +76,23 @@ pub(crate) enum Expr {
     },
     /// `la veille` (-1), `le lendemain` (+1): relative to the date mentioned before.
     Chained(i64),
+    /// `le lendemain du 13 février`: days after (or before) the date given.
+    Shifted {
+        base: Dmy,
+        n: i64,
+    },
+    /// `Noël 2013`, `la Toussaint`, `lundi de Pâques`: a holiday of the year (the anchor's
+    /// when none is given), moved to the weekday named before it.
+    Feast {
+        y: Option<i32>,
+        feast: Feast,
+        wd: Option<u8>,
+    },
+    /// `mercredi 13`: the day of the month that falls on that weekday, nearest the anchor.
+    WeekdayDay {
+        wd: u8,
+        d: u8,
+    },
     Time {
         a: Time,
         b: Option<Time>,
@@ -83,6 +100,16 @@ pub(crate) enum Expr {
     /// ISO 8601 duration.
     Duration(String),
     Frequency,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Feast {
+    Fixed {
+        m: u8,
+        d: u8,
+    },
+    /// Days after Easter Sunday.
+    Easter(i64),
 }
 
 /// An expression and the byte range it covers.
@@ -381,8 +408,10 @@ impl<'a> Parser<'a> {
 
     /// Every rule's match at `i` (most are `None`).
     fn core(&self, i: usize, ctx: bool) -> impl Iterator<Item = (Expr, usize)> {
-        let rules: [Option<(Expr, usize)>; 10] = [
+        let rules: [Option<(Expr, usize)>; 12] = [
             self.relative(i),
+            self.weekday_day(i),
+            self.feast(i),
             self.time_expr(i, ctx),
             self.written_date(i),
             self.numeric_range(i),
@@ -746,6 +775,7 @@ impl<'a> Parser<'a> {
                 j += 1;
             }
         }
+        let day_at = j;
         let (first, mut j) = self.any_date(j)?;
         if first.m.is_none() && !self.is_day_list_or_range_next(j) {
             return None;
@@ -764,6 +794,9 @@ impl<'a> Parser<'a> {
                 || (self.adjacent(j) && self.adjacent(j + 1)))
         {
             // "5-7 mai", "du 5 - 7 mai"; but not "Jour 1 – mardi 14 novembre".
+            Some(j + 1)
+        } else if self.punct(j, '-') && self.spaced_day_range(i, day_at, first.d, j + 1) {
+            // "14 - 20 septembre 2014" at the start of a line or after punctuation.
             Some(j + 1)
         } else if range_word == Some("entre") && self.word(j, "et") {
             Some(j + 1)
@@ -828,6 +861,22 @@ impl<'a> Parser<'a> {
             },
             j,
         ))
+    }
+
+    /// `14 - 20 septembre`: a day, a spaced dash and a later day of the same month, the first
+    /// day standing alone (first of its line, after punctuation or an article), so that
+    /// `Jour 1 – 14 novembre` and `Session 2 - 15 mars` stay a label and a date.
+    fn spaced_day_range(&self, i: usize, day_at: usize, d: u8, k: usize) -> bool {
+        let alone = day_at > i
+            || i == 0
+            || self.t[i].newlines_before > 0
+            || matches!(self.t[i - 1].tok, Tok::Punct(c) if c != '-');
+        let later = match self.tok(k).map(|t| t.tok) {
+            Some(Tok::Num { value, digits }) => digits <= 2 && value > u32::from(d),
+            Some(Tok::Ord(_)) => false,
+            _ => false,
+        };
+        alone && later && self.month(k + 1).is_some()
     }
 
     fn is_day_list_or_range_next(&self, j: usize) -> bool {
@@ -1221,17 +1270,26 @@ impl<'a> Parser<'a> {
             self.elided(i, "l").unwrap_or(i)
         };
         if j > i {
-            if self.word(j, "veille") {
-                return Some((Expr::Chained(-1), j + 1));
-            }
-            if self.word(j, "lendemain") {
-                return Some((Expr::Chained(1), j + 1));
-            }
-            if self.word(j, "surlendemain") {
-                return Some((Expr::Chained(2), j + 1));
-            }
-            if self.word(j, "avant") && self.punct(j + 1, '-') && self.word(j + 2, "veille") {
-                return Some((Expr::Chained(-2), j + 3));
+            let chained = if self.word(j, "veille") {
+                Some((-1, j + 1))
+            } else if self.word(j, "lendemain") {
+                Some((1, j + 1))
+            } else if self.word(j, "surlendemain") {
+                Some((2, j + 1))
+            } else if self.word(j, "avant") && self.punct(j + 1, '-') && self.word(j + 2, "veille")
+            {
+                Some((-2, j + 3))
+            } else {
+                None
+            };
+            if let Some((n, e)) = chained {
+                // "la veille du 3 mars 2013": from that date rather than the one before.
+                if self.word_in(e, &["du", "de"]) {
+                    if let Some((base, k)) = self.any_date(e + 1).filter(|(b, _)| b.m.is_some()) {
+                        return Some((Expr::Shifted { base, n }, k));
+                    }
+                }
+                return Some((Expr::Chained(n), e));
             }
         }
         // ce vendredi, cette semaine, ce mois(-ci), cette année
@@ -1331,6 +1389,101 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// A holiday: `(le|la|l') [WEEKDAY de] [(jour|fête) de [la|l']] FEAST [YEAR]`, the feast's
+    /// name capitalised (`l'ascension sociale` is not a date), after an article, a
+    /// preposition or before a year, and not followed by a capitalised word (`Noël Mamère`).
+    fn feast(&self, i: usize) -> M<Expr> {
+        let mut j = i;
+        if self.word_in(j, &["le", "la"]) {
+            j += 1;
+        } else if let Some(k) = self.elided(j, "l") {
+            j = k;
+        }
+        let mut wd = None;
+        if let Some((w, k)) = self.weekday(j) {
+            if !self.word(k, "de") {
+                return None;
+            }
+            (wd, j) = (Some(w), k + 1);
+        } else if self.word_in(j, &["jour", "fete", "nuit"]) && self.word(j + 1, "de") {
+            j += 2;
+        }
+        if j > i && self.word(j, "la") {
+            j += 1;
+        } else if let Some(k) = self.elided(j, "l").filter(|_| j > i) {
+            j = k;
+        }
+        // "la Saint-Sylvestre".
+        if self.word(j, "saint") && self.punct(j + 1, '-') {
+            j += 2;
+        }
+        let t = self.tok(j)?;
+        if t.case == Case::Lower {
+            return None;
+        }
+        let feast = if let Some(v) = has(t.entries, Class::Feast) {
+            Feast::Fixed {
+                m: (v / 100) as u8,
+                d: (v % 100) as u8,
+            }
+        } else {
+            Feast::Easter(i64::from(has(t.entries, Class::Easter)?))
+        };
+        let mut e = j + 1;
+        let y = self.year(e).map(|(y, k)| {
+            e = k;
+            y
+        });
+        let before = i
+            .checked_sub(1)
+            .and_then(|p| self.t.get(p))
+            .is_some_and(|p| {
+                const BEFORE: &[&str] = &[
+                    "a", "avant", "apres", "depuis", "des", "pour", "vers", "de", "du", "d",
+                    "jusqu", "entre", "et",
+                ];
+                p.newlines_before == 0 && BEFORE.contains(&p.word()) || p.tok == Tok::Punct('\'')
+            });
+        if y.is_none() {
+            if !(j > i || before) {
+                return None;
+            }
+            if self
+                .tok(e)
+                .is_some_and(|n| n.tok == Tok::Word && n.case != Case::Lower)
+            {
+                return None;
+            }
+        }
+        Some((Expr::Feast { y, feast, wd }, e))
+    }
+
+    /// `[le] mercredi 13`, a weekday and a day without a month (agendas, programmes), as an
+    /// entry of its own: at the end of its line, or before punctuation, a time (`à 9h`) or a
+    /// second such day (`lundi 13 et mardi 14`).
+    fn weekday_day(&self, i: usize) -> M<Expr> {
+        let j = if self.word_in(i, &["le", "ce"]) {
+            i + 1
+        } else {
+            i
+        };
+        let (wd, mut k) = self.weekday(j)?;
+        if self.punct(k, ',') {
+            k += 1;
+        }
+        let (d, e) = self.day(k)?;
+        let alone = match self.t.get(e) {
+            None => true,
+            Some(t) if t.newlines_before > 0 => true,
+            Some(t) => match t.tok {
+                Tok::Punct(c) => matches!(c, ':' | ',' | ';' | ')' | '-' | '.'),
+                Tok::Word => self.word_in(e, &["a", "et", "au"]) && self.month(e + 1).is_none(),
+                _ => false,
+            },
+        };
+        (alone && self.month(e).is_none()).then_some((Expr::WeekdayDay { wd, d }, e))
+    }
+
     /// The tense around a weekday named alone (`se sont réunis vendredi`, `se tiendra jeudi`):
     /// -2 for the past (that day this week or the last), 2 for the future, 0 when the sentence
     /// does not say (the nearest such day).
@@ -1428,6 +1581,8 @@ impl<'a> Parser<'a> {
             // "à midi", "vers minuit" (after a preposition: "le Midi" is a region).
             Tok::Word if ctx && t.is("midi") => Some((Time::new(12, 0)?, i + 1, true)),
             Tok::Word if ctx && t.is("minuit") => Some((Time::new(0, 0)?, i + 1, true)),
+            // "à quinze heures", "levée à dix-huit heures trente".
+            Tok::Word if ctx => self.heures(i, true),
             Tok::Num { value, digits } if digits <= 2 => {
                 // 15 h 30, 15 h
                 if self.word(i + 1, "h")
@@ -1447,22 +1602,76 @@ impl<'a> Parser<'a> {
                     }
                 }
                 // 15 heures [30]
-                if self.word_in(i + 1, &["heures", "heure"]) {
-                    let (mm, e) = match self.num(i + 2) {
-                        Some((mm, d)) if d <= 2 && mm < 60 => (mm, i + 3),
-                        _ => (0, i + 2),
-                    };
-                    let e = if self.word_in(e, &["minutes"]) {
-                        e + 1
-                    } else {
-                        e
-                    };
-                    return Some((Time::new(value, mm)?, e, ctx));
-                }
-                None
+                self.heures(i, ctx)
             }
             _ => None,
         }
+    }
+
+    /// `15 heures [30]`, and after a preposition the hour in words: `quinze heures`,
+    /// `dix-huit heures trente`, `onze heures et demie`, `midi`-less `onze heures moins le
+    /// quart`; then `du matin`, `du soir`, `de l'après-midi`. `sure` is `ctx` for digits.
+    fn heures(&self, i: usize, ctx: bool) -> Option<(Time, usize, bool)> {
+        let (mut hour, k, spelled) = match self.num(i) {
+            Some((v, digits)) if digits <= 2 => (v, i + 1, false),
+            Some(_) => return None,
+            None if ctx => {
+                let (v, k) = self.spelled(i)?;
+                (v, k, true)
+            }
+            None => return None,
+        };
+        if !self.word_in(k, &["heures", "heure"]) {
+            return None;
+        }
+        let mut e = k + 1;
+        let mut minute = 0;
+        let mut said_minutes = false;
+        if let Some((mm, d)) = self.num(e) {
+            if d <= 2 && mm < 60 {
+                (minute, e, said_minutes) = (mm, e + 1, true);
+            }
+        } else if self.word(e, "et") && self.word(e + 1, "quart") {
+            (minute, e, said_minutes) = (15, e + 2, true);
+        } else if self.word(e, "et") && self.word_in(e + 1, &["demie", "demi"]) {
+            (minute, e, said_minutes) = (30, e + 2, true);
+        } else if self.word(e, "moins") && self.word(e + 1, "le") && self.word(e + 2, "quart") {
+            if hour == 0 {
+                return None;
+            }
+            (hour, minute, e, said_minutes) = (hour - 1, 45, e + 3, true);
+        } else if spelled {
+            if let Some((mm, k)) = self.spelled(e).filter(|(mm, _)| (1..60).contains(mm)) {
+                (minute, e, said_minutes) = (mm, k, true);
+            }
+        }
+        if said_minutes && self.word_in(e, &["minutes", "minute"]) {
+            e += 1;
+        }
+        // "du matin", "du soir", "de l'après-midi".
+        let mut part = false;
+        if self.word(e, "du") && self.word(e + 1, "matin") {
+            (e, part) = (e + 2, true);
+        } else if self.word(e, "du") && self.word(e + 1, "soir") {
+            (hour, e, part) = (if hour < 12 { hour + 12 } else { hour }, e + 2, true);
+        } else if self.word(e, "de")
+            && self.elided(e + 1, "l") == Some(e + 3)
+            && self.word(e + 3, "apres")
+            && self.punct(e + 4, '-')
+            && self.word(e + 5, "midi")
+        {
+            (hour, e, part) = (if hour < 12 { hour + 12 } else { hour }, e + 6, true);
+        }
+        // "à deux heures de route", "de Paris": a distance or a length, not a time of day.
+        if !part && self.word(e, "de") {
+            return None;
+        }
+        // Hours in words are a time of day when they are a working hour or said precisely:
+        // "limitée à deux heures" is a length.
+        if spelled && hour < 7 && !said_minutes && !part {
+            return None;
+        }
+        Some((Time::new(hour, minute)?, e, ctx || spelled))
     }
 
     fn time_expr(&self, i: usize, ctx: bool) -> M<Expr> {

@@ -39,6 +39,11 @@
 //! | `fin septembre 2013`, `début 2020`, `mi-mars` | `2013-09`, `2020` | month, year | approximate |
 //! | `au plus tard fin septembre 2013`, `avant le 21 juin 2022` | `2013-09`, `2022-06-21` | | deadline |
 //! | `9h00 – 11h00`, `de 9h à 11h`, `à 15 heures` | the date last mentioned, with times | day | |
+//! | `à dix-huit heures trente`, `onze heures et demie`, `à 3 heures de l'après-midi` | the date last mentioned, 18:30, 11:30, 15:00 | day | |
+//! | `14 - 20 septembre 2014` (the first day alone on its line or after punctuation) | `2014-09-14/2014-09-20` | day | |
+//! | `Mercredi 13 :` (a programme's day without its month) | the nearest Wednesday 13th to the anchor | day | relative |
+//! | `le lendemain du 13 février`, `la veille du 3 mars 2013` | `2013-02-14`, `2013-03-02` | day | relative |
+//! | `avant Noël`, `la Toussaint`, `Pâques 2019`, `le lundi de Pentecôte 2023` | `2013-12-25`, `2019-04-21`, `2023-05-29` | day | relative without a year |
 //! | `ce vendredi`, `vendredi dernier`, `lundi prochain` | from the anchor | day | relative |
 //! | `en octobre dernier`, `le mois dernier`, `cette année`, `l'année prochaine` | from the anchor | month, year | relative |
 //! | `aujourd'hui`, `hier`, `demain`, `dans trois jours`, `il y a deux ans` | from the anchor | day, year | relative |
@@ -47,7 +52,9 @@
 //! | `deux fois par an` | none: a frequency | | |
 //!
 //! Not dates: `Ares(2022)6560133`, `COM(2011) 292`, `COVID-19`, `GenZ 212`, `U20`, `articles
-//! 65-68`, `Dialogue 5+5`, phone numbers, amounts, `sa`, `AVR`, `mars` alone.
+//! 65-68`, `Dialogue 5+5`, phone numbers, amounts, `sa`, `AVR`, `mars` alone, `à deux heures de
+//! route` (a length), `Jour 1 – 14 novembre` (a label, then a date), `Noël Mamère`, `l'ascension
+//! sociale`.
 
 mod civil;
 mod grammar;

@@ -1,7 +1,7 @@
 //! Expressions → values: calendar ranges, EDTF strings, resolved against an anchor.
 
 use crate::civil::Date;
-use crate::grammar::{Dmy, Expr, Parsed, Part};
+use crate::grammar::{Dmy, Expr, Feast, Parsed, Part};
 use crate::{Kind, Mention, Precision, Value};
 
 /// Resolve parsed expressions in text order. `last` tracks the latest day-precision date, for
@@ -120,6 +120,24 @@ pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention>
             Expr::Chained(n) => {
                 m.relative = true;
                 m.value = last.map(|d| Value::day(d.add_days(n)));
+            }
+            Expr::Shifted { base, n } => {
+                let (y, _) = year_or_anchor(base.y, anchor);
+                m.relative = true;
+                m.value = dmy(Dmy { y, ..base }).map(|d| Value::day(d.add_days(n)));
+            }
+            Expr::Feast { y, feast, wd } => {
+                let (y, rel) = year_or_anchor(y, anchor);
+                m.relative = rel;
+                m.value = y.and_then(|y| feast_day(y, feast)).map(|d| {
+                    // "lundi de Pâques": that weekday on or after the feast.
+                    let d = wd.map_or(d, |wd| weekday_near(d, wd, 2));
+                    Value::day(d)
+                });
+            }
+            Expr::WeekdayDay { wd, d } => {
+                m.relative = true;
+                m.value = anchor.and_then(|a| weekday_day(a, wd, d)).map(Value::day);
             }
             Expr::Time { a, b } => {
                 m.kind = Kind::Time;
@@ -249,6 +267,43 @@ fn weekday_near(a: Date, wd: u8, dir: i8) -> Date {
             }
         }
     }
+}
+
+fn feast_day(y: i32, feast: Feast) -> Option<Date> {
+    match feast {
+        Feast::Fixed { m, d } => Date::new(y, m, d),
+        Feast::Easter(n) => easter(y).map(|e| e.add_days(n)),
+    }
+}
+
+/// Easter Sunday of the Gregorian calendar (the anonymous algorithm of 1876).
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y, month as u8, day as u8)
+}
+
+/// The date nearest `a` (the later one on a tie) whose day of the month is `d` and weekday
+/// `wd`, within a year either side (every such pair recurs within 14 months).
+fn weekday_day(a: Date, wd: u8, d: u8) -> Option<Date> {
+    (-12..=12)
+        .filter_map(|n| {
+            let (y, m) = a.add_months(n);
+            Date::new(y, m, d).filter(|x| x.weekday() == wd)
+        })
+        .min_by_key(|x| {
+            let gap = x.to_days() - a.to_days();
+            (gap.abs(), gap < 0)
+        })
 }
 
 fn period(a: Date, unit: u8, n: i64, offset: bool) -> Value {

@@ -17,6 +17,10 @@ pub(crate) enum Class {
     Rel,
     Det,
     Hour,
+    /// A holiday on a fixed day of the year, as `MMDD`.
+    Feast,
+    /// A holiday this many days after Easter Sunday.
+    Easter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +88,8 @@ pub(crate) fn parse(data: &'static str) -> Result<Table, String> {
             "rel" => Class::Rel,
             "det" => Class::Det,
             "hour" => Class::Hour,
+            "feast" => Class::Feast,
+            "easter" => Class::Easter,
             other => return Err(format!("words.tsv:{}: unknown class {other}", n + 1)),
         };
         let value = if class == Class::Unit || class == Class::Hour {
