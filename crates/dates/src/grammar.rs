@@ -1576,7 +1576,8 @@ impl<'a> Parser<'a> {
                 if self.punct(i + 1, '/') && self.adjacent(i + 1) {
                     return None;
                 }
-                Some((Time::new(hour, minute.unwrap_or(0))?, i + 1, true))
+                let (hour, e) = self.day_part(i + 1, hour).unwrap_or((hour, i + 1));
+                Some((Time::new(hour, minute.unwrap_or(0))?, e, true))
             }
             // "à midi", "vers minuit" (after a preposition: "le Midi" is a region).
             Tok::Word if ctx && t.is("midi") => Some((Time::new(12, 0)?, i + 1, true)),
@@ -1605,6 +1606,26 @@ impl<'a> Parser<'a> {
                 self.heures(i, ctx)
             }
             _ => None,
+        }
+    }
+
+    /// `du matin`, `du soir`, `de l'après-midi` at `e` after an hour: the hour on 24 hours and
+    /// where the words end.
+    fn day_part(&self, e: usize, hour: u32) -> Option<(u32, usize)> {
+        let pm = |h: u32| if h < 12 { h + 12 } else { h };
+        if self.word(e, "du") && self.word(e + 1, "matin") {
+            Some((hour, e + 2))
+        } else if self.word(e, "du") && self.word(e + 1, "soir") {
+            Some((pm(hour), e + 2))
+        } else if self.word(e, "de")
+            && self.elided(e + 1, "l") == Some(e + 3)
+            && self.word(e + 3, "apres")
+            && self.punct(e + 4, '-')
+            && self.word(e + 5, "midi")
+        {
+            Some((pm(hour), e + 6))
+        } else {
+            None
         }
     }
 
@@ -1648,20 +1669,11 @@ impl<'a> Parser<'a> {
         if said_minutes && self.word_in(e, &["minutes", "minute"]) {
             e += 1;
         }
-        // "du matin", "du soir", "de l'après-midi".
-        let mut part = false;
-        if self.word(e, "du") && self.word(e + 1, "matin") {
-            (e, part) = (e + 2, true);
-        } else if self.word(e, "du") && self.word(e + 1, "soir") {
-            (hour, e, part) = (if hour < 12 { hour + 12 } else { hour }, e + 2, true);
-        } else if self.word(e, "de")
-            && self.elided(e + 1, "l") == Some(e + 3)
-            && self.word(e + 3, "apres")
-            && self.punct(e + 4, '-')
-            && self.word(e + 5, "midi")
-        {
-            (hour, e, part) = (if hour < 12 { hour + 12 } else { hour }, e + 6, true);
+        let part = self.day_part(e, hour);
+        if let Some((h, k)) = part {
+            (hour, e) = (h, k);
         }
+        let part = part.is_some();
         // "à deux heures de route", "de Paris": a distance or a length, not a time of day.
         if !part && self.word(e, "de") {
             return None;
