@@ -88,6 +88,16 @@ pub(crate) enum Expr {
         feast: Feast,
         wd: Option<u8>,
     },
+    /// `le premier lundi de mars 2024`, `le dernier vendredi du mois de juin`: the `n`th such
+    /// weekday of the month (99: the last).
+    NthWeekday {
+        y: Option<i32>,
+        m: u8,
+        wd: u8,
+        n: u8,
+    },
+    /// `la semaine du 6 octobre`: Monday to Sunday of the week holding that day.
+    WeekOf(Dmy),
     /// `mercredi 13`: the day of the month that falls on that weekday, nearest the anchor.
     WeekdayDay {
         wd: u8,
@@ -408,9 +418,11 @@ impl<'a> Parser<'a> {
 
     /// Every rule's match at `i` (most are `None`).
     fn core(&self, i: usize, ctx: bool) -> impl Iterator<Item = (Expr, usize)> {
-        let rules: [Option<(Expr, usize)>; 12] = [
+        let rules: [Option<(Expr, usize)>; 14] = [
             self.relative(i),
             self.weekday_day(i),
+            self.nth_weekday(i),
+            self.week_of(i),
             self.feast(i),
             self.time_expr(i, ctx),
             self.written_date(i),
@@ -510,14 +522,26 @@ impl<'a> Parser<'a> {
 
     /// `l'année`, `l'an`, `le mois` right after an approximation: `fin de l'année`.
     fn approx_period(&self, i: usize) -> Option<(Expr, usize)> {
+        // "fin de l'année prochaine", "début du mois dernier".
+        let next = |e: usize| -> (i64, usize) {
+            if self.word_in(e, &["prochain", "prochaine", "suivant", "suivante"]) {
+                (1, e + 1)
+            } else if self.word_in(e, &["dernier", "derniere", "passe", "passee"]) {
+                (-1, e + 1)
+            } else {
+                (0, e)
+            }
+        };
         let j = self.elided(i, "l").unwrap_or(i);
         if self.word_in(j, &["annee", "an"]) && self.year(j + 1).is_none() {
-            return Some((Expr::RelPeriod { unit: b'Y', n: 0 }, j + 1));
+            let (n, e) = next(j + 1);
+            return Some((Expr::RelPeriod { unit: b'Y', n }, e));
         }
         if self.word(i, "mois") || (self.word(i, "le") && self.word(i + 1, "mois")) {
             let e = if self.word(i, "mois") { i + 1 } else { i + 2 };
             if self.month(e).is_none() {
-                return Some((Expr::RelPeriod { unit: b'M', n: 0 }, e));
+                let (n, e) = next(e);
+                return Some((Expr::RelPeriod { unit: b'M', n }, e));
             }
         }
         None
@@ -1456,6 +1480,48 @@ impl<'a> Parser<'a> {
             }
         }
         Some((Expr::Feast { y, feast, wd }, e))
+    }
+
+    /// `(la) semaine du DATE`.
+    fn week_of(&self, i: usize) -> M<Expr> {
+        let j = if self.word(i, "la") { i + 1 } else { i };
+        if !(self.word(j, "semaine") && self.word(j + 1, "du")) {
+            return None;
+        }
+        let (d, e) = self.any_date(j + 2).filter(|(d, _)| d.m.is_some())?;
+        // "la semaine du 6 au 10 octobre" is the range, read by the rule for ranges.
+        if self.is_day_list_or_range_next(e) && !self.punct(e, ',') {
+            return None;
+        }
+        Some((Expr::WeekOf(d), e))
+    }
+
+    /// `(le) premier|2e|dernier WEEKDAY (de|du mois de|d') MONTH [YEAR]`.
+    fn nth_weekday(&self, i: usize) -> M<Expr> {
+        let j = if self.word(i, "le") { i + 1 } else { i };
+        let n = match self.tok(j)?.tok {
+            Tok::Ord(n) if (1..=5).contains(&n) => n as u8,
+            Tok::Word => self
+                .class(j, Class::Ord)
+                .filter(|n| (1..=5).contains(n) || *n == 99)? as u8,
+            _ => return None,
+        };
+        let (wd, mut k) = self.weekday(j + 1)?;
+        if self.word(k, "du") && self.word(k + 1, "mois") && self.word(k + 2, "de") {
+            k += 3;
+        } else if self.word(k, "de") {
+            k += 1;
+        } else if let Some(e) = self.elided(k, "d") {
+            k = e;
+        } else {
+            return None;
+        }
+        let (m, mut e, _) = self.month(k)?;
+        let y = self.year(e).map(|(y, k)| {
+            e = k;
+            y
+        });
+        Some((Expr::NthWeekday { y, m, wd, n }, e))
     }
 
     /// `[le] mercredi 13`, a weekday and a day without a month (agendas, programmes), as an

@@ -135,6 +135,21 @@ pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention>
                     Value::day(d)
                 });
             }
+            Expr::NthWeekday { y, m: month, wd, n } => {
+                let (y, rel) = year_or_anchor(y, anchor);
+                m.relative = rel;
+                m.value = y.and_then(|y| nth_weekday(y, month, wd, n)).map(Value::day);
+            }
+            Expr::WeekOf(d) => {
+                m.kind = Kind::Range;
+                let (y, rel) = year_or_anchor(d.y, anchor);
+                m.relative = rel;
+                m.value = dmy(Dmy { y, ..d }).map(|d| {
+                    let monday = d.add_days(1 - i64::from(d.weekday()));
+                    let sunday = monday.add_days(6);
+                    Value::range(monday, sunday, Precision::Day, format!("{monday}/{sunday}"))
+                });
+            }
             Expr::WeekdayDay { wd, d } => {
                 m.relative = true;
                 m.value = anchor.and_then(|a| weekday_day(a, wd, d)).map(Value::day);
@@ -267,6 +282,16 @@ fn weekday_near(a: Date, wd: u8, dir: i8) -> Date {
             }
         }
     }
+}
+
+/// The `n`th weekday `wd` of a month (99: the last), if the month has one.
+fn nth_weekday(y: i32, m: u8, wd: u8, n: u8) -> Option<Date> {
+    if n == 99 {
+        return Some(weekday_near(Date::last_of_month(y, m), wd, -2));
+    }
+    let first = weekday_near(Date::first_of_month(y, m), wd, 2);
+    let d = first.add_days(7 * (i64::from(n) - 1));
+    (d.month == m).then_some(d)
 }
 
 fn feast_day(y: i32, feast: Feast) -> Option<Date> {
