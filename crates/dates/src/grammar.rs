@@ -895,11 +895,8 @@ impl<'a> Parser<'a> {
             || i == 0
             || self.t[i].newlines_before > 0
             || matches!(self.t[i - 1].tok, Tok::Punct(c) if c != '-');
-        let later = match self.tok(k).map(|t| t.tok) {
-            Some(Tok::Num { value, digits }) => digits <= 2 && value > u32::from(d),
-            Some(Tok::Ord(_)) => false,
-            _ => false,
-        };
+        let later = matches!(self.tok(k).map(|t| t.tok),
+            Some(Tok::Num { value, digits }) if digits <= 2 && value > u32::from(d));
         alone && later && self.month(k + 1).is_some()
     }
 
@@ -1696,8 +1693,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `15 heures [30]`, and after a preposition the hour in words: `quinze heures`,
-    /// `dix-huit heures trente`, `onze heures et demie`, `midi`-less `onze heures moins le
-    /// quart`; then `du matin`, `du soir`, `de l'après-midi`. `sure` is `ctx` for digits.
+    /// `dix-huit heures trente`, `onze heures et demie`, `onze heures moins le quart`; then `du matin`, `du soir`, `de l'après-midi`. `sure` is `ctx` for digits.
     fn heures(&self, i: usize, ctx: bool) -> Option<(Time, usize, bool)> {
         let (mut hour, k, spelled) = match self.num(i) {
             Some((v, digits)) if digits <= 2 => (v, i + 1, false),

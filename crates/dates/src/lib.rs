@@ -42,7 +42,7 @@
 //! | `à dix-huit heures trente`, `onze heures et demie`, `à 3 heures de l'après-midi` | the date last mentioned, 18:30, 11:30, 15:00 | day | |
 //! | `14 - 20 septembre 2014` (the first day alone on its line or after punctuation) | `2014-09-14/2014-09-20` | day | |
 //! | `Mercredi 13 :` (a programme's day without its month) | the nearest Wednesday 13th to the anchor | day | relative |
-//! | `le lendemain du 13 février`, `la veille du 3 mars 2013` | `2013-02-14`, `2013-03-02` | day | relative |
+//! | `le lendemain du 13 février`, `la veille du 3 mars 2013` | `2013-02-14`, `2013-03-02` | day | relative without a year |
 //! | `le premier lundi de mars 2024`, `le dernier vendredi du mois de juin 2023` | `2024-03-04`, `2023-06-30` | day | |
 //! | `la semaine du 6 octobre 2014` | `2014-10-06/2014-10-12` (Monday to Sunday) | day | |
 //! | `en début d'année prochaine`, `à la fin du mois dernier` | from the anchor | year, month | approximate, relative |

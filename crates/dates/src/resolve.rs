@@ -122,8 +122,8 @@ pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention>
                 m.value = last.map(|d| Value::day(d.add_days(n)));
             }
             Expr::Shifted { base, n } => {
-                let (y, _) = year_or_anchor(base.y, anchor);
-                m.relative = true;
+                let (y, rel) = year_or_anchor(base.y, anchor);
+                m.relative = rel;
                 m.value = dmy(Dmy { y, ..base }).map(|d| Value::day(d.add_days(n)));
             }
             Expr::Feast { y, feast, wd } => {
@@ -144,11 +144,8 @@ pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention>
                 m.kind = Kind::Range;
                 let (y, rel) = year_or_anchor(d.y, anchor);
                 m.relative = rel;
-                m.value = dmy(Dmy { y, ..d }).map(|d| {
-                    let monday = d.add_days(1 - i64::from(d.weekday()));
-                    let sunday = monday.add_days(6);
-                    Value::range(monday, sunday, Precision::Day, format!("{monday}/{sunday}"))
-                });
+                // The week holding that day, as "cette semaine" is the anchor's.
+                m.value = dmy(Dmy { y, ..d }).map(|d| period(d, b'W', 0, false));
             }
             Expr::WeekdayDay { wd, d } => {
                 m.relative = true;
