@@ -733,6 +733,11 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A year at `i` if there is one, and where the expression goes on.
+    fn optional_year(&self, i: usize) -> (Option<i32>, usize) {
+        self.year(i).map_or((None, i), |(y, e)| (Some(y), e))
+    }
+
     fn weekday(&self, i: usize) -> M<u8> {
         self.class(i, Class::Weekday).map(|w| (w as u8, i + 1))
     }
@@ -762,11 +767,7 @@ impl<'a> Parser<'a> {
             ));
         };
         j = k;
-        let mut y = None;
-        if let Some((yy, k)) = self.year(j) {
-            y = Some(yy);
-            j = k;
-        }
+        let (y, j) = self.optional_year(j);
         Some((Dmy { y, m: Some(m), d }, j))
     }
 
@@ -1450,11 +1451,8 @@ impl<'a> Parser<'a> {
         } else {
             Feast::Easter(i64::from(has(t.entries, Class::Easter)?))
         };
-        let mut e = j + 1;
-        let y = self.year(e).map(|(y, k)| {
-            e = k;
-            y
-        });
+        let e = j + 1;
+        let (y, e) = self.optional_year(e);
         let before = i
             .checked_sub(1)
             .and_then(|p| self.t.get(p))
@@ -1513,11 +1511,8 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         }
-        let (m, mut e, _) = self.month(k)?;
-        let y = self.year(e).map(|(y, k)| {
-            e = k;
-            y
-        });
+        let (m, e, _) = self.month(k)?;
+        let (y, e) = self.optional_year(e);
         Some((Expr::NthWeekday { y, m, wd, n }, e))
     }
 
