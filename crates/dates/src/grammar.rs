@@ -46,8 +46,10 @@ pub(crate) enum Expr {
     },
     Year(i32),
     YearRange(i32, i32),
-    /// `les années 1990`: the ten years from 1990.
+    /// `les années 1990`, `les années 80`: the ten years from 1990.
     Decade(i32),
+    /// `le XIXe siècle`, `au 20e siècle`: the hundred years from 1800 (EDTF `18XX`).
+    Century(i32),
     Part {
         y: Option<i32>,
         part: Part,
@@ -130,6 +132,10 @@ pub(crate) struct Parsed {
     pub expr: Expr,
     pub approx: bool,
     pub deadline: bool,
+    /// Which year a date written without one falls in: -1 the last before the anchor
+    /// (`le 20 décembre dernier`), +1 the next after it (`le 5 mai prochain`); -2 and +2 when
+    /// only the sentence's tense says so; 0 when nothing does.
+    pub dir: i8,
 }
 
 /// Parse a token stream into expressions, longest match first, left to right.
@@ -296,7 +302,12 @@ impl<'a> Parser<'a> {
     fn may_start(&self, i: usize) -> bool {
         let t = &self.t[i];
         match t.tok {
-            Tok::Word => !t.entries.is_empty() || is_prefix_word(t.key.as_str()),
+            // A Roman ordinal has no entry: `XIXe siècle`.
+            Tok::Word => {
+                !t.entries.is_empty()
+                    || is_prefix_word(t.key.as_str())
+                    || self.class(i + 1, Class::Century).is_some()
+            }
             Tok::Num { .. } | Tok::Ord(_) | Tok::Clock { .. } => true,
             Tok::Punct('(') => false,
             _ => false,
@@ -382,6 +393,7 @@ impl<'a> Parser<'a> {
                         expr,
                         approx,
                         deadline,
+                        dir: 0,
                     },
                     end,
                 ));
@@ -413,12 +425,27 @@ impl<'a> Parser<'a> {
                 consider(&mut best, expr, end, false, false);
             }
         }
+        if let Some((p, end)) = best.as_mut() {
+            if yearless(&p.expr) {
+                p.dir = if self.word_in(*end, &["dernier", "derniere", "passe", "passee"]) {
+                    -1
+                } else if self.word_in(*end, &["prochain", "prochaine"]) {
+                    1
+                } else {
+                    self.tense(i, *end)
+                };
+                if p.dir.abs() == 1 {
+                    p.end = self.t[*end].end;
+                    *end += 1;
+                }
+            }
+        }
         best
     }
 
     /// Every rule's match at `i` (most are `None`).
     fn core(&self, i: usize, ctx: bool) -> impl Iterator<Item = (Expr, usize)> {
-        let rules: [Option<(Expr, usize)>; 14] = [
+        let rules: [Option<(Expr, usize)>; 15] = [
             self.relative(i),
             self.weekday_day(i),
             self.nth_weekday(i),
@@ -430,6 +457,7 @@ impl<'a> Parser<'a> {
             self.month_expr(i, ctx),
             self.part_expr(i, ctx),
             self.year_expr(i, ctx),
+            self.century(i),
             self.offset(i),
             self.duration(i),
             self.frequency(i),
@@ -579,7 +607,9 @@ impl<'a> Parser<'a> {
         let l = self
             .elided(j, "l")
             .unwrap_or(if self.word(j, "les") { j + 1 } else { j });
-        if self.word_in(l, &["annee", "an", "annees"]) && self.year(l + 1).is_some() {
+        if self.word_in(l, &["annee", "an", "annees"]) && self.year(l + 1).is_some()
+            || self.word(l, "annees") && self.decade_of_1900s(l + 1).is_some()
+        {
             return Some(l + 1);
         }
         if self.word(j, "la") && self.word(j + 1, "periode") {
@@ -1187,9 +1217,12 @@ impl<'a> Parser<'a> {
         // "(dans) les années 1990": a decade, not the year 1990.
         if i >= 1
             && self.t[i - 1].is("annees")
-            && (i < 2 || self.t[i - 2].is("les") || self.t[i - 2].is("des"))
+            && (i < 2
+                || self.t[i - 2].is("les")
+                || self.t[i - 2].is("des")
+                || self.t[i - 2].is("aux"))
         {
-            if let Some((y, k)) = self.year(i) {
+            if let Some((y, k)) = self.year(i).or_else(|| self.decade_of_1900s(i)) {
                 if y % 10 == 0 && !self.word_in(k, &["a", "et"]) {
                     return Some((Expr::Decade(y), k));
                 }
@@ -1600,6 +1633,40 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `80`, `quatre-vingt` after `les années`: a decade of the 1900s, not a quantity
+    /// (`des années 20 personnes` is not one).
+    fn decade_of_1900s(&self, i: usize) -> M<i32> {
+        let (v, k) = match self.num(i) {
+            Some((v, 2)) => (v, i + 1),
+            Some(_) => return None,
+            None => self.spelled(i)?,
+        };
+        let quantity = self
+            .tok(k)
+            .is_some_and(|t| QUANTITY_NOUNS.contains(&t.word()) || t.tok == Tok::Punct('%'));
+        ((10..=90).contains(&v) && v % 10 == 0 && !quantity).then_some((1900 + v as i32, k))
+    }
+
+    /// `(le|au|du) XIXe siècle`, `19e siècle`: a century, its ordinal in Roman capitals or
+    /// in digits.
+    fn century(&self, i: usize) -> M<Expr> {
+        let j = if self.word_in(i, &["le", "au", "du"]) {
+            i + 1
+        } else {
+            i
+        };
+        let t = self.tok(j)?;
+        let n = match t.tok {
+            Tok::Ord(n) => n,
+            Tok::Word if t.case != Case::Lower => roman_ordinal(t.key.as_str())?,
+            _ => return None,
+        };
+        self.class(j + 1, Class::Century)?;
+        (1..=21)
+            .contains(&n)
+            .then_some((Expr::Century(n as i32), j + 2))
+    }
+
     /// `dans trois jours`, `il y a deux ans`, `d'ici deux mois`.
     fn offset(&self, i: usize) -> M<Expr> {
         let (sign, j) = if self.word(i, "dans") {
@@ -1829,6 +1896,33 @@ fn iso(n: u32, unit: u8) -> String {
     }
 }
 
+/// `xixe`, `xxieme`, `ier`: the value of a Roman ordinal (folded to lowercase).
+fn roman_ordinal(w: &str) -> Option<u32> {
+    let digits = ["ieme", "eme", "er", "e"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .filter(|d| !d.is_empty())?;
+    let value = |c: u8| match c {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        b'l' => Some(50),
+        b'c' => Some(100),
+        _ => None,
+    };
+    let vals: Option<Vec<u32>> = digits.bytes().map(value).collect();
+    let vals = vals?;
+    let mut total = 0;
+    for (k, &v) in vals.iter().enumerate() {
+        if vals.get(k + 1).is_some_and(|&next| next > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&n| n > 0)
+}
+
 fn is_prefix_word(w: &str) -> bool {
     matches!(
         w,
@@ -1892,6 +1986,21 @@ fn propagate_years(tokens: &[Token], out: &mut [Parsed]) {
             Expr::Month { y: y @ None, m } => *y = Some(fill(*m)),
             _ => {}
         }
+    }
+}
+
+/// Is this a date whose year the text does not give (its year is the anchor's or a
+/// neighbour's)?
+fn yearless(e: &Expr) -> bool {
+    match e {
+        Expr::Days { y, .. }
+        | Expr::Month { y, .. }
+        | Expr::Part { y, .. }
+        | Expr::Feast { y, .. }
+        | Expr::NthWeekday { y, .. } => y.is_none(),
+        Expr::DayRange { b, .. } | Expr::WeekOf(b) | Expr::Shifted { base: b, .. } => b.y.is_none(),
+        Expr::MonthRange { b, .. } => b.0.is_none(),
+        _ => false,
     }
 }
 

@@ -31,6 +31,8 @@
 //! | `en 2007`, `de 2005` | `2007` | year | |
 //! | `2021-2027`, `(2013-2017)`, `de 2018 à 2020` | `2021/2027` | years | |
 //! | `dans les années 1990` | `199X` | years | |
+//! | `les années 80`, `les années quatre-vingt` | `198X` | years | |
+//! | `au XIXe siècle`, `au début du 20e siècle` | `18XX`, `19XX` | years | |
 //! | `de mai à juillet` (anchor year), `le 31/12` (anchor year) | `2024-05/2024-07`, `2024-12-31` | month, day | relative |
 //! | `à midi`, `vers minuit` | the date last mentioned, 12:00 or 00:00 | day | |
 //! | `au premier trimestre 2025` | `2025-33` | quarter | |
@@ -49,6 +51,9 @@
 //! | `avant Noël`, `la Toussaint`, `Pâques 2019`, `le lundi de Pentecôte 2023` | `2013-12-25`, `2019-04-21`, `2023-05-29` | day | relative without a year |
 //! | `ce vendredi`, `vendredi dernier`, `lundi prochain` | from the anchor | day | relative |
 //! | `en octobre dernier`, `le mois dernier`, `cette année`, `l'année prochaine` | from the anchor | month, year | relative |
+//! | `le 20 décembre dernier`, `le 5 mai prochain`, `l'hiver dernier` | the last before, the next after the anchor | day, season | relative |
+//! | `le 15 janvier` (anchor 10 December), `s'est tenue le 20 décembre` (anchor in February) | the next or the last year, when near the anchor | day, month | relative |
+//! | `à 13h30 le samedi 21 septembre` | the date after the time, when no date just before it claims the time | day | |
 //! | `aujourd'hui`, `hier`, `demain`, `dans trois jours`, `il y a deux ans` | from the anchor | day, year | relative |
 //! | `la veille`, `le lendemain` | from the date last mentioned | day | relative |
 //! | `pendant 3 mois`, `24 mois`, `de 1 à 5 ans` | none: durations `P3M`, `P1Y/P5Y` | | |
@@ -129,7 +134,7 @@ pub fn scan(text: &str, anchor: Option<Date>) -> Vec<Mention> {
         token::tokenize_into(text, from, to, &mut tokens);
         parsed.extend(grammar::parse(&tokens));
     }
-    resolve::resolve(parsed, anchor)
+    resolve::resolve(text, parsed, anchor)
 }
 
 /// Byte ranges of the text between blank lines (a line break, optional spaces, a line break).

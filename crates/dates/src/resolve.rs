@@ -6,7 +6,7 @@ use crate::{Kind, Mention, Precision, Value};
 
 /// Resolve parsed expressions in text order. `last` tracks the latest day-precision date, for
 /// `la veille`, `le lendemain` and times given without a date.
-pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention> {
+pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention> {
     let mut out = Vec::with_capacity(parsed.len());
     let mut last: Option<Date> = None;
     for p in parsed {
@@ -23,7 +23,12 @@ pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention>
         };
         match p.expr {
             Expr::Days { y, m: month, days } => {
-                let (y, rel) = year_or_anchor(y, anchor);
+                let (y, rel) = year_of(y, anchor, p.dir, |y| {
+                    Some((
+                        Date::new(y, month, days[0])?,
+                        Date::new(y, month, *days.last()?)?,
+                    ))
+                });
                 m.relative = rel;
                 if let Some(y) = y {
                     m.value = days_value(y, month, &days);
@@ -34,33 +39,41 @@ pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention>
             }
             Expr::DayRange { a, b } => {
                 m.kind = Kind::Range;
-                let (by, rel) = year_or_anchor(b.y, anchor);
+                // The first day's year: its own, or the last's (the one before when the range
+                // crosses the new year).
+                let ends = |by: i32| {
+                    let ay = a.y.unwrap_or(if a.m > b.m { by - 1 } else { by });
+                    Some((
+                        dmy(Dmy { y: Some(ay), ..a })?,
+                        dmy(Dmy { y: Some(by), ..b })?,
+                    ))
+                };
+                let (by, rel) = year_of(b.y, anchor, p.dir, ends);
                 m.relative = rel;
-                if let Some(by) = by {
-                    let b_date = dmy(Dmy { y: Some(by), ..b });
-                    let a_year = a.y.unwrap_or(if a.m > b.m { by - 1 } else { by });
-                    let a_date = dmy(Dmy {
-                        y: Some(a_year),
-                        ..a
-                    });
-                    if let (Some(s), Some(e)) = (a_date, b_date) {
-                        if s <= e {
-                            m.value = Some(Value::range(s, e, Precision::Day, format!("{s}/{e}")));
-                        }
-                    }
+                if let Some((s, e)) = by.and_then(ends).filter(|(s, e)| s <= e) {
+                    m.value = Some(Value::range(s, e, Precision::Day, format!("{s}/{e}")));
                 }
             }
             Expr::Month { y, m: month } => {
-                let (y, rel) = year_or_anchor(y, anchor);
+                let (y, rel) = year_of(y, anchor, p.dir, |y| {
+                    Some((
+                        Date::first_of_month(y, month),
+                        Date::last_of_month(y, month),
+                    ))
+                });
                 m.relative = rel;
                 m.value = y.map(|y| month_value(y, month));
             }
             Expr::MonthRange { a, b } => {
                 m.kind = Kind::Range;
-                let (by, rel) = year_or_anchor(b.0, anchor);
+                let first_year = |by: i32| a.0.unwrap_or(if a.1 > b.1 { by - 1 } else { by });
+                let (by, rel) = year_of(b.0, anchor, p.dir, |by| {
+                    let s = Date::first_of_month(first_year(by), a.1);
+                    Some((s, Date::last_of_month(by, b.1)))
+                });
                 m.relative = rel;
                 if let Some(by) = by {
-                    let ay = a.0.unwrap_or(if a.1 > b.1 { by - 1 } else { by });
+                    let ay = first_year(by);
                     let s = Date::first_of_month(ay, a.1);
                     let e = Date::last_of_month(by, b.1);
                     if s <= e {
@@ -79,6 +92,16 @@ pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention>
                     format!("{:03}X", y / 10),
                 ));
             }
+            Expr::Century(n) => {
+                m.kind = Kind::Range;
+                let y = (n - 1) * 100;
+                m.value = Some(Value::range(
+                    Date::first_of_month(y, 1),
+                    Date::last_of_month(y + 99, 12),
+                    Precision::Years,
+                    format!("{:02}XX", n - 1),
+                ));
+            }
             Expr::YearRange(a, b) => {
                 m.kind = Kind::Range;
                 m.value = Some(Value::range(
@@ -89,7 +112,16 @@ pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention>
                 ));
             }
             Expr::Part { y, part } => {
-                let (y, rel) = year_or_anchor(y, anchor);
+                let (y, rel) = match (y, anchor) {
+                    (None, Some(a)) => {
+                        let y = near_year(a, p.dir, false, |y| {
+                            let v = part_value(y, part);
+                            Some((v.start, v.end))
+                        });
+                        (Some(y), true)
+                    }
+                    _ => (y, y.is_none()),
+                };
                 m.relative = rel;
                 m.value = y.map(|y| part_value(y, part));
             }
@@ -122,30 +154,37 @@ pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention>
                 m.value = last.map(|d| Value::day(d.add_days(n)));
             }
             Expr::Shifted { base, n } => {
-                let (y, rel) = year_or_anchor(base.y, anchor);
+                let (y, rel) = year_of(base.y, anchor, p.dir, |y| {
+                    let d = dmy(Dmy { y: Some(y), ..base })?.add_days(n);
+                    Some((d, d))
+                });
                 m.relative = rel;
                 m.value = dmy(Dmy { y, ..base }).map(|d| Value::day(d.add_days(n)));
             }
             Expr::Feast { y, feast, wd } => {
-                let (y, rel) = year_or_anchor(y, anchor);
+                // "lundi de Pâques": that weekday on or after the feast.
+                let day = |y| {
+                    let d = feast_day(y, feast)?;
+                    Some(wd.map_or(d, |wd| weekday_near(d, wd, 2)))
+                };
+                let (y, rel) = year_of(y, anchor, p.dir, |y| day(y).map(|d| (d, d)));
                 m.relative = rel;
-                m.value = y.and_then(|y| feast_day(y, feast)).map(|d| {
-                    // "lundi de Pâques": that weekday on or after the feast.
-                    let d = wd.map_or(d, |wd| weekday_near(d, wd, 2));
-                    Value::day(d)
-                });
+                m.value = y.and_then(day).map(Value::day);
             }
             Expr::NthWeekday { y, m: month, wd, n } => {
-                let (y, rel) = year_or_anchor(y, anchor);
+                let (y, rel) = year_of(y, anchor, p.dir, |y| {
+                    nth_weekday(y, month, wd, n).map(|d| (d, d))
+                });
                 m.relative = rel;
                 m.value = y.and_then(|y| nth_weekday(y, month, wd, n)).map(Value::day);
             }
             Expr::WeekOf(d) => {
                 m.kind = Kind::Range;
-                let (y, rel) = year_or_anchor(d.y, anchor);
-                m.relative = rel;
                 // The week holding that day, as "cette semaine" is the anchor's.
-                m.value = dmy(Dmy { y, ..d }).map(|d| period(d, b'W', 0, false));
+                let week = |y| dmy(Dmy { y: Some(y), ..d }).map(|d| period(d, b'W', 0, false));
+                let (y, rel) = year_of(d.y, anchor, p.dir, |y| week(y).map(|v| (v.start, v.end)));
+                m.relative = rel;
+                m.value = y.and_then(week);
             }
             Expr::WeekdayDay { wd, d } => {
                 m.relative = true;
@@ -179,13 +218,115 @@ pub(crate) fn resolve(parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention>
             out.push(m);
         }
     }
+    times_before_their_date(text, &mut out);
     out
 }
 
-fn year_or_anchor(y: Option<i32>, anchor: Option<Date>) -> (Option<i32>, bool) {
-    match y {
-        Some(y) => (Some(y), false),
-        None => (anchor.map(|a| a.year), true),
+/// A time written just before its date (`à 13h30 le samedi 21 septembre`, `9h, mardi 4 mars`)
+/// is that date's, unless a date just before the time claims it (`le 3 mars à 15h, le 4 mars`).
+fn times_before_their_date(text: &str, out: &mut [Mention]) {
+    for i in 0..out.len() {
+        if out[i].kind != Kind::Time {
+            continue;
+        }
+        let day = |m: &Mention| {
+            matches!(m.kind, Kind::Date)
+                && m.value
+                    .as_ref()
+                    .is_some_and(|v| v.precision == Precision::Day && v.start == v.end)
+        };
+        let claimed = i > 0 && day(&out[i - 1]) && joins(&text[out[i - 1].end..out[i].start]);
+        let Some(next) = out.get(i + 1).filter(|n| day(n)) else {
+            continue;
+        };
+        if claimed || !joins(&text[out[i].end..next.start]) {
+            continue;
+        }
+        let Some(d) = next.value.as_ref().map(|v| v.start) else {
+            continue;
+        };
+        let t = &mut out[i];
+        let mut v = Value::day(d);
+        v.time_start = t.time.map(|(a, _)| a);
+        v.time_end = t.time.and_then(|(_, b)| b);
+        t.value = Some(v);
+    }
+}
+
+/// Does the text between two mentions tie them together: on one line, at most a comma, a dash
+/// or a colon and an article?
+fn joins(gap: &str) -> bool {
+    gap.len() <= 12
+        && !gap.contains('\n')
+        && gap
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':'))
+            .all(|w| matches!(w, "" | "le" | "ce" | "Le" | "Ce"))
+}
+
+/// How far from the anchor (in days) a date of the year after (`le 15 janvier` in a letter of
+/// 10 December), or of the year before in a sentence in the past tense (`s'est tenue le 20
+/// décembre`, written in February), may fall to be read in that year rather than the anchor's.
+const NEAR: i64 = 122;
+/// The same for the year before when the tense says nothing (`la réunion du 12 décembre`,
+/// written on 10 January): about a month.
+const NEAR_BEFORE: i64 = 31;
+
+/// The year of an expression, and whether it was inferred: the year written, or else the one
+/// near the anchor that `dir` (see `Parsed::dir`) asks for, given the days `span(year)` the
+/// expression covers in each year. `near`: whether another year may be chosen when the
+/// anchor's would put the expression elsewhere than around the anchor (not for a season: "cet
+/// automne" in February is the autumn to come, though last autumn is nearer).
+fn year_of(
+    y: Option<i32>,
+    anchor: Option<Date>,
+    dir: i8,
+    span: impl Fn(i32) -> Option<(Date, Date)>,
+) -> (Option<i32>, bool) {
+    match (y, anchor) {
+        (Some(y), _) => (Some(y), false),
+        (None, None) => (None, true),
+        (None, Some(a)) => (Some(near_year(a, dir, true, span)), true),
+    }
+}
+
+/// `dir` -1: the last year in which the expression ends before the anchor; +1: the first in
+/// which it starts after it; otherwise the anchor's year, unless the year before or after puts
+/// it nearer the anchor, within the windows above that the tense (±2) allows; with `near`
+/// false, only if it then covers the anchor.
+fn near_year(a: Date, dir: i8, near: bool, span: impl Fn(i32) -> Option<(Date, Date)>) -> i32 {
+    let y = a.year;
+    match dir {
+        -1 => (y - 8..=y)
+            .rev()
+            .find(|&c| span(c).is_some_and(|(_, e)| e < a))
+            .unwrap_or(y),
+        1 => (y..=y + 8)
+            .find(|&c| span(c).is_some_and(|(s, _)| s > a))
+            .unwrap_or(y),
+        _ => {
+            let (before, after) = match (near, dir) {
+                (false, _) => (0, 0),
+                (true, -2) => (NEAR, 0),
+                (true, 2) => (0, NEAR),
+                (true, _) => (NEAR_BEFORE, NEAR),
+            };
+            let gap = |c: i32| {
+                span(c).map(|(s, e)| {
+                    (s.to_days() - a.to_days())
+                        .max(a.to_days() - e.to_days())
+                        .max(0)
+                })
+            };
+            let mut best = (y, gap(y));
+            for (c, window) in [(y - 1, before), (y + 1, after)] {
+                if let Some(g) = gap(c).filter(|&g| g <= window) {
+                    if best.1.is_none_or(|b| g < b) {
+                        best = (c, Some(g));
+                    }
+                }
+            }
+            best.0
+        }
     }
 }
 

@@ -21,6 +21,8 @@ pub(crate) enum Class {
     Feast,
     /// A holiday this many days after Easter Sunday.
     Easter,
+    /// `siècle`: a period of this many years named by its ordinal.
+    Century,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +92,7 @@ pub(crate) fn parse(data: &'static str) -> Result<Table, String> {
             "hour" => Class::Hour,
             "feast" => Class::Feast,
             "easter" => Class::Easter,
+            "century" => Class::Century,
             other => return Err(format!("words.tsv:{}: unknown class {other}", n + 1)),
         };
         let value = if class == Class::Unit || class == Class::Hour {
