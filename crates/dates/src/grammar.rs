@@ -66,7 +66,8 @@ pub(crate) enum Expr {
         m: u8,
         dir: i8,
     },
-    /// `cette année`, `le mois dernier`, `la semaine prochaine`: unit letter and offset.
+    /// `cette année`, `le mois dernier`, `la semaine prochaine`, `ce week-end` (`E`): unit
+    /// letter and offset.
     RelPeriod {
         unit: u8,
         n: i64,
@@ -76,6 +77,8 @@ pub(crate) enum Expr {
         unit: u8,
         n: i64,
     },
+    /// `le 15 courant`: that day of the anchor's month.
+    DayOfMonth(u8),
     /// `la veille` (-1), `le lendemain` (+1): relative to the date mentioned before.
     Chained(i64),
     /// `le lendemain du 13 février`: days after (or before) the date given.
@@ -302,11 +305,12 @@ impl<'a> Parser<'a> {
     fn may_start(&self, i: usize) -> bool {
         let t = &self.t[i];
         match t.tok {
-            // A Roman ordinal has no entry: `XIXe siècle`.
+            // A Roman ordinal (`XIXe siècle`) and a table's `T1` have no entry.
             Tok::Word => {
                 !t.entries.is_empty()
                     || is_prefix_word(t.key.as_str())
                     || self.class(i + 1, Class::Century).is_some()
+                    || abbreviated_part(t.key.as_str(), t.case).is_some()
             }
             Tok::Num { .. } | Tok::Ord(_) | Tok::Clock { .. } => true,
             Tok::Punct('(') => false,
@@ -1175,6 +1179,27 @@ impl<'a> Parser<'a> {
                 return Some((Expr::Part { y, part }, k));
             }
         }
+        // T1 2013, S2-2014, Q3 2020 (tables' quarters and semesters): always with a year.
+        if let Some(part) = self
+            .tok(j)
+            .and_then(|t| abbreviated_part(t.key.as_str(), t.case))
+        {
+            let glued = (self.punct(j + 1, '-') || self.punct(j + 1, '/')) && self.adjacent(j + 1);
+            // Glued to the letter, the year looks like a code to `year`: read it here.
+            let year = if glued {
+                match self.num(j + 2) {
+                    Some((v, 4)) if (1900..=2199).contains(&v) && self.adjacent(j + 2) => {
+                        Some((v as i32, j + 3))
+                    }
+                    _ => None,
+                }
+            } else {
+                self.year(j + 1)
+            };
+            if let Some((y, e)) = year {
+                return Some((Expr::Part { y: Some(y), part }, e));
+            }
+        }
         // SEASON [YEAR]: "été" is also a participle, so it needs an article or a year.
         let mut j = i;
         let mut article = ctx;
@@ -1347,6 +1372,12 @@ impl<'a> Parser<'a> {
                 return Some((Expr::Chained(n), e));
             }
         }
+        // le 15 courant: that day of the anchor's month (letters).
+        if w == "le" {
+            if let Some((d, e)) = self.day(i + 1).filter(|&(_, e)| self.word(e, "courant")) {
+                return Some((Expr::DayOfMonth(d), e + 1));
+            }
+        }
         // ce vendredi, cette semaine, ce mois(-ci), cette année
         if has(t.entries, Class::Det).is_some() {
             let k = i + 1;
@@ -1375,7 +1406,8 @@ impl<'a> Parser<'a> {
             } else if self.word(k, "apres") && self.punct(k + 1, '-') && self.word(k + 2, "midi") {
                 Some((Expr::RelDay(0), k + 3))
             } else {
-                None
+                self.weekend(k)
+                    .map(|e| (Expr::RelPeriod { unit: b'E', n: 0 }, e))
             };
             return r.map(|(e, end)| {
                 let end = if self.punct(end, '-') && self.word_in(end + 1, &["ci", "la"]) {
@@ -1393,11 +1425,14 @@ impl<'a> Parser<'a> {
             self.elided(i, "l").unwrap_or(i)
         };
         if j > i {
-            let unit = match self.tok(j)?.word() {
-                "semaine" => b'W',
-                "mois" => b'M',
-                "annee" | "an" => b'Y',
-                _ => 0,
+            let (unit, j) = match self.tok(j)?.word() {
+                "semaine" => (b'W', j),
+                "mois" => (b'M', j),
+                "annee" | "an" => (b'Y', j),
+                _ => match self.weekend(j) {
+                    Some(e) => (b'E', e - 1),
+                    None => (0, j),
+                },
             };
             if unit != 0 {
                 let n = if self.word_in(j + 1, &["prochain", "prochaine"]) {
@@ -1667,6 +1702,14 @@ impl<'a> Parser<'a> {
             .then_some((Expr::Century(n as i32), j + 2))
     }
 
+    /// `week-end`, `weekend`: where it ends.
+    fn weekend(&self, i: usize) -> Option<usize> {
+        if self.word(i, "weekend") {
+            return Some(i + 1);
+        }
+        (self.word(i, "week") && self.punct(i + 1, '-') && self.word(i + 2, "end")).then_some(i + 3)
+    }
+
     /// `dans trois jours`, `il y a deux ans`, `d'ici deux mois`.
     fn offset(&self, i: usize) -> M<Expr> {
         let (sign, j) = if self.word(i, "dans") {
@@ -1893,6 +1936,22 @@ fn iso(n: u32, unit: u8) -> String {
         b'H' => format!("PT{n}H"),
         b'N' => format!("PT{n}M"),
         u => format!("P{n}{}", char::from(u)),
+    }
+}
+
+/// `T1`…`T4` and `Q1`…`Q4` (quarters), `S1`, `S2` (semesters), in capitals.
+fn abbreviated_part(w: &str, case: Case) -> Option<Part> {
+    let &[letter, digit] = w.as_bytes() else {
+        return None;
+    };
+    if case != Case::Upper {
+        return None;
+    }
+    let n = digit.checked_sub(b'0')?;
+    match letter {
+        b't' | b'q' if (1..=4).contains(&n) => Some(Part::Quarter(n)),
+        b's' if (1..=2).contains(&n) => Some(Part::Semester(n)),
+        _ => None,
     }
 }
 

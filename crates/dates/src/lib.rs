@@ -35,8 +35,8 @@
 //! | `au XIXe siècle`, `au début du 20e siècle` | `18XX`, `19XX` | years | |
 //! | `de mai à juillet` (anchor year), `le 31/12` (anchor year) | `2024-05/2024-07`, `2024-12-31` | month, day | relative |
 //! | `à midi`, `vers minuit` | the date last mentioned, 12:00 or 00:00 | day | |
-//! | `au premier trimestre 2025` | `2025-33` | quarter | |
-//! | `1er semestre 2013` | `2013-40` | semester | |
+//! | `au premier trimestre 2025`, `T1 2025` | `2025-33` | quarter | |
+//! | `1er semestre 2013`, `S1-2013` | `2013-40` | semester | |
 //! | `printemps 2023` | `2023-21` | season | |
 //! | `fin septembre 2013`, `début 2020`, `mi-mars` | `2013-09`, `2020` | month, year | approximate |
 //! | `au plus tard fin septembre 2013`, `avant le 21 juin 2022` | `2013-09`, `2022-06-21` | | deadline |
@@ -55,6 +55,8 @@
 //! | `le 15 janvier` (anchor 10 December), `s'est tenue le 20 décembre` (anchor in February) | the next or the last year, when near the anchor | day, month | relative |
 //! | `à 13h30 le samedi 21 septembre` | the date after the time, when no date just before it claims the time | day | |
 //! | `aujourd'hui`, `hier`, `demain`, `dans trois jours`, `il y a deux ans` | from the anchor | day, year | relative |
+//! | `ce week-end`, `le week-end dernier` | Saturday to Sunday, from the anchor | day | relative |
+//! | `le 15 courant` | that day of the anchor's month | day | relative |
 //! | `la veille`, `le lendemain` | from the date last mentioned | day | relative |
 //! | `pendant 3 mois`, `24 mois`, `de 1 à 5 ans` | none: durations `P3M`, `P1Y/P5Y` | | |
 //! | `deux fois par an` | none: a frequency | | |

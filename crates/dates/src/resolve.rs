@@ -149,6 +149,12 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 m.relative = true;
                 m.value = anchor.map(|a| period(a, unit, n, is_offset));
             }
+            Expr::DayOfMonth(d) => {
+                m.relative = true;
+                m.value = anchor
+                    .and_then(|a| Date::new(a.year, a.month, d))
+                    .map(Value::day);
+            }
             Expr::Chained(n) => {
                 m.relative = true;
                 m.value = last.map(|d| Value::day(d.add_days(n)));
@@ -481,6 +487,22 @@ fn period(a: Date, unit: u8, n: i64, offset: bool) -> Value {
         b'M' => {
             let (y, m) = a.add_months(n);
             month_value(y, m)
+        }
+        b'E' => {
+            // Saturday and Sunday: of the anchor's week (Monday to Sunday); the next to start
+            // after the anchor; the last to end before it.
+            let saturday = match n {
+                0 => a.add_days(6 - i64::from(a.weekday())),
+                n if n > 0 => weekday_near(a, 6, 1),
+                _ => weekday_near(a, 7, -1).add_days(-1),
+            };
+            let sunday = saturday.add_days(1);
+            Value::range(
+                saturday,
+                sunday,
+                Precision::Day,
+                format!("{saturday}/{sunday}"),
+            )
         }
         _ => year_value(a.year + n as i32),
     }

@@ -271,7 +271,11 @@ fn classify(s: &str, end: usize) -> Classified {
     } else {
         s.chars().any(char::is_numeric)
     };
-    if numeric {
+    // A letter and a digit (`T1`, `S2`: a table's quarter, semester) is a word; other mixes
+    // of letters and digits are codes.
+    let letter_digit =
+        bytes.len() == 2 && bytes[0].is_ascii_alphabetic() && bytes[1].is_ascii_digit();
+    if numeric && !letter_digit {
         return (end, Tok::Other, Key::EMPTY, &[], Case::Lower);
     }
     let key = fold(s);
