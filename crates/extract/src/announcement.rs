@@ -7,7 +7,7 @@ use liasse_records as rec;
 use crate::doc::Doc;
 use crate::entities::Entities;
 use crate::events::{dated_in, find_all, place_after, sentence, shorten, Out};
-use crate::mentions::when_of;
+use crate::mentions::event_when;
 use crate::meta::Meta;
 
 const MEETING_WORDS: &[&str] = &[
@@ -101,7 +101,7 @@ pub(crate) fn parse(
                 doc,
                 rec::EventKind::Meeting,
                 label,
-                m.value.as_ref().map(when_of),
+                event_when(mentions, m, &s),
                 place,
                 partners,
                 s.clone(),
@@ -113,7 +113,7 @@ pub(crate) fn parse(
                 doc,
                 rec::EventKind::Meeting,
                 label,
-                m.value.as_ref().map(when_of),
+                event_when(mentions, m, &s),
                 place,
                 Vec::new(),
                 m.start..m.end,

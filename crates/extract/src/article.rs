@@ -9,7 +9,7 @@ use liasse_records as rec;
 use crate::doc::Doc;
 use crate::entities::Entities;
 use crate::events::{place_after, sentence, shorten, Out};
-use crate::mentions::when_of;
+use crate::mentions::event_when;
 use crate::meta::Meta;
 
 /// Lines that belong to the page, not the article.
@@ -192,7 +192,7 @@ pub(crate) fn parse(
         }
         let s = sentence(&text, m.start);
         let sent = doc.lower_of(s.clone());
-        let when = m.value.as_ref().map(when_of);
+        let when = event_when(mentions, m, &s);
         let is_day = m
             .value
             .as_ref()

@@ -202,14 +202,17 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
 /// à Paris`, `en France`.
 pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<String> {
     let rest = &text[from..limit.max(from)];
-    let rest = rest.trim_start_matches([',', ' ']);
+    let rest = skip_time(rest.trim_start_matches([',', ' ']));
     let lower = rest.to_lowercase();
     let after = ["à ", "a ", "au ", "en "]
         .iter()
         .find_map(|p| lower.starts_with(p).then(|| &rest[p.len()..]))?;
     let first = after.chars().next()?;
     // A place is named: it starts with a capital, or with an article before a noun ("l'ambassade").
-    let named = first.is_uppercase() || after.starts_with("l'") || after.starts_with("l’");
+    let named = first.is_uppercase()
+        || after.starts_with("l'")
+        || after.starts_with("l’")
+        || after.starts_with("siège");
     if !named {
         return None;
     }
@@ -270,6 +273,41 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
     }
     // "Madrid, Espagne": a second capitalised word after a comma is the country.
     (!place.is_empty() && place.len() < 120).then(|| place.to_owned())
+}
+
+/// What follows a time of day written between a date and its place (`à 10h30 au siège`,
+/// `de 9 h à 12 h 30, à Rabat`), or the text itself if it does not start with one.
+fn skip_time(s: &str) -> &str {
+    let after = ["à ", "a ", "de ", "dès ", "vers "]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .and_then(clock);
+    let Some(after) = after else {
+        return s;
+    };
+    // The end of a time range.
+    let after = ["à ", "-", "–"]
+        .iter()
+        .find_map(|p| after.trim_start().strip_prefix(p))
+        .and_then(clock)
+        .unwrap_or(after);
+    after.trim_start_matches([',', ' '])
+}
+
+/// What follows a clock time at the start of `s` (`10h30`, `9 h`, `15 heures`, `12 h 30`).
+fn clock(s: &str) -> Option<&str> {
+    let s = s.trim_start();
+    let hour = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&hour) {
+        return None;
+    }
+    let r = s[hour..].trim_start();
+    let r = ["heures", "heure", "h", "H"]
+        .iter()
+        .find_map(|u| r.strip_prefix(u))?;
+    let m = r.trim_start();
+    let minutes = m.bytes().take_while(u8::is_ascii_digit).count();
+    Some(if minutes == 2 { &m[2..] } else { r })
 }
 
 /// Deadlines anywhere in the document (`au plus tard fin septembre 2013`, `avant le 21 juin
@@ -359,4 +397,40 @@ pub(crate) fn dated_in<'m>(
             && m.value.is_some()
             && matches!(m.kind, Kind::Date | Kind::Range)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place_after;
+
+    #[test]
+    fn the_place_after_a_date() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (" à Madrid, Espagne, afin de", Some("Madrid, Espagne")),
+            (" à 10h30 à Rabat.", Some("Rabat")),
+            (
+                ", de 9 h à 12 h 30, à Dakar la deuxième session",
+                Some("Dakar"),
+            ),
+            (" à 15 heures à Bruxelles, qui", Some("Bruxelles")),
+            (
+                " à 10h30 au siège du Ministère, à Rabat. Suite",
+                Some("siège du Ministère, à Rabat"),
+            ),
+            (
+                " à l'ambassade du Royaume à Paris.",
+                Some("l'ambassade du Royaume à Paris"),
+            ),
+            (" à 10h30.", None),
+            (" à 2 heures de route", None),
+            (" pour examiner", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                place_after(text, 0, text.len()).as_deref(),
+                *want,
+                "{text:?}"
+            );
+        }
+    }
 }

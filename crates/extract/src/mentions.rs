@@ -1,5 +1,7 @@
 //! Date mentions from liasse-dates → the output contract.
 
+use std::ops::Range;
+
 use liasse_dates::{Date, Kind, Mention, Precision, Value};
 use liasse_records as rec;
 
@@ -23,6 +25,37 @@ pub fn when_of(v: &Value) -> rec::When {
         time_start: v.time_start.map(|t| t.to_string()),
         time_end: v.time_end.map(|t| t.to_string()),
     }
+}
+
+/// The value of a date mention as an event's `When`, with the time of day the sentence
+/// `within` gives that day: a time mention right before the date or the first one after it,
+/// if it carries the same day (`le 5 mars 2013 à 10h`, `à 10h le 5 mars`). `mentions` is in
+/// text order and holds `m`.
+pub fn event_when(mentions: &[Mention], m: &Mention, within: &Range<usize>) -> Option<rec::When> {
+    let v = m.value.as_ref()?;
+    let mut when = when_of(v);
+    if v.precision != Precision::Day || v.start != v.end {
+        return Some(when);
+    }
+    let at = mentions.partition_point(|x| x.start < m.start);
+    let before = at
+        .checked_sub(1)
+        .map(|k| &mentions[k])
+        .filter(|x| x.kind == Kind::Time && x.start >= within.start);
+    let after = mentions[at..]
+        .iter()
+        .skip_while(|x| x.start < m.end)
+        .take_while(|x| x.start < within.end)
+        .find(|x| x.kind == Kind::Time);
+    let time = before
+        .into_iter()
+        .chain(after)
+        .find(|t| t.value.as_ref().is_some_and(|tv| tv.start == v.start));
+    if let Some((a, b)) = time.and_then(|t| t.time) {
+        when.time_start = Some(a.to_string());
+        when.time_end = b.map(|b| b.to_string());
+    }
+    Some(when)
 }
 
 /// A mention as the contract's `DateMention`, with the given span.

@@ -107,7 +107,7 @@ pub(crate) fn parse(
                 doc,
                 rec::EventKind::Meeting,
                 crate::events::shorten(&text[s.clone()]),
-                m.value.as_ref().map(crate::mentions::when_of),
+                crate::mentions::event_when(mentions, m, &s),
                 place,
                 ents.partners_in(s.clone()),
                 s,
@@ -118,15 +118,36 @@ pub(crate) fn parse(
     for p in &partners {
         ents.add_role(p, rec::Role::Participant);
     }
+    let mut when = date.when.clone();
+    if when.precision == rec::Precision::Day && when.start == when.end {
+        when.time_start = sitting_time(doc, mentions, &["ouverte", "ouvre", "debute", "commence"]);
+        when.time_end = sitting_time(doc, mentions, &["levee", "close", "cloturee", "prend fin"]);
+    }
     out.event(
         doc,
         rec::EventKind::Meeting,
         label,
-        Some(date.when.clone()),
+        Some(when),
         meta.place.as_ref().map(|p| p.0.clone()),
         partners,
         evidence,
     );
+}
+
+/// The time of day of the first time mention whose sentence opens or closes the sitting
+/// (`La séance est ouverte à quinze heures`, `levée à 18h30`): `words` in the folded sentence.
+fn sitting_time(doc: &Doc, mentions: &[liasse_dates::Mention], words: &[&str]) -> Option<String> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == liasse_dates::Kind::Time)
+        .find(|m| {
+            let s = crate::events::sentence(&doc.norm.text, m.start);
+            let sent = liasse_lexicon::fold(&doc.norm.text[s]).text;
+            (sent.contains("seance") || sent.contains("reunion") || sent.contains("session"))
+                && words.iter().any(|w| sent.contains(w))
+        })
+        .and_then(|m| m.time)
+        .map(|(a, _)| a.to_string())
 }
 
 /// Participants under their group, statements with their speaker, presentations, points of the
