@@ -103,6 +103,46 @@ impl Entities {
     }
 }
 
+/// Does the adjective starting at `at` name a language rather than a state: `en français`,
+/// `version espagnole`, `en langues arabe, française et anglaise`?
+fn names_a_language(text: &str, at: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "en",
+        "version",
+        "versions",
+        "traduction",
+        "langue",
+        "langues",
+    ];
+    let mut from = at.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..at].to_lowercase();
+    let mut words = before.split_whitespace().rev();
+    match words.next() {
+        Some(w) if BEFORE.contains(&w) => return true,
+        Some("et") => {}
+        _ => return false,
+    }
+    // A coordination of adjectives back to the noun: "arabe, française et".
+    let adjective = |w: &str| !w.is_empty() && w.chars().all(char::is_lowercase);
+    let Some(mut w) = words.next() else {
+        return false;
+    };
+    for _ in 0..6 {
+        if !adjective(w.trim_end_matches(',')) {
+            return false;
+        }
+        match words.next() {
+            Some(n) if BEFORE.contains(&n) => return true,
+            Some(n) if n.ends_with(',') => w = n,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Find every entity of the document. `country` is the state most documents' generic ministry
 /// names belong to, when the document says so (its parties, its dominant state).
 pub(crate) fn find(
@@ -118,6 +158,7 @@ pub(crate) fn find(
         .find(&text)
         .into_iter()
         .filter(|m| outside(&(m.start..m.end)))
+        .filter(|m| !(m.form == Form::Adjective && names_a_language(&text, m.start)))
         .collect();
 
     let matches = e.matches.clone();
@@ -132,6 +173,16 @@ pub(crate) fn find(
                 } else {
                     disambiguate(&text, m, &matches)
                 };
+                // A ministry's name that every state's government uses, followed by another
+                // state ("Ministère de l'Emploi … du Sénégal"): that state's ministry.
+                if let Some((other, b)) = other_states_body(&text, m, id, &matches) {
+                    let name = text[m.start..m.end].to_owned();
+                    match lexicon().body_for_generic_name(&name, &other) {
+                        Some(theirs) => add_agency(&mut e, theirs.id, span),
+                        None => add_unknown_body(&mut e, &name, Some(&other), b.kind, None, span),
+                    }
+                    continue;
+                }
                 add_agency(&mut e, id, span);
             }
         }
@@ -139,6 +190,64 @@ pub(crate) fn find(
     unknown_bodies(doc, &text, &mut e, &outside, context);
     people(doc, &text, &mut e, &outside);
     e
+}
+
+/// The state named right after a known body's generic name (`… du Sénégal`), when it is not
+/// the body's own, with the body.
+fn other_states_body(
+    text: &str,
+    m: &Match,
+    id: &str,
+    all: &[Match],
+) -> Option<(String, &'static liasse_lexicon::Body)> {
+    let b = lexicon().body(id)?;
+    let own = b.country?;
+    let at = all.partition_point(|x| x.start < m.end);
+    let next = all.get(at)?;
+    let Target::Partner(other) = next.target else {
+        return None;
+    };
+    let gap = text.get(m.end..next.start)?;
+    let linked = [
+        " du ", " de la ", " de l'", " de l’", " d'", " d’", " de ", " des ",
+    ]
+    .contains(&gap);
+    (linked
+        && other != own
+        && other != "EU"
+        && other != "AU"
+        && lexicon()
+            .body_for_generic_name(&text[m.start..m.end], own)
+            .is_some())
+    .then(|| (other.to_owned(), b))
+}
+
+/// A body not in the authority file, under an id made of its state and its name.
+fn add_unknown_body(
+    e: &mut Entities,
+    name: &str,
+    country: Option<&str>,
+    kind: &str,
+    acronym: Option<String>,
+    span: rec::Span,
+) {
+    let id = format!(
+        "x-{}{}",
+        country
+            .map(|c| format!("{}-", c.to_lowercase()))
+            .unwrap_or_default(),
+        slug(name)
+    );
+    let a = e.agencies.entry(id.clone()).or_insert_with(|| rec::Agency {
+        id,
+        name: liasse_text::clean_inline(name),
+        acronym,
+        kind: Some(kind.to_owned()),
+        authority: None,
+        country: country.map(str::to_owned),
+        mentions: Vec::new(),
+    });
+    a.mentions.push(span);
 }
 
 fn add_agency(e: &mut Entities, id: &str, span: rec::Span) {
@@ -349,8 +458,17 @@ fn unknown_bodies(
             continue;
         }
         let name = text[r.clone()].trim_end().to_owned();
-        // A head alone ("Conseil", "le Groupe") is not a name.
-        if !name[m.end - m.start..].chars().any(char::is_uppercase) {
+        // A head alone ("Conseil", "le Groupe") is not a name; one written in lowercase after
+        // it needs an adjective first and more words ("Direction générale des affaires …").
+        let tail = &name[m.end - m.start..];
+        let lowercase_name = {
+            let mut words = tail.split_whitespace();
+            words
+                .next()
+                .is_some_and(|w| NAME_ADJECTIVES.contains(&w.to_lowercase().as_str()))
+                && words.count() >= 2
+        };
+        if !tail.chars().any(char::is_uppercase) && !lowercase_name {
             continue;
         }
         // Known bodies are already there, also when the pattern reads on past their name.
@@ -406,24 +524,8 @@ fn unknown_bodies(
                 Some(span.clone()),
             );
         }
-        let id = format!(
-            "x-{}{}",
-            local
-                .as_deref()
-                .map(|c| format!("{}-", c.to_lowercase()))
-                .unwrap_or_default(),
-            slug(&name)
-        );
-        let a = e.agencies.entry(id.clone()).or_insert_with(|| rec::Agency {
-            id,
-            name: liasse_text::clean_inline(&name),
-            acronym: acronym.clone(),
-            kind: Some(if is_ministry { "ministry" } else { "body" }.to_owned()),
-            authority: None,
-            country: local.clone(),
-            mentions: Vec::new(),
-        });
-        a.mentions.push(span);
+        let kind = if is_ministry { "ministry" } else { "body" };
+        add_unknown_body(e, &name, local.as_deref(), kind, acronym, span);
     }
 }
 
@@ -432,9 +534,29 @@ struct HeadMatch {
     end: usize,
 }
 
-/// Extend a body's name over capitalised words and the small words that link them.
+/// Extend a body's name over capitalised words and the small words that link them. Lowercase
+/// nouns after `de`/`des`/`du`/`d'`/`l'` and the adjectives after them are part of it too when
+/// the name is written in that convention (`Direction générale des affaires consulaires et
+/// sociales`: nothing capitalised after the head but an adjective right after it) or an acronym
+/// in brackets follows (`Direction de la Police de l'air et des frontières (DPAF)`).
 fn extend_name(text: &str, mut pos: usize) -> usize {
+    #[derive(PartialEq)]
+    enum Prev {
+        Capital,
+        Link { genitive: bool },
+        Lower,
+        AndAfterLower,
+    }
+    let head_end = pos;
     let mut last_good = pos;
+    // Where the name ends if its lowercase words are not taken.
+    let mut last_capital = pos;
+    let mut prev = Prev::Capital;
+    let mut capitals = false;
+    let mut adjective_first = None;
+    let mut lowers = 0;
+    // Only links since the last "et".
+    let mut after_and = false;
     loop {
         let rest = &text[pos..];
         let ws = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
@@ -451,35 +573,162 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
             break;
         }
         let lower = word.to_lowercase();
-        let (w, elided) = match lower.find(['\'', '’']) {
-            Some(i) => (&lower[..=i], true),
-            None => (lower.as_str(), false),
+        let (w, after) = match lower.find(['\'', '’']) {
+            Some(i) => {
+                let after: String = word
+                    .chars()
+                    .skip_while(|c| *c != '\'' && *c != '’')
+                    .skip(1)
+                    .collect();
+                (
+                    &lower[..i + lower[i..].chars().next().map_or(1, char::len_utf8)],
+                    Some(after),
+                )
+            }
+            None => (lower.as_str(), None),
         };
+        let w = w.replace('’', "'");
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-        if elided && NAME_LINKS.contains(&w.replace('’', "'").as_str()) {
-            // d'Intérieur, l'Emploi: the word after the apostrophe decides.
-            let after: String = word
-                .chars()
-                .skip_while(|c| *c != '\'' && *c != '’')
-                .skip(1)
-                .collect();
+        let end = word_start + word.len();
+        if adjective_first.is_none() {
+            adjective_first = Some(NAME_ADJECTIVES.contains(&w.as_str()));
+        }
+        if let Some(after) = after
+            .as_deref()
+            .filter(|_| NAME_LINKS.contains(&w.as_str()))
+        {
+            // d'Intérieur, l'Emploi: the word after the apostrophe decides; l'air, d'emploi
+            // only after a genitive link.
             if after.chars().next().is_some_and(char::is_uppercase) {
-                pos = word_start + word.len();
-                last_good = pos;
+                (pos, last_good, prev, capitals) = (end, end, Prev::Capital, true);
+                if lowers == 0 {
+                    last_capital = end;
+                }
+                continue;
+            }
+            let genitive = matches!(prev, Prev::Link { genitive: true }) || w == "d'";
+            if genitive && lowercase_noun(after) && lowers < 5 {
+                (pos, last_good, prev) = (end, end, Prev::Lower);
+                lowers += 1;
                 continue;
             }
             break;
         }
-        if first_upper || NAME_ADJECTIVES.contains(&w) {
-            pos = word_start + word.len();
-            last_good = pos;
-        } else if NAME_LINKS.contains(&w) {
-            pos = word_start + word.len();
+        // "… et du Ministère de …": a second body, not more of this one's name.
+        if first_upper && after_and && BODY_HEADS.contains(&w.as_str()) {
+            break;
+        }
+        if first_upper || NAME_ADJECTIVES.contains(&w.as_str()) {
+            if first_upper {
+                capitals = true;
+            }
+            (pos, last_good, prev, after_and) = (end, end, Prev::Capital, false);
+            if lowers == 0 {
+                last_capital = end;
+            }
+        } else if NAME_LINKS.contains(&w.as_str()) {
+            after_and |= w == "et";
+            prev = match (&prev, w.as_str()) {
+                (Prev::Lower, "et") => Prev::AndAfterLower,
+                (_, "de" | "du" | "des" | "d'") => Prev::Link { genitive: true },
+                (Prev::Link { genitive: true }, "la" | "l'") => Prev::Link { genitive: true },
+                _ => Prev::Link { genitive: false },
+            };
+            pos = end;
+        } else if lowers < 5
+            && match prev {
+                Prev::Link { genitive } => genitive && lowercase_noun(&word),
+                Prev::Lower | Prev::AndAfterLower => adjective_like(&w),
+                Prev::Capital => false,
+            }
+        {
+            (pos, last_good, prev, after_and) = (end, end, Prev::Lower, false);
+            lowers += 1;
         } else {
             break;
         }
     }
-    last_good
+    if lowers == 0 {
+        return last_good;
+    }
+    let lowercase_convention = !capitals && adjective_first == Some(true);
+    let acronym_follows = {
+        let rest = text[last_good..].trim_start_matches([' ', '\u{a0}']);
+        rest.strip_prefix('(').is_some_and(|r| {
+            let a: String = r.chars().take_while(|c| *c != ')').collect();
+            r.len() > a.len()
+                && (2..=10).contains(&a.chars().count())
+                && a.chars().all(|c| c.is_uppercase() || c == '-')
+        })
+    };
+    if (lowercase_convention || acronym_follows) && last_good > head_end {
+        last_good
+    } else {
+        last_capital
+    }
+}
+
+/// The words that begin a body's name (as `body_head` reads them), lowercase.
+const BODY_HEADS: &[&str] = &[
+    "ministère",
+    "ministere",
+    "direction",
+    "agence",
+    "office",
+    "institut",
+    "fondation",
+    "association",
+    "conseil",
+    "observatoire",
+    "haut-commissariat",
+    "commissariat",
+    "secrétariat",
+    "secretariat",
+    "délégation",
+    "delegation",
+    "brigade",
+    "unité",
+    "unite",
+    "centre",
+    "comité",
+    "comite",
+    "bureau",
+    "service",
+    "programme",
+    "fonds",
+    "groupe",
+    "organisation",
+    "commission",
+    "autorité",
+    "autorite",
+    "caisse",
+    "chambre",
+    "tribunal",
+    "cour",
+];
+
+/// A lowercase word that may be a noun inside a body's name (`air`, `affaires`, `emploi`),
+/// not a number or a word that goes on with the sentence (`deux pays`).
+fn lowercase_noun(w: &str) -> bool {
+    const NOT: &[&str] = &[
+        "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "pays", "parties",
+        "partie", "autres", "autre", "deux", "tous", "toutes", "même", "ce", "cette", "ces", "son",
+        "sa", "ses", "leur", "leurs", "un", "une",
+    ];
+    w.chars().next().is_some_and(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && w.chars().count() >= 3
+        && !NOT.contains(&w)
+}
+
+/// An adjective by its ending (`consulaires`, `sociales`, `internationales`, `publique`).
+fn adjective_like(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "aire", "aires", "al", "ale", "ales", "aux", "ique", "iques", "el", "elle", "elles", "els",
+        "ier", "iere", "ieres", "iers", "ière", "ières", "if", "ifs", "ive", "ives", "ien",
+        "ienne", "iennes", "iens", "eux", "euse", "euses", "ain", "aine", "aines", "ains",
+    ];
+    w.chars().all(char::is_alphabetic) && ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 pub(crate) fn slug(s: &str) -> String {
@@ -721,11 +970,16 @@ fn within_honorific(
 }
 
 /// The role apposition after a name: `, Secrétaire Général du MAEC :` → "Secrétaire Général du
-/// MAEC". It stops at the next person, a colon, a semicolon, a full stop or a closing bracket.
+/// MAEC", or the line under a name that ends its line (a signature block: `Mme Yassine Fall` /
+/// `Ministre de l'Intégration africaine`). It stops at the next person, a colon, a semicolon, a
+/// full stop, the end of the line or a closing bracket.
 fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<usize>)> {
     let rest = &text[from..limit.max(from)];
-    let lead = rest.len() - rest.trim_start_matches([',', ' ']).len();
-    if lead == 0 || !rest[..lead].contains(',') {
+    let lead = rest.len() - rest.trim_start_matches([',', ' ', '\t', '\r', '\n']).len();
+    let gap = &rest[..lead];
+    let apposition = gap.contains(',') && gap.matches('\n').count() <= 1;
+    let next_line = gap.matches('\n').count() == 1;
+    if !(apposition || next_line) {
         return None;
     }
     let body = &rest[lead..];
@@ -822,6 +1076,26 @@ mod tests {
             .filter_map(|m| p.honorific_name.captures_at(&text[..m.end()], m.start()))
             .collect();
         assert_eq!(spans(&honorific_names(p, text)), spans(&whole), "{text:?}");
+    }
+
+    #[test]
+    fn adjectives_that_name_a_language() {
+        let cases: &[(&str, bool)] = &[
+            ("rédigé en français", true),
+            ("en deux exemplaires en langues française", true),
+            ("en langues française et espagnole", true),
+            ("en langues arabe, française et espagnole", true),
+            ("la version espagnole", true),
+            ("la partie espagnole", false),
+            ("les autorités marocaines et espagnoles", false),
+            ("la diaspora sénégalaise", false),
+            ("les autorités en charge de la partie espagnole", false),
+            ("espagnole", false),
+        ];
+        for (text, want) in cases {
+            let at = text.rfind(' ').map_or(0, |i| i + 1);
+            assert_eq!(names_a_language(text, at), *want, "{text:?}");
+        }
     }
 
     #[test]
