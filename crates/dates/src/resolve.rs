@@ -23,7 +23,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
         };
         match p.expr {
             Expr::Days { y, m: month, days } => {
-                let (y, rel) = year_of(y, anchor, p.dir, |y| {
+                let (y, rel) = year_of(y, anchor, p.dir, true, |y| {
                     Some((
                         Date::new(y, month, days[0])?,
                         Date::new(y, month, *days.last()?)?,
@@ -48,14 +48,14 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                         dmy(Dmy { y: Some(by), ..b })?,
                     ))
                 };
-                let (by, rel) = year_of(b.y, anchor, p.dir, ends);
+                let (by, rel) = year_of(b.y, anchor, p.dir, true, ends);
                 m.relative = rel;
                 if let Some((s, e)) = by.and_then(ends).filter(|(s, e)| s <= e) {
                     m.value = Some(Value::range(s, e, Precision::Day, format!("{s}/{e}")));
                 }
             }
             Expr::Month { y, m: month } => {
-                let (y, rel) = year_of(y, anchor, p.dir, |y| {
+                let (y, rel) = year_of(y, anchor, p.dir, true, |y| {
                     Some((
                         Date::first_of_month(y, month),
                         Date::last_of_month(y, month),
@@ -67,7 +67,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
             Expr::MonthRange { a, b } => {
                 m.kind = Kind::Range;
                 let first_year = |by: i32| a.0.unwrap_or(if a.1 > b.1 { by - 1 } else { by });
-                let (by, rel) = year_of(b.0, anchor, p.dir, |by| {
+                let (by, rel) = year_of(b.0, anchor, p.dir, true, |by| {
                     let s = Date::first_of_month(first_year(by), a.1);
                     Some((s, Date::last_of_month(by, b.1)))
                 });
@@ -112,16 +112,10 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 ));
             }
             Expr::Part { y, part } => {
-                let (y, rel) = match (y, anchor) {
-                    (None, Some(a)) => {
-                        let y = near_year(a, p.dir, false, |y| {
-                            let v = part_value(y, part);
-                            Some((v.start, v.end))
-                        });
-                        (Some(y), true)
-                    }
-                    _ => (y, y.is_none()),
-                };
+                let (y, rel) = year_of(y, anchor, p.dir, false, |y| {
+                    let v = part_value(y, part);
+                    Some((v.start, v.end))
+                });
                 m.relative = rel;
                 m.value = y.map(|y| part_value(y, part));
             }
@@ -160,7 +154,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 m.value = last.map(|d| Value::day(d.add_days(n)));
             }
             Expr::Shifted { base, n } => {
-                let (y, rel) = year_of(base.y, anchor, p.dir, |y| {
+                let (y, rel) = year_of(base.y, anchor, p.dir, true, |y| {
                     let d = dmy(Dmy { y: Some(y), ..base })?.add_days(n);
                     Some((d, d))
                 });
@@ -173,12 +167,12 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                     let d = feast_day(y, feast)?;
                     Some(wd.map_or(d, |wd| weekday_near(d, wd, 2)))
                 };
-                let (y, rel) = year_of(y, anchor, p.dir, |y| day(y).map(|d| (d, d)));
+                let (y, rel) = year_of(y, anchor, p.dir, true, |y| day(y).map(|d| (d, d)));
                 m.relative = rel;
                 m.value = y.and_then(day).map(Value::day);
             }
             Expr::NthWeekday { y, m: month, wd, n } => {
-                let (y, rel) = year_of(y, anchor, p.dir, |y| {
+                let (y, rel) = year_of(y, anchor, p.dir, true, |y| {
                     nth_weekday(y, month, wd, n).map(|d| (d, d))
                 });
                 m.relative = rel;
@@ -188,7 +182,9 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 m.kind = Kind::Range;
                 // The week holding that day, as "cette semaine" is the anchor's.
                 let week = |y| dmy(Dmy { y: Some(y), ..d }).map(|d| period(d, b'W', 0, false));
-                let (y, rel) = year_of(d.y, anchor, p.dir, |y| week(y).map(|v| (v.start, v.end)));
+                let (y, rel) = year_of(d.y, anchor, p.dir, true, |y| {
+                    week(y).map(|v| (v.start, v.end))
+                });
                 m.relative = rel;
                 m.value = y.and_then(week);
             }
@@ -286,12 +282,13 @@ fn year_of(
     y: Option<i32>,
     anchor: Option<Date>,
     dir: i8,
+    near: bool,
     span: impl Fn(i32) -> Option<(Date, Date)>,
 ) -> (Option<i32>, bool) {
     match (y, anchor) {
         (Some(y), _) => (Some(y), false),
         (None, None) => (None, true),
-        (None, Some(a)) => (Some(near_year(a, dir, true, span)), true),
+        (None, Some(a)) => (Some(near_year(a, dir, near, span)), true),
     }
 }
 
