@@ -118,10 +118,10 @@ fn names_a_language(text: &str, at: usize) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = text[from..at].to_lowercase();
-    let mut words = before.split_whitespace().rev();
+    let known = |w: &str| BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w));
+    let mut words = text[from..at].split_whitespace().rev();
     match words.next() {
-        Some(w) if BEFORE.contains(&w) => return true,
+        Some(w) if known(w) => return true,
         Some("et") => {}
         _ => return false,
     }
@@ -135,7 +135,7 @@ fn names_a_language(text: &str, at: usize) -> bool {
             return false;
         }
         match words.next() {
-            Some(n) if BEFORE.contains(&n) => return true,
+            Some(n) if known(n) => return true,
             Some(n) if n.ends_with(',') => w = n,
             _ => return false,
         }
@@ -587,16 +587,19 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
             }
             None => (lower.as_str(), None),
         };
-        let w = w.replace('’', "'");
+        let apostrophe: String;
+        let w: &str = if w.contains('’') {
+            apostrophe = w.replace('’', "'");
+            &apostrophe
+        } else {
+            w
+        };
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
         let end = word_start + word.len();
         if adjective_first.is_none() {
-            adjective_first = Some(NAME_ADJECTIVES.contains(&w.as_str()));
+            adjective_first = Some(NAME_ADJECTIVES.contains(&w));
         }
-        if let Some(after) = after
-            .as_deref()
-            .filter(|_| NAME_LINKS.contains(&w.as_str()))
-        {
+        if let Some(after) = after.as_deref().filter(|_| NAME_LINKS.contains(&w)) {
             // d'Intérieur, l'Emploi: the word after the apostrophe decides; l'air, d'emploi
             // only after a genitive link.
             if after.chars().next().is_some_and(char::is_uppercase) {
@@ -615,10 +618,10 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
             break;
         }
         // "… et du Ministère de …": a second body, not more of this one's name.
-        if first_upper && after_and && BODY_HEADS.contains(&w.as_str()) {
+        if first_upper && after_and && BODY_HEADS.contains(&w) {
             break;
         }
-        if first_upper || NAME_ADJECTIVES.contains(&w.as_str()) {
+        if first_upper || NAME_ADJECTIVES.contains(&w) {
             if first_upper {
                 capitals = true;
             }
@@ -626,9 +629,9 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
             if lowers == 0 {
                 last_capital = end;
             }
-        } else if NAME_LINKS.contains(&w.as_str()) {
+        } else if NAME_LINKS.contains(&w) {
             after_and |= w == "et";
-            prev = match (&prev, w.as_str()) {
+            prev = match (&prev, w) {
                 (Prev::Lower, "et") => Prev::AndAfterLower,
                 (_, "de" | "du" | "des" | "d'") => Prev::Link { genitive: true },
                 (Prev::Link { genitive: true }, "la" | "l'") => Prev::Link { genitive: true },
@@ -638,7 +641,7 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
         } else if lowers < 5
             && match prev {
                 Prev::Link { genitive } => genitive && lowercase_noun(&word),
-                Prev::Lower | Prev::AndAfterLower => adjective_like(&w),
+                Prev::Lower | Prev::AndAfterLower => adjective_like(w),
                 Prev::Capital => false,
             }
         {
