@@ -142,9 +142,10 @@ fn sitting_time(doc: &Doc, mentions: &[liasse_dates::Mention], words: &[&str]) -
         .filter(|m| m.kind == liasse_dates::Kind::Time)
         .find(|m| {
             let s = crate::events::sentence(&doc.norm.text, m.start);
-            let sent = liasse_lexicon::fold(&doc.norm.text[s]).text;
-            (sent.contains("seance") || sent.contains("reunion") || sent.contains("session"))
-                && words.iter().any(|w| sent.contains(w))
+            // Whole words: "ouverte", not "couverte".
+            let sent = format!(" {} ", liasse_lexicon::fold(&doc.norm.text[s]).text);
+            let has = |w: &str| sent.contains(&format!(" {w} "));
+            (has("seance") || has("reunion") || has("session")) && words.iter().any(|w| has(w))
         })
         .and_then(|m| m.time)
         .map(|(a, _)| a.to_string())
