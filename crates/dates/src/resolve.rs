@@ -227,16 +227,16 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
 /// A time written just before its date (`à 13h30 le samedi 21 septembre`, `9h, mardi 4 mars`)
 /// is that date's, unless a date just before the time claims it (`le 3 mars à 15h, le 4 mars`).
 fn times_before_their_date(text: &str, out: &mut [Mention]) {
+    let day = |m: &Mention| {
+        m.kind == Kind::Date
+            && m.value
+                .as_ref()
+                .is_some_and(|v| v.precision == Precision::Day && v.start == v.end)
+    };
     for i in 0..out.len() {
         if out[i].kind != Kind::Time {
             continue;
         }
-        let day = |m: &Mention| {
-            matches!(m.kind, Kind::Date)
-                && m.value
-                    .as_ref()
-                    .is_some_and(|v| v.precision == Precision::Day && v.start == v.end)
-        };
         let claimed = i > 0 && day(&out[i - 1]) && joins(&text[out[i - 1].end..out[i].start]);
         let Some(next) = out.get(i + 1).filter(|n| day(n)) else {
             continue;

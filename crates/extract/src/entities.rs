@@ -618,7 +618,7 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
             break;
         }
         // "… et du Ministère de …": a second body, not more of this one's name.
-        if first_upper && after_and && BODY_HEADS.contains(&w) {
+        if first_upper && after_and && patterns().body_head.is_match(&word) {
             break;
         }
         if first_upper || NAME_ADJECTIVES.contains(&w) {
@@ -670,45 +670,6 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
         last_capital
     }
 }
-
-/// The words that begin a body's name (as `body_head` reads them), lowercase.
-const BODY_HEADS: &[&str] = &[
-    "ministère",
-    "ministere",
-    "direction",
-    "agence",
-    "office",
-    "institut",
-    "fondation",
-    "association",
-    "conseil",
-    "observatoire",
-    "haut-commissariat",
-    "commissariat",
-    "secrétariat",
-    "secretariat",
-    "délégation",
-    "delegation",
-    "brigade",
-    "unité",
-    "unite",
-    "centre",
-    "comité",
-    "comite",
-    "bureau",
-    "service",
-    "programme",
-    "fonds",
-    "groupe",
-    "organisation",
-    "commission",
-    "autorité",
-    "autorite",
-    "caisse",
-    "chambre",
-    "tribunal",
-    "cour",
-];
 
 /// A lowercase word that may be a noun inside a body's name (`air`, `affaires`, `emploi`),
 /// not a number or a word that goes on with the sentence (`deux pays`).

@@ -276,38 +276,19 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
 }
 
 /// What follows a time of day written between a date and its place (`à 10h30 au siège`,
-/// `de 9 h à 12 h 30, à Rabat`), or the text itself if it does not start with one.
+/// `de 9 h à 12 h 30, à Rabat`), as the date scanner reads it, or the text itself if it does
+/// not start with one.
 fn skip_time(s: &str) -> &str {
-    let after = ["à ", "a ", "de ", "dès ", "vers "]
-        .iter()
-        .find_map(|p| s.strip_prefix(p))
-        .and_then(clock);
-    let Some(after) = after else {
-        return s;
-    };
-    // The end of a time range.
-    let after = ["à ", "-", "–"]
-        .iter()
-        .find_map(|p| after.trim_start().strip_prefix(p))
-        .and_then(clock)
-        .unwrap_or(after);
-    after.trim_start_matches([',', ' '])
-}
-
-/// What follows a clock time at the start of `s` (`10h30`, `9 h`, `15 heures`, `12 h 30`).
-fn clock(s: &str) -> Option<&str> {
-    let s = s.trim_start();
-    let hour = s.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=2).contains(&hour) {
-        return None;
+    let mut head = s.len().min(60);
+    while !s.is_char_boundary(head) {
+        head -= 1;
     }
-    let r = s[hour..].trim_start();
-    let r = ["heures", "heure", "h", "H"]
-        .iter()
-        .find_map(|u| r.strip_prefix(u))?;
-    let m = r.trim_start();
-    let minutes = m.bytes().take_while(u8::is_ascii_digit).count();
-    Some(if minutes == 2 { &m[2..] } else { r })
+    match liasse_dates::scan(&s[..head], None).first() {
+        Some(m) if m.start == 0 && m.kind == Kind::Time => {
+            s[m.end..].trim_start_matches([',', ' '])
+        }
+        _ => s,
+    }
 }
 
 /// Deadlines anywhere in the document (`au plus tard fin septembre 2013`, `avant le 21 juin
