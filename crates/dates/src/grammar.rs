@@ -81,6 +81,13 @@ pub(crate) enum Expr {
     DayOfMonth(u8),
     /// `la veille` (-1), `le lendemain` (+1): relative to the date mentioned before.
     Chained(i64),
+    /// Counted from the date mentioned before: `deux jours plus tard`, `trois mois auparavant`
+    /// (an offset), `le mois suivant`, `l'année précédente` (`period`: that unit's period).
+    After {
+        unit: u8,
+        n: i64,
+        period: bool,
+    },
     /// `le lendemain du 13 février`: days after (or before) the date given.
     Shifted {
         base: Dmy,
@@ -449,8 +456,9 @@ impl<'a> Parser<'a> {
 
     /// Every rule's match at `i` (most are `None`).
     fn core(&self, i: usize, ctx: bool) -> impl Iterator<Item = (Expr, usize)> {
-        let rules: [Option<(Expr, usize)>; 15] = [
+        let rules: [Option<(Expr, usize)>; 16] = [
             self.relative(i),
+            self.later(i),
             self.weekday_day(i),
             self.nth_weekday(i),
             self.week_of(i),
@@ -965,12 +973,18 @@ impl<'a> Parser<'a> {
             Tok::Punct(c @ ('/' | '.' | '-')) => c,
             _ => return None,
         };
-        // "le 31/12": a day and a month after "le", in the anchor's year.
-        if sep == '/' && i > 0 && self.t[i - 1].is("le") && !self.t[i + 1].space_before {
+        // "le 31/12", "du 12/03": a day and a month after "le" or "du", in the anchor's year.
+        if sep == '/'
+            && i > 0
+            && (self.t[i - 1].is("le") || self.t[i - 1].is("du"))
+            && !self.t[i + 1].space_before
+        {
             if let Some((b, bd)) = self.num(i + 2) {
+                // Not "le 31/12/1999" nor "le 1/2/3" (a full stop after it ends a sentence).
                 let more = self.tok(i + 3).is_some_and(|t| {
                     !t.space_before && matches!(t.tok, Tok::Punct('/' | '.' | '-'))
-                });
+                }) && self.num(i + 4).is_some()
+                    && self.adjacent(i + 4);
                 if !more
                     && ad <= 2
                     && bd <= 2
@@ -1426,6 +1440,7 @@ impl<'a> Parser<'a> {
         };
         if j > i {
             let (unit, j) = match self.tok(j)?.word() {
+                "jour" => (b'D', j),
                 "semaine" => (b'W', j),
                 "mois" => (b'M', j),
                 "annee" | "an" => (b'Y', j),
@@ -1442,8 +1457,20 @@ impl<'a> Parser<'a> {
                 } else {
                     0
                 };
-                if n != 0 {
+                if n != 0 && unit != b'D' {
                     return Some((Expr::RelPeriod { unit, n }, j + 2));
+                }
+                // "le mois suivant", "l'année précédente": from the date mentioned before.
+                let n = if self.word_in(j + 1, &["suivant", "suivante"]) {
+                    1
+                } else if self.word_in(j + 1, &["precedent", "precedente"]) {
+                    -1
+                } else {
+                    0
+                };
+                if n != 0 && unit != b'E' {
+                    let period = true;
+                    return Some((Expr::After { unit, n, period }, j + 2));
                 }
             }
         }
@@ -1710,6 +1737,61 @@ impl<'a> Parser<'a> {
         (self.word(i, "week") && self.punct(i + 1, '-') && self.word(i + 2, "end")).then_some(i + 3)
     }
 
+    /// `deux jours plus tard`, `trois mois auparavant`, `une semaine après,`: counted from the
+    /// date mentioned before; `deux jours après le 3 mars`: from that date. `cinq ans après la
+    /// signature` counts from an event, and stays a duration.
+    fn later(&self, i: usize) -> M<Expr> {
+        let (n, k) = self.number(i)?;
+        let unit = self.class(k, Class::Unit)? as u8;
+        if !matches!(unit, b'D' | b'W' | b'M' | b'Y') || n == 0 || n > 1000 {
+            return None;
+        }
+        let n = i64::from(n);
+        let e = k + 1;
+        let (sign, end) = if self.word(e, "plus") && self.word_in(e + 1, &["tard", "tot"]) {
+            (if self.word(e + 1, "tard") { 1 } else { -1 }, e + 2)
+        } else if self.word(e, "auparavant") {
+            (-1, e + 1)
+        } else if self.word_in(e, &["apres", "avant"]) {
+            let sign = if self.word(e, "apres") { 1 } else { -1 };
+            if matches!(unit, b'D' | b'W') {
+                let b = if self.word_in(e + 1, &["le", "du"]) {
+                    e + 2
+                } else {
+                    e + 1
+                };
+                if let Some((base, j)) = self.any_date(b) {
+                    let days = if unit == b'W' { 7 * n } else { n };
+                    return Some((
+                        Expr::Shifted {
+                            base,
+                            n: sign * days,
+                        },
+                        j,
+                    ));
+                }
+            }
+            let alone = self
+                .tok(e + 1)
+                .is_none_or(|t| matches!(t.tok, Tok::Punct(_)));
+            if !alone {
+                return None;
+            }
+            (sign, e + 1)
+        } else {
+            return None;
+        };
+        let period = false;
+        Some((
+            Expr::After {
+                unit,
+                n: sign * n,
+                period,
+            },
+            end,
+        ))
+    }
+
     /// `dans trois jours`, `il y a deux ans`, `d'ici deux mois`.
     fn offset(&self, i: usize) -> M<Expr> {
         let (sign, j) = if self.word(i, "dans") {
@@ -1747,9 +1829,19 @@ impl<'a> Parser<'a> {
                 let (hour, e) = self.day_part(i + 1, hour).unwrap_or((hour, i + 1));
                 Some((Time::new(hour, minute.unwrap_or(0))?, e, true))
             }
-            // "à midi", "vers minuit" (after a preposition: "le Midi" is a region).
-            Tok::Word if ctx && t.is("midi") => Some((Time::new(12, 0)?, i + 1, true)),
-            Tok::Word if ctx && t.is("minuit") => Some((Time::new(0, 0)?, i + 1, true)),
+            // "à midi", "vers minuit", "à midi et demi" (after a preposition: "le Midi" is a
+            // region).
+            Tok::Word if ctx && (t.is("midi") || t.is("minuit")) => {
+                let hour = if t.is("midi") { 12 } else { 0 };
+                let (minute, e) = if self.word(i + 1, "et") && self.word(i + 2, "quart") {
+                    (15, i + 3)
+                } else if self.word(i + 1, "et") && self.word_in(i + 2, &["demi", "demie"]) {
+                    (30, i + 3)
+                } else {
+                    (0, i + 1)
+                };
+                Some((Time::new(hour, minute)?, e, true))
+            }
             // "à quinze heures", "levée à dix-huit heures trente".
             Tok::Word if ctx => self.heures(i, true),
             Tok::Num { value, digits } if digits <= 2 => {

@@ -33,8 +33,8 @@
 //! | `dans les années 1990` | `199X` | years | |
 //! | `les années 80`, `les années quatre-vingt` | `198X` | years | |
 //! | `au XIXe siècle`, `au début du 20e siècle` | `18XX`, `19XX` | years | |
-//! | `de mai à juillet` (anchor year), `le 31/12` (anchor year) | `2024-05/2024-07`, `2024-12-31` | month, day | relative |
-//! | `à midi`, `vers minuit` | the date last mentioned, 12:00 or 00:00 | day | |
+//! | `de mai à juillet` (anchor year), `le 31/12`, `du 12/03` (anchor year) | `2024-05/2024-07`, `2024-12-31` | month, day | relative |
+//! | `à midi`, `vers minuit`, `à midi et demi` | the date last mentioned, 12:00, 00:00, 12:30 | day | |
 //! | `au premier trimestre 2025`, `T1 2025` | `2025-33` | quarter | |
 //! | `1er semestre 2013`, `S1-2013` | `2013-40` | semester | |
 //! | `printemps 2023` | `2023-21` | season | |
@@ -57,12 +57,15 @@
 //! | `aujourd'hui`, `hier`, `demain`, `dans trois jours`, `il y a deux ans` | from the anchor | day, year | relative |
 //! | `ce week-end`, `le week-end dernier` | Saturday to Sunday, from the anchor | day | relative |
 //! | `le 15 courant` | that day of the anchor's month | day | relative |
-//! | `la veille`, `le lendemain` | from the date last mentioned | day | relative |
+//! | `la veille`, `le lendemain` | from the date last mentioned (its first day, its last) | day | relative |
+//! | `deux jours plus tard`, `trois semaines après,`, `un mois auparavant` | from the date last mentioned | day, month, year | relative |
+//! | `le jour suivant`, `la semaine suivante`, `le mois suivant`, `l'année précédente` | the period after or before the date last mentioned | day, month, year | relative |
+//! | `trois jours après le 3 mars 2013`, `deux semaines avant le 15/03/2013` | `2013-03-06`, `2013-03-01` | day | |
 //! | `pendant 3 mois`, `24 mois`, `de 1 à 5 ans` | none: durations `P3M`, `P1Y/P5Y` | | |
 //! | `deux fois par an` | none: a frequency | | |
 //!
 //! Not dates: `Ares(2022)6560133`, `COM(2011) 292`, `COVID-19`, `GenZ 212`, `U20`, `articles
-//! 65-68`, `Dialogue 5+5`, phone numbers, amounts, `sa`, `AVR`, `mars` alone, `à deux heures de
+//! 65-68`, `Dialogue 5+5`, `cinq ans après la signature` (a duration, counted from an event), phone numbers, amounts, `sa`, `AVR`, `mars` alone, `à deux heures de
 //! route` (a length), `Jour 1 – 14 novembre` (a label, then a date), `Noël Mamère`, `l'ascension
 //! sociale`.
 

@@ -5,10 +5,13 @@ use crate::grammar::{Dmy, Expr, Feast, Parsed, Part};
 use crate::{Kind, Mention, Precision, Value};
 
 /// Resolve parsed expressions in text order. `last` tracks the latest day-precision date, for
-/// `la veille`, `le lendemain` and times given without a date.
+/// times given without a date; `before`, the first and last days of the latest date of one day,
+/// of one day or month, and of any precision, for `la veille`, `le lendemain`, `deux jours plus
+/// tard`, `le mois suivant`, `l'année précédente`.
 pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention> {
     let mut out = Vec::with_capacity(parsed.len());
     let mut last: Option<Date> = None;
+    let mut before: [Option<(Date, Date)>; 3] = [None; 3];
     for p in parsed {
         let mut m = Mention {
             start: p.start,
@@ -151,7 +154,11 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
             }
             Expr::Chained(n) => {
                 m.relative = true;
-                m.value = last.map(|d| Value::day(d.add_days(n)));
+                m.value = after(&before, b'D', n, false);
+            }
+            Expr::After { unit, n, period } => {
+                m.relative = true;
+                m.value = after(&before, unit, n, period);
             }
             Expr::Shifted { base, n } => {
                 let (y, rel) = year_of(base.y, anchor, p.dir, true, |y| {
@@ -208,10 +215,16 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
             }
             Expr::Frequency => m.kind = Kind::Frequency,
         }
-        if let Some(v) = &m.value {
-            if v.precision == Precision::Day && m.kind != Kind::Time {
+        if let Some(v) = m.value.as_ref().filter(|_| m.kind != Kind::Time) {
+            if v.precision == Precision::Day {
                 last = Some(v.start);
             }
+            let finest = match v.precision {
+                Precision::Day => 0,
+                Precision::Month => 1,
+                _ => 2,
+            };
+            before[finest..].fill(Some((v.start, v.end)));
         }
         // An absolute date that does not exist ("31 novembre") is not a date.
         let invalid =
@@ -470,6 +483,20 @@ fn weekday_day(a: Date, wd: u8, d: u8) -> Option<Date> {
             let gap = x.to_days() - a.to_days();
             (gap.abs(), gap < 0)
         })
+}
+
+/// `n` units after (or before) a date mentioned before, counted from its last day (or its
+/// first): an offset (`deux jours plus tard`) or that unit's period (`le mois suivant`). Days
+/// and weeks count from the latest date of one day, months from the latest of one day or
+/// month, years from the latest date.
+fn after(before: &[Option<(Date, Date)>; 3], unit: u8, n: i64, period_of: bool) -> Option<Value> {
+    let (first, last) = match unit {
+        b'D' | b'W' => before[0],
+        b'M' => before[1],
+        _ => before[2],
+    }?;
+    let base = if n > 0 { last } else { first };
+    Some(period(base, unit, n, !period_of))
 }
 
 fn period(a: Date, unit: u8, n: i64, offset: bool) -> Value {
