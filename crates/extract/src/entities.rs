@@ -357,8 +357,9 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let name = r"\p{Lu}[\p{L}'’\-]+(?:[ \u{a0}](?:(?:van|von|der|den|de|du|des|el|al|ben|ould|bin|ibn|d'|la|le)[ \u{a0}])*\p{Lu}[\p{L}'’\-]+){0,3}";
         let honorifics: Vec<String> = lexicon().honorifics.iter().map(|h| regex::escape(h)).collect();
-        let roles: Vec<String> = lexicon().roles.iter().map(|r| regex::escape(r)).collect();
-        let honorific_core = format!(r"((?:{})\s+({name}))", honorifics.join("|"));
+        let roles: Vec<String> = lexicon().roles.iter().map(|r| accent_tolerant(r)).collect();
+        // Honorifics may stack: `S.E. Mme Claudia Wiedey`, `S.E. M. …`.
+        let honorific_core = format!(r"((?:(?:{})\s+)+({name}))", honorifics.join("|"));
         Patterns {
             body_head: crate::pattern(
                 // No `\b` (it keeps the engine off its fast path on accented text): the match
@@ -378,16 +379,46 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-/// The role titles in lowercase (as `Doc::lower` makes it), once.
+/// The first words of the role titles in lowercase (as `Doc::lower` makes it), with and
+/// without their accents (`Secrétaire d'Etat`, `SECRETAIRE GENERAL`), once.
 fn lower_roles() -> &'static [String] {
     static ROLES: OnceLock<Vec<String>> = OnceLock::new();
     ROLES.get_or_init(|| {
-        lexicon()
+        let mut words: Vec<String> = lexicon()
             .roles
             .iter()
-            .map(|r| crate::doc::lower(r))
-            .collect()
+            .flat_map(|r| {
+                let first = r.split([' ', '-', '\'']).next().unwrap_or(r);
+                [crate::doc::lower(first), liasse_lexicon::fold(first).text]
+            })
+            .collect();
+        words.sort();
+        words.dedup();
+        words
     })
+}
+
+/// A role title as a pattern that also matches it written without its accents or with a
+/// typographic apostrophe (`Secrétaire d'Etat`, `Secretaire d’État`).
+fn accent_tolerant(role: &str) -> String {
+    let mut out = String::new();
+    for c in role.chars() {
+        let class = match c {
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => Some("[eéèêë]"),
+            'à' | 'â' | 'À' | 'Â' => Some("[aàâ]"),
+            'î' | 'ï' | 'Î' => Some("[iîï]"),
+            'ô' | 'Ô' => Some("[oô]"),
+            'û' | 'ù' | 'Û' => Some("[uûù]"),
+            'ç' | 'Ç' => Some("[cç]"),
+            '\'' | '’' => Some("['’]"),
+            _ => None,
+        };
+        match class {
+            Some(k) => out.push_str(k),
+            None => out.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    out
 }
 
 /// Lowercase words that may stand inside a body's name.
@@ -423,7 +454,7 @@ const NAME_ADJECTIVES: &[&str] = &[
 
 const NAME_LINKS: &[&str] = &[
     "de", "du", "des", "d'", "l'", "la", "le", "les", "et", "pour", "à", "au", "aux", "en", "sur",
-    "chargé", "chargée", "contre", "avec", "dans",
+    "chargé", "chargée", "contre", "avec", "dans", "auprès",
 ];
 
 /// Bodies written with a generic head (`Ministère de …`, `Direction …`) and not in the
@@ -481,11 +512,19 @@ fn unknown_bodies(
         {
             continue;
         }
-        // A trailing acronym in capitals ("Ministère de l'Intérieur BMI") is not part of the name.
+        // A trailing acronym in capitals ("Ministère de l'Intérieur BMI") is not part of the
+        // name, unless the name is the head and the acronym ("Programme FINCOME") or the word
+        // is a Roman numeral ("Fondation Hassan II").
         let mut name = name;
         let mut r = r;
         if let Some((head, last)) = name.rsplit_once(' ') {
-            if last.len() >= 2 && last.chars().all(|c| c.is_uppercase() || c == '&') {
+            let roman = last.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+            let head_alone = head.len() == m.end - m.start;
+            if last.len() >= 2
+                && last.chars().all(|c| c.is_uppercase() || c == '&')
+                && !roman
+                && !head_alone
+            {
                 name = head.to_owned();
                 r = r.start..r.start + name.len();
             }
@@ -621,7 +660,16 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
         if first_upper && after_and && patterns().body_head.is_match(&word) {
             break;
         }
-        if first_upper || NAME_ADJECTIVES.contains(&w) {
+        // "Affaires sociales", "Formation professionnelle": an adjective right after a
+        // capitalised noun is part of it, unless it names a state ("l'Intérieur marocain").
+        let adjective_after_capital = prev == Prev::Capital
+            && !first_upper
+            && adjective_like(w)
+            && !lexicon()
+                .find(&word)
+                .iter()
+                .any(|k| k.form == Form::Adjective);
+        if first_upper || NAME_ADJECTIVES.contains(&w) || adjective_after_capital {
             if first_upper {
                 capitals = true;
             }
@@ -689,8 +737,8 @@ fn lowercase_noun(w: &str) -> bool {
 fn adjective_like(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "aire", "aires", "al", "ale", "ales", "aux", "ique", "iques", "el", "elle", "elles", "els",
-        "ier", "iere", "ieres", "iers", "ière", "ières", "if", "ifs", "ive", "ives", "ien",
-        "ienne", "iennes", "iens", "eux", "euse", "euses", "ain", "aine", "aines", "ains",
+        "ier", "iere", "ieres", "iers", "ière", "ières", "ère", "ères", "if", "ifs", "ive", "ives",
+        "ien", "ienne", "iennes", "iens", "eux", "euse", "euses", "ain", "aine", "aines", "ains",
     ];
     w.chars().all(char::is_alphabetic) && ENDINGS.iter().any(|e| w.ends_with(e))
 }

@@ -40,6 +40,9 @@ struct Patterns {
     byline_head: Regex,
     dateline: Regex,
     reference: Regex,
+    /// A letterhead line above the title: the state (`ROYAUME DU MAROC`), its motto
+    /// (`Un Peuple – Un But – Une Foi`), the issuing ministry or office.
+    letterhead: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -51,6 +54,7 @@ fn patterns() -> &'static Patterns {
         byline_head: re(r"(?i)^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—-]\s*(?:le\s+)?|^\W*\p{Lu}[\p{L}.'\- ]{1,40}?\s*\|\s*(?:publi[ée]\s+)?(?:le\s+)?|^\W*\p{Lu}[\p{L}'\- ]{1,30}\s*\(\p{Lu}{2,8}\)\s*[–—-]\s*"),
         dateline: re(r"(?i)^\W*(?:fait\s+)?(?:[àa]\s+)?(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d|^\W*fait\s+[àa]\s+(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,"),
         reference: re(r"(?i)(?-u:\b)(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?-u:\b)r[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)"),
+        letterhead: re(r"(?i)^(?:(?:royaume|r[ée]publique|[ée]tat|principaut[ée]|f[ée]d[ée]ration|gouvernement)\s+\S[^:–—]{0,60}|(?:minist[èe]re|ministre|secr[ée]tariat|direction|ambassade|consulat|cabinet)\s.{0,200}|\p{L}+(?:\s+\p{L}+){0,2}(?:\s*[–—-]\s*\p{L}+(?:\s+\p{L}+){0,2}){2,3})$"),
     })
 }
 
@@ -359,9 +363,46 @@ fn title(doc: &Doc, kind: K, meta: &mut Meta) {
             }
         }
     }
-    // Otherwise the leading heading lines, joined.
+    // Otherwise the leading heading lines, joined, after any letterhead; the letterhead
+    // itself when nothing follows it.
+    let top = letterhead(doc, p);
+    if !(top > 0 && heading_lines(doc, top, meta)) {
+        heading_lines(doc, 0, meta);
+    }
+}
+
+/// How many blocks at the top are a letterhead (`ROYAUME DU MAROC`, `Ministère de …`), ended by
+/// a blank line.
+fn letterhead(doc: &Doc, p: &Patterns) -> usize {
+    let mut top = 0;
+    for (i, b) in doc.blocks.iter().enumerate().take(6) {
+        let clean = doc.clean(b.content.clone());
+        let dashes = clean.contains(" - ") || clean.contains(['–', '—']);
+        let one = clean.len() < 240
+            && !matches!(
+                b.kind,
+                BlockKind::ListItem { .. } | BlockKind::TableRow { .. }
+            )
+            && !clean.ends_with(['.', ':', ';', ','])
+            && p.letterhead.is_match(&clean);
+        // A motto is all dashes; a state is none ("ROYAUME DU MAROC – UNION EUROPÉENNE" is a
+        // title naming two parties).
+        let state_or_office = one && !dashes;
+        let motto = one && dashes && clean.split(['–', '—', '-']).count() >= 3;
+        if !(state_or_office || motto) {
+            break;
+        }
+        if doc.blocks.get(i + 1).is_some_and(|n| n.blank_before > 0) || motto {
+            top = i + 1;
+        }
+    }
+    top
+}
+
+/// The heading lines from block `from`, joined into the title; whether there were any.
+fn heading_lines(doc: &Doc, from: usize, meta: &mut Meta) -> bool {
     let mut parts: Vec<(String, Range<usize>)> = Vec::new();
-    for b in &doc.blocks {
+    for (i, b) in doc.blocks.iter().enumerate().skip(from) {
         let clean = doc.clean(b.content.clone());
         let is_meta = meta
             .reference
@@ -375,13 +416,18 @@ fn title(doc: &Doc, kind: K, meta: &mut Meta) {
             break;
         }
         let heading = matches!(b.kind, BlockKind::Heading(_));
-        let first_block = doc.blocks.first().is_some_and(|f| f.span == b.span);
-        let next_blank = doc.blocks.get(1).is_none_or(|n| n.blank_before > 0);
+        let first_block = i == from;
+        let next_blank = doc.blocks.get(i + 1).is_none_or(|n| n.blank_before > 0);
         let short = matches!(b.kind, BlockKind::Paragraph)
             && clean.chars().count() < 200
             && !clean.ends_with(['.', ':', ';', ','])
             && parts.is_empty();
-        if !(heading || (short && first_block && next_blank)) {
+        // A subtitle in quotes under the title: « Migration et développement ».
+        let quoted = !parts.is_empty()
+            && b.blank_before == 0
+            && clean.starts_with(['«', '"', '“'])
+            && clean.ends_with(['»', '"', '”']);
+        if !(heading || quoted || (short && first_block && next_blank)) {
             break;
         }
         if !parts.is_empty() && b.blank_before > 1 {
@@ -393,7 +439,7 @@ fn title(doc: &Doc, kind: K, meta: &mut Meta) {
         }
     }
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
-        return;
+        return false;
     };
     let mut title = String::new();
     for (i, (t, _)) in parts.iter().enumerate() {
@@ -411,6 +457,7 @@ fn title(doc: &Doc, kind: K, meta: &mut Meta) {
     }
     let span = doc.span(first.1.start..last.1.end);
     meta.title = Some((title, span));
+    true
 }
 
 fn overlaps(s: &rec::Span, r: &Range<usize>) -> bool {
@@ -480,6 +527,38 @@ mod tests {
             meta_of("PROCÈS-VERBAL\n\nDate : 5 janvier 2010\n\nLieu : Tunis, salle B.\n\nTexte.");
         assert_eq!(m.date.unwrap().when.edtf, "2010-01-05");
         assert_eq!(m.place.unwrap().0, "Tunis, salle B");
+    }
+
+    #[test]
+    fn titles_under_a_letterhead() {
+        let title = |text: &str| meta_of(text).title.map(|t| t.0);
+        let cases: &[(&str, &str)] = &[
+            // The state and the ministry above the title, then a subtitle in quotes.
+            (
+                "ROYAUME DU MAROC\nMinistère de l'Intérieur\n\nSÉMINAIRE RÉGIONAL\n« La migration \
+                 de travail »\n\nRabat, le 3 mai 2019\n\nTexte.",
+                "SÉMINAIRE RÉGIONAL — « La migration de travail »",
+            ),
+            // A state and its motto.
+            (
+                "RÉPUBLIQUE DU SÉNÉGAL\nUn Peuple - Un But - Une Foi\n\nCOMPTE RENDU DE LA \
+                 RÉUNION\n\nTexte.",
+                "COMPTE RENDU DE LA RÉUNION",
+            ),
+            // Two parties joined by a dash are a title, not a letterhead.
+            (
+                "ROYAUME DU MAROC – UNION EUROPÉENNE\nRÉUNION DE HAUT NIVEAU\n\nTexte.",
+                "ROYAUME DU MAROC – UNION EUROPÉENNE — RÉUNION DE HAUT NIVEAU",
+            ),
+            // Nothing after the letterhead: the letterhead is the title.
+            (
+                "ROYAUME DU MAROC\n\nLe comité s'est réuni.",
+                "ROYAUME DU MAROC",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(title(text).as_deref(), Some(*want), "{text:?}");
+        }
     }
 
     #[test]

@@ -448,4 +448,27 @@ fn entities_in_sentences_of_our_own() {
     // No person from a street name or a title alone.
     let out = text("Le siège se trouve rue Mohammed V, à côté du Directeur.");
     assert!(out.people.is_empty(), "{:?}", out.people);
+
+    // A role written without its accents; a name ending in a Roman numeral; a head and the
+    // acronym that names it; a body "auprès" another.
+    let out = text("Modératrice : Mme Nezha El Ouafi, Secrétaire d'Etat.");
+    assert_eq!(out.people[0].role.as_deref(), Some("Secrétaire d'Etat"));
+    // Honorifics that stack.
+    let out = text("Allocution de S.E. Mme Claudia Wiedey, Ambassadrice.");
+    let p = &out.people[0];
+    assert_eq!(
+        (p.honorific.as_deref(), p.name.as_str()),
+        (Some("S.E. Mme"), "Claudia Wiedey")
+    );
+    let out = text("Intervenants : le Centre Mohammed VI et le Programme FINCOME.");
+    let names: Vec<&str> = out.agencies.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Centre Mohammed VI"), "{names:?}");
+    assert!(names.contains(&"Programme FINCOME"), "{names:?}");
+    let out =
+        text("Le Ministère Délégué auprès du Chef du Gouvernement du Maroc a présenté le bilan.");
+    let names: Vec<&str> = out.agencies.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Ministère Délégué auprès du Chef du Gouvernement du Maroc"]
+    );
 }
