@@ -147,6 +147,8 @@ pub(crate) fn parse(
     let mut objective: Option<(String, String)> = None;
     let mut objective_from = 0;
     let mut drafts: Vec<Draft> = Vec::new();
+    // Each objective's number, section and cell where the table first states it.
+    let mut stated: Vec<(String, Option<String>, Range<usize>)> = Vec::new();
     let blocks: Vec<_> = doc
         .blocks
         .iter()
@@ -219,6 +221,9 @@ pub(crate) fn parse(
             if let Some(m) = p.numbered.captures(t) {
                 let n = m.get(1).map_or("", |g| g.as_str()).to_owned();
                 let body = t[m.get(0).map_or(0, |g| g.end())..].to_owned();
+                if !stated.iter().any(|(k, _, _)| *k == n) {
+                    stated.push((n.clone(), None, cell.clone()));
+                }
                 row_objective = Some((n, body));
                 continue;
             }
@@ -265,6 +270,9 @@ pub(crate) fn parse(
             objective = None;
         }
         if let Some(o) = row_objective {
+            if let Some(st) = stated.iter_mut().find(|(k, _, _)| *k == o.0) {
+                st.1.clone_from(&section);
+            }
             objective = Some(o);
             objective_from = drafts.len();
         }
@@ -293,6 +301,29 @@ pub(crate) fn parse(
     // initiative under an objective carries the same pair.
     let mut same: std::collections::HashMap<(String, String), bool> =
         std::collections::HashMap::new();
+    // An annex on its own (or one that numbers objectives its declaration does not) states
+    // its objectives: they are the document's, worded as the annex words them (with the tail
+    // of a cell broken across a page).
+    for (n, section, cell) in stated {
+        if declaration.iter().any(|o| o.number == n) {
+            continue;
+        }
+        let Some(text) = drafts
+            .iter()
+            .filter_map(|d| d.objective.as_ref())
+            .rfind(|(k, _)| *k == n)
+            .map(|(_, t)| t.clone())
+        else {
+            continue;
+        };
+        out.objectives.push(rec::Objective {
+            id: String::new(),
+            number: n,
+            section,
+            text,
+            evidence: doc.span(cell),
+        });
+    }
     let mut contexts = Vec::new();
     for d in drafts {
         let norm_text: Vec<String> = d

@@ -59,6 +59,10 @@ pub fn segment(src: &str) -> Vec<Block> {
             blank += 1;
             continue;
         }
+        // A Markdown table's rule under its header (`|---|:---:|`) separates nothing.
+        if is_table_rule(text) {
+            continue;
+        }
         let span = trim_range(src, line.clone());
         let kind;
         let mut content = span.clone();
@@ -68,6 +72,8 @@ pub fn segment(src: &str) -> Vec<Block> {
             kind = BlockKind::TableRow {
                 cells: cells(src, line.clone()),
             };
+        } else if let Some(cells) = pipe_cells(src, span.clone()) {
+            kind = BlockKind::TableRow { cells };
         } else if let Some((style, inner)) = markdown_heading(src, span.clone()) {
             kind = BlockKind::Heading(style);
             content = inner;
@@ -155,6 +161,33 @@ fn is_only_markup(text: &str) -> bool {
         }
     }
     true
+}
+
+/// `|---|:---:|---|`: the rule under a Markdown table's header.
+fn is_table_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('|')
+        && t.contains("---")
+        && t.bytes()
+            .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
+}
+
+/// The cells of a Markdown table row (`| a | b | c |`): the text between the pipes, trimmed.
+/// A line needs its leading and trailing pipe and two cells at least.
+fn pipe_cells(src: &str, span: Range<usize>) -> Option<Vec<Range<usize>>> {
+    let text = &src[span.clone()];
+    if text.len() < 3 || !text.starts_with('|') || !text.ends_with('|') {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut start = span.start + 1;
+    for (i, b) in text.bytes().enumerate().skip(1) {
+        if b == b'|' {
+            out.push(trim_range(src, start..span.start + i));
+            start = span.start + i + 1;
+        }
+    }
+    (out.len() >= 2).then_some(out)
 }
 
 fn cells(src: &str, line: Range<usize>) -> Vec<Range<usize>> {
@@ -393,6 +426,27 @@ mod tests {
         assert_eq!(blocks[1].blank_before, 3);
         assert_eq!(blocks[2].blank_before, 0);
         assert_eq!(blocks[2].line, 5);
+    }
+
+    #[test]
+    fn markdown_tables_are_rows_of_cells() {
+        let src = "| Objectif | Partenaire |\n|---|:---:|\n| **1. Faciliter.** | FR |\n| | DE |\n\
+                   | un seul |\nUn | dans le texte |\n";
+        let blocks = segment(src);
+        let cells = |i: usize| match &blocks[i].kind {
+            BlockKind::TableRow { cells } => {
+                cells.iter().map(|c| &src[c.clone()]).collect::<Vec<_>>()
+            }
+            k => panic!("{k:?}"),
+        };
+        assert_eq!(cells(0), ["Objectif", "Partenaire"]);
+        // The rule under the header is no block and no blank line.
+        assert_eq!(cells(1), ["**1. Faciliter.**", "FR"]);
+        assert_eq!(blocks[1].blank_before, 0);
+        assert_eq!(cells(2), ["", "DE"]);
+        // One cell, or pipes inside a sentence, are no table.
+        assert_eq!(blocks[3].kind, BlockKind::Paragraph);
+        assert_eq!(blocks[4].kind, BlockKind::Paragraph);
     }
 
     #[test]
