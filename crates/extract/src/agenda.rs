@@ -112,10 +112,21 @@ pub(crate) fn parse(
     }
     items(doc, meta, mentions, ents, out);
 
-    // Sessions and breaks: one per time slot, labelled by the line that names it.
+    // Sessions and breaks: one per time slot (a range of times, or a time that starts its
+    // line or table row: `12h30 | Déjeuner`), labelled by the line that names it.
+    let starts_line = |m: &Mention| {
+        let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+        text[line_start..m.start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '*' | '•'))
+    };
     let times: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| m.kind == Kind::Time && m.time.is_some_and(|t| t.1.is_some()))
+        .filter(|m| {
+            m.kind == Kind::Time && m.time.is_some_and(|t| t.1.is_some()) || {
+                m.kind == Kind::Time && starts_line(m)
+            }
+        })
         .collect();
     for (n, m) in times.iter().enumerate() {
         let label = slot_label(doc, m);
@@ -153,6 +164,17 @@ fn slot_label(doc: &Doc, m: &Mention) -> String {
     let text = &doc.norm.text;
     let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
+    // A table row's cells: the first one with words other than the time's.
+    let row = &text[line_start..line_end];
+    if row.contains('\t') || row.trim_start().starts_with('|') {
+        let cell = text[m.end..line_end]
+            .split(['|', '\t'])
+            .map(|c| liasse_text::clean_inline(c.trim()))
+            .find(|c| c.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+        if let Some(cell) = cell {
+            return cell;
+        }
+    }
     let own = format!("{} {}", &text[line_start..m.start], &text[m.end..line_end]);
     let own = liasse_text::clean_inline(
         own.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == ':' || c == '–'),
@@ -253,6 +275,15 @@ fn items(doc: &Doc, meta: &Meta, mentions: &[Mention], ents: &Entities, out: &mu
             continue;
         }
         let (depth, number) = match &b.kind {
+            // A table's header row ("| Horaire | Activité | Intervenant |") names columns.
+            BlockKind::TableRow { cells }
+                if cells.iter().all(|c| c.len() < 30)
+                    && blocks
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(n.kind, BlockKind::TableRow { .. })) =>
+            {
+                continue
+            }
             BlockKind::ListItem { depth, number, .. } => {
                 last_list_depth = Some(*depth);
                 (*depth, number.clone())

@@ -371,31 +371,60 @@ fn patterns() -> &'static Patterns {
             honorific_name: crate::pattern(&format!(r"(?:^|[^\p{{L}}]){honorific_core}")),
             honorific_core: crate::pattern(&honorific_core),
             letter: crate::pattern(r"^\p{L}$"),
-            any_role: aho_corasick::AhoCorasick::new(lower_roles())
+            any_role: aho_corasick::AhoCorasick::new(role_words())
                 .unwrap_or_else(|_| unreachable!("role titles are short literals")),
-            role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]')\s*((?i:{})[^,;:.()]{{0,100}}),\s+({name})(?:,|\s+et\s|\s*[.;]|\s*$)", roles.join("|"))),
+            role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]')\s*((?i:{})[^,;:.()|\t]{{0,100}}),\s+({name})(?:,|\s+et\s|\s*[.;]|\s*$)", roles.join("|"))),
             name_role: crate::pattern(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))),
         }
     })
 }
 
 /// The first words of the role titles in lowercase (as `Doc::lower` makes it), with and
-/// without their accents (`Secrétaire d'Etat`, `SECRETAIRE GENERAL`), once.
-fn lower_roles() -> &'static [String] {
-    static ROLES: OnceLock<Vec<String>> = OnceLock::new();
-    ROLES.get_or_init(|| {
+/// without their accents (`Secrétaire d'Etat`, `SECRETAIRE GENERAL`), once: a document holding
+/// none of them has no role title.
+fn role_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
         let mut words: Vec<String> = lexicon()
             .roles
             .iter()
             .flat_map(|r| {
-                let first = r.split([' ', '-', '\'']).next().unwrap_or(r);
-                [crate::doc::lower(first), liasse_lexicon::fold(first).text]
+                let first = crate::doc::lower(r.split([' ', '\'']).next().unwrap_or(r));
+                [without_accents(&first), first]
             })
             .collect();
         words.sort();
         words.dedup();
         words
     })
+}
+
+/// The role titles in lowercase without their accents, once.
+fn role_titles() -> &'static [String] {
+    static TITLES: OnceLock<Vec<String>> = OnceLock::new();
+    TITLES.get_or_init(|| {
+        lexicon()
+            .roles
+            .iter()
+            .map(|r| without_accents(&crate::doc::lower(r)))
+            .collect()
+    })
+}
+
+/// French accented letters to their base letter, a typographic apostrophe to a plain one.
+fn without_accents(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'à' | 'â' => 'a',
+            'î' | 'ï' => 'i',
+            'ô' => 'o',
+            'û' | 'ù' => 'u',
+            'ç' => 'c',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
 }
 
 /// A role title as a pattern that also matches it written without its accents or with a
@@ -995,15 +1024,15 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
         return None;
     }
     let body = &rest[lead..];
-    let head: String = body.chars().take(40).collect::<String>().to_lowercase();
-    let starts_with_role = lower_roles().iter().any(|r| head.starts_with(r.as_str()));
+    let head = without_accents(&body.chars().take(40).collect::<String>().to_lowercase());
+    let starts_with_role = role_titles().iter().any(|r| head.starts_with(r.as_str()));
     if !starts_with_role {
         return None;
     }
     let mut end = body.len();
     for stop in [
-        ":", ";", ". ", ".\n", "\n", " a ", " ont ", " est ", " sont ", " avait ", " qui ",
-        " s'est ",
+        ":", ";", ". ", ".\n", "\n", "|", "\t", " a ", " ont ", " est ", " sont ", " avait ",
+        " qui ", " s'est ",
     ] {
         if let Some(i) = body.find(stop) {
             end = end.min(i);
