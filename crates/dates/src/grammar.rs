@@ -1396,7 +1396,7 @@ impl<'a> Parser<'a> {
         if has(t.entries, Class::Det).is_some() {
             let k = i + 1;
             let r = if let Some((wd, e)) = self.weekday(k) {
-                if self.day(e).is_some() {
+                if self.dated_weekday(e) {
                     return None; // "ce samedi 4 octobre 2025" is absolute
                 }
                 Some((
@@ -1481,7 +1481,7 @@ impl<'a> Parser<'a> {
             (i, false)
         };
         if let Some((wd, e)) = self.weekday(j) {
-            if self.day(e).is_some() {
+            if self.dated_weekday(e) {
                 return None;
             }
             if i > 0 && self.t[i - 1].word() == "chaque"
@@ -1637,6 +1637,18 @@ impl<'a> Parser<'a> {
         (alone && self.month(e).is_none()).then_some((Expr::WeekdayDay { wd, d }, e))
     }
 
+    /// Whether the day after a weekday (at `e`) gives it a date (`mardi 4`, `mardi premier
+    /// mars`): a spelled number counts only before a month (`a reçu mardi une délégation`).
+    fn dated_weekday(&self, e: usize) -> bool {
+        match self.day(e) {
+            Some((_, k)) if self.tok(e).is_some_and(|t| t.tok == Tok::Word) => {
+                self.month(k).is_some()
+            }
+            Some(_) => true,
+            None => false,
+        }
+    }
+
     /// The tense around a weekday named alone (`se sont réunis vendredi`, `se tiendra jeudi`):
     /// -2 for the past (that day this week or the last), 2 for the future, 0 when the sentence
     /// does not say (the nearest such day).
@@ -1682,7 +1694,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             let w = t.word();
-            if FUTURE.contains(&w) {
+            if FUTURE.contains(&w) || future_verb(w) {
                 future = true;
             } else if PAST.contains(&w) || (w == "a" && t.plain) {
                 past = true;
@@ -2021,6 +2033,19 @@ impl<'a> Parser<'a> {
         }
         None
     }
+}
+
+/// A verb in the future tense, third person (`recevra`, `signeront`, `prendra`, `devra`),
+/// by its ending; nouns with such endings (`caméra`, `front`) are set aside.
+fn future_verb(w: &str) -> bool {
+    const NOT: &[&str] = &["camera", "opera", "extra", "sahara", "riviera", "affront"];
+    w.len() >= 5
+        && !NOT.contains(&w)
+        && [
+            "eront", "iront", "dront", "vront", "rront", "era", "ira", "dra", "vra", "rra",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
 }
 
 fn iso(n: u32, unit: u8) -> String {
