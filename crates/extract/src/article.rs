@@ -77,6 +77,26 @@ const MEETING_WORDS: &[&str] = &[
     "visite",
     "sommet",
     "conférence",
+    "s'est entretenu",
+    "se sont entretenus",
+    "a rencontré",
+    "ont rencontré",
+    "a coprésidé",
+    "ont coprésidé",
+    "co-présidé",
+];
+/// A reception is a meeting when someone is received: `a reçu mardi une délégation belge`,
+/// not `a reçu un financement`.
+const RECEIVED: &[&str] = &["a reçu", "ont reçu", "a accueilli", "ont accueilli"];
+const RECEIVED_WHOM: &[&str] = &[
+    "délégation",
+    "homologue",
+    "ambassad",
+    "ministre",
+    "m. ",
+    "mme ",
+    "secrétaire",
+    "président",
 ];
 const NEXT_WORDS: &[&str] = &[
     "prochaine réunion",
@@ -191,6 +211,9 @@ pub(crate) fn parse(
             continue;
         }
         let s = sentence(&text, m.start);
+        if is_dateline(&text, s.start, m) {
+            continue;
+        }
         let sent = doc.lower_of(s.clone());
         let when = event_when(mentions, m, &s);
         let is_day = m
@@ -256,7 +279,9 @@ pub(crate) fn parse(
                 ents.partners_in(s.clone()),
                 s,
             );
-        } else if MEETING_WORDS.iter().any(|w| sent.contains(w))
+        } else if (MEETING_WORDS.iter().any(|w| sent.contains(w))
+            || RECEIVED.iter().any(|w| sent.contains(w))
+                && RECEIVED_WHOM.iter().any(|w| sent.contains(w)))
             && (is_day || sent.contains("visite"))
         {
             // The meeting the article reports, told again in another sentence, is one event.
@@ -272,8 +297,21 @@ pub(crate) fn parse(
             } else {
                 shorten(&text[s.clone()])
             };
-            let place =
-                place_after(&text, m.end, s.end).or_else(|| place_between(&text, s.start, m.start));
+            let place = place_after(&text, m.end, s.end)
+                .or_else(|| place_between(&text, s.start, m.start))
+                .or_else(|| {
+                    // The dateline's place: "Rabat, 17 mai 2023 – Le ministre a reçu mardi …".
+                    mentions
+                        .iter()
+                        .find(|d| d.start >= s.start && d.end <= m.start)
+                        .filter(|d| is_dateline(&text, s.start, d))
+                        .map(|d| {
+                            text[s.start..d.start]
+                                .trim_end()
+                                .trim_end_matches(',')
+                                .to_owned()
+                        })
+                });
             let partners = if first {
                 body_partners.clone()
             } else {
@@ -299,6 +337,20 @@ pub(crate) fn parse(
             );
         }
     }
+}
+
+/// A dateline opening a paragraph, `Rabat, 17 mai 2023 –` or `Dakar, le 3 mars (APS) -`: the
+/// date the story was filed, not the date of what it tells.
+fn is_dateline(text: &str, sentence_start: usize, m: &Mention) -> bool {
+    let before = text[sentence_start..m.start].trim_end();
+    let Some(place) = before.strip_suffix(',') else {
+        return false;
+    };
+    let after = text[m.end..].trim_start();
+    (1..=4).contains(&place.split_whitespace().count())
+        && !place.chars().any(|c| c.is_ascii_digit())
+        && place.chars().next().is_some_and(char::is_uppercase)
+        && after.starts_with(['–', '—', '-', '(', ':'])
 }
 
 fn capitalise(s: &str) -> String {

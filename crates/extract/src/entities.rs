@@ -373,7 +373,7 @@ fn patterns() -> &'static Patterns {
             letter: crate::pattern(r"^\p{L}$"),
             any_role: aho_corasick::AhoCorasick::new(role_words())
                 .unwrap_or_else(|_| unreachable!("role titles are short literals")),
-            role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]')\s*((?i:{})[^,;:.()|\t]{{0,100}}),\s+({name})(?:,|\s+et\s|\s*[.;]|\s*$)", roles.join("|"))),
+            role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]')\s*((?i:{})[^,;:.()|\t]{{0,100}}),\s+(?:(?:{})\s+)*({name})(?:,|\s+et\s|\s*[.;]|\s*$)", roles.join("|"), honorifics.join("|"))),
             name_role: crate::pattern(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))),
         }
     })
@@ -827,6 +827,7 @@ fn is_person_name(name: &str) -> bool {
         .honorifics
         .iter()
         .any(|h| h.split_whitespace().next() == Some(words[0]))
+        || words.iter().any(|w| lexicon().not_names.contains(w))
     {
         return false;
     }
@@ -889,7 +890,10 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
             continue;
         };
-        if within_honorific(&found[..honorific_count], name.range()) {
+        // "le ministre …, M. Abdelkrim Benatiq": the role of the name its honorific gave.
+        if within_honorific(&found[..honorific_count], name.range())
+            && !found[..honorific_count].iter().any(|f| f.0 == name.range())
+        {
             continue;
         }
         roles_before.push((name.range(), liasse_text::clean_inline(role.as_str())));

@@ -471,4 +471,27 @@ fn entities_in_sentences_of_our_own() {
         names,
         ["Ministère Délégué auprès du Chef du Gouvernement du Maroc"]
     );
+
+    // A role, then an honorific and the name; the buttons of a web page are no one.
+    let out = text("Rabat, 17 mai 2023 – Le ministre délégué chargé des Marocains résidant à l'étranger, M. Karim Idrissi, a reçu mardi une délégation.\n\nPartager : Facebook Twitter\n");
+    let people: Vec<(&str, Option<&str>)> = out
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [(
+            "Karim Idrissi",
+            Some("ministre délégué chargé des Marocains résidant à l'étranger")
+        )]
+    );
+    // "mardi" in a sentence in the past: the Tuesday before the document's date.
+    assert!(
+        out.dates
+            .iter()
+            .any(|d| d.text == "mardi" && d.when.as_ref().unwrap().edtf == "2023-05-16"),
+        "{:?}",
+        out.dates
+    );
 }

@@ -104,6 +104,8 @@ pub struct Lexicon {
     acronym_payload: Vec<Vec<Target>>,
     pub honorifics: Vec<&'static str>,
     pub roles: Vec<&'static str>,
+    /// Capitalised words that are never part of a person's name (`Facebook`, `Imprimer`).
+    pub not_names: Vec<&'static str>,
     /// (state, generic folded name) → body, for `body_for_generic_name`.
     generic: HashMap<(&'static str, String), usize>,
     /// (state, folded long name) → body, for generic names that shorten a longer name.
@@ -187,6 +189,7 @@ impl Lexicon {
             acronym_payload: Vec::new(),
             honorifics: Vec::new(),
             roles: Vec::new(),
+            not_names: Vec::new(),
             generic: HashMap::new(),
             generic_long: Vec::new(),
         }
@@ -229,10 +232,12 @@ impl Lexicon {
         }
         let mut honorifics = Vec::new();
         let mut roles = Vec::new();
+        let mut not_names = Vec::new();
         for (n, c) in rows(PEOPLE) {
             match c.first().map(|s| s.trim()) {
                 Some("honorific") => honorifics.push(c.get(1).map_or("", |s| s.trim())),
                 Some("role") => roles.push(c.get(1).map_or("", |s| s.trim())),
+                Some("not-name") => not_names.push(c.get(1).map_or("", |s| s.trim())),
                 _ => return Err(format!("people.tsv:{n}: unknown class")),
             }
         }
@@ -381,6 +386,7 @@ impl Lexicon {
             acronyms,
             acronym_payload,
             honorifics,
+            not_names,
             roles,
         })
     }

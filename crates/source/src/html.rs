@@ -8,6 +8,39 @@ const SKIP: &[&str] = &[
     "select", "object", "canvas", "head",
 ];
 
+/// Containers dropped with their content when their class or id names page furniture (not
+/// those whose end tag may be left out, `p` and `li`).
+const CONTAINERS: &[&str] = &[
+    "div", "section", "ul", "ol", "span", "footer", "header", "dl", "table",
+];
+
+/// Words of a class or id that mark page furniture: share buttons, breadcrumbs, related
+/// articles, comments, cookie banners, menus, tag lists.
+const FURNITURE: &[&str] = &[
+    "share",
+    "sharing",
+    "partage",
+    "social",
+    "breadcrumb",
+    "breadcrumbs",
+    "ariane",
+    "related",
+    "similaires",
+    "comments",
+    "comment",
+    "commentaires",
+    "cookie",
+    "cookies",
+    "newsletter",
+    "menu",
+    "sidebar",
+    "pagination",
+    "tags",
+    "advert",
+    "advertisement",
+    "ads",
+];
+
 const BLOCK: &[&str] = &[
     "p",
     "div",
@@ -92,6 +125,13 @@ pub(crate) fn to_text(html: &str) -> String {
             i = tag_end_or(&lower, i);
             continue;
         }
+        if !closing && CONTAINERS.contains(&name.as_str()) && is_furniture(&lower[i..tag_end]) {
+            i = tag_end_or(&lower, close_of(&lower, &name, tag_end));
+            if name != "span" {
+                newline(&mut out, "");
+            }
+            continue;
+        }
         match name.as_str() {
             "li" if !closing => newline(&mut out, "- "),
             "tr" => newline(&mut out, ""),
@@ -127,6 +167,62 @@ fn tag_end(lower: &str, i: usize) -> usize {
         j += 1;
     }
     bytes.len()
+}
+
+/// Whether a start tag's class or id names page furniture (`class="share-buttons"`).
+fn is_furniture(tag: &str) -> bool {
+    ["class=", "id="].iter().any(|attr| {
+        let mut from = 0;
+        while let Some(k) = tag[from..].find(attr) {
+            let at = from + k;
+            from = at + attr.len();
+            // A whole attribute name (`data-id=` is not `id=`).
+            if !tag[..at].ends_with([' ', '\t', '\n', '\r']) {
+                continue;
+            }
+            let rest = &tag[from..];
+            let value = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+                _ => rest.split([' ', '>', '/']).next().unwrap_or(""),
+            };
+            return value
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| FURNITURE.contains(&w));
+        }
+        false
+    })
+}
+
+/// Where the element `name` opened before `from` closes: the start of its matching `</name`,
+/// elements of the same name nested inside counted; the end of the page if it never does.
+fn close_of(lower: &str, name: &str, from: usize) -> usize {
+    let bytes = lower.as_bytes();
+    let mut depth = 1usize;
+    let mut i = from;
+    while let Some(k) = lower[i..].find('<') {
+        let at = i + k;
+        let (closing, start) = if bytes.get(at + 1) == Some(&b'/') {
+            (true, at + 2)
+        } else {
+            (false, at + 1)
+        };
+        let whole = lower[start..].starts_with(name)
+            && !bytes
+                .get(start + name.len())
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+        if whole {
+            if closing {
+                depth -= 1;
+                if depth == 0 {
+                    return at;
+                }
+            } else if !lower[at..tag_end(lower, at)].ends_with("/>") {
+                depth += 1;
+            }
+        }
+        i = at + 1;
+    }
+    lower.len()
 }
 
 fn tag_end_or(lower: &str, i: usize) -> usize {
@@ -210,6 +306,20 @@ mod tests {
         assert_eq!(
             to_text(page),
             "Réunion à Rabat\nPublié le 30\u{a0}-\u{a0}11\u{a0}-\u{a0}2024\nLa réunion a eu lieu.\n- un\n- deux\nUE\tTexte\n"
+        );
+    }
+
+    #[test]
+    fn page_furniture_is_dropped() {
+        let page = "<body><div class=\"breadcrumb\"><a>Accueil</a> › <a>Actualités</a></div>\
+            <article><h1>Réunion à Rabat</h1><div class=\"content\"><p>La réunion a eu lieu.</p>\
+            <div class='post-share'><div>Partager :</div><a>Facebook</a></div>\
+            <span data-id=\"tags\">Fin.</span></div></article>\
+            <section id=related><div><div>Forum : 5 juin 2023</div></div></section>\
+            <div class=\"cookie-banner\">Nous utilisons des cookies";
+        assert_eq!(
+            to_text(page),
+            "Réunion à Rabat\nLa réunion a eu lieu.\nFin.\n"
         );
     }
 
