@@ -202,7 +202,15 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
             Expr::Time { a, b } => {
                 m.kind = Kind::Time;
                 m.time = Some((a, b));
-                if let Some(d) = last.or(anchor) {
+                // A deadline's day holds only the time written right after it (`avant le 31
+                // mars à 18h`); a later time is the day the text was telling before it (`La
+                // séance a été levée à 13h30` after `un rapport avant le 31 décembre`).
+                let deadline_day = out.last().and_then(|d: &Mention| {
+                    let v = d.value.as_ref().filter(|v| v.precision == Precision::Day)?;
+                    (d.deadline && d.kind == Kind::Date && joins_time(&text[d.end..m.start]))
+                        .then_some(v.start)
+                });
+                if let Some(d) = deadline_day.or(last).or(anchor) {
                     let mut v = Value::day(d);
                     v.time_start = Some(a);
                     v.time_end = b;
@@ -216,7 +224,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
             Expr::Frequency => m.kind = Kind::Frequency,
         }
         if let Some(v) = m.value.as_ref().filter(|_| m.kind != Kind::Time) {
-            if v.precision == Precision::Day {
+            if v.precision == Precision::Day && !m.deadline {
                 last = Some(v.start);
             }
             let finest = match v.precision {
@@ -266,6 +274,16 @@ fn times_before_their_date(text: &str, out: &mut [Mention]) {
         v.time_end = t.time.and_then(|(_, b)| b);
         t.value = Some(v);
     }
+}
+
+/// Does the text between a date and a time tie the time to it: on one line, at most a comma
+/// and `à`, `de`, `dès` or `vers` (`avant le 31 mars, à 18h`)?
+fn joins_time(gap: &str) -> bool {
+    gap.len() <= 12
+        && !gap.contains('\n')
+        && gap
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .all(|w| matches!(w, "" | "à" | "a" | "de" | "dès" | "vers"))
 }
 
 /// Does the text between two mentions tie them together: on one line, at most a comma, a dash

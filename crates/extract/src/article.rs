@@ -8,7 +8,7 @@ use liasse_records as rec;
 
 use crate::doc::Doc;
 use crate::entities::Entities;
-use crate::events::{place_after, sentence, shorten, Out};
+use crate::events::{place_after, place_between, sentence, shorten, Out};
 use crate::mentions::event_when;
 use crate::meta::Meta;
 
@@ -366,20 +366,6 @@ fn is_day_in_past(m: &Mention, meta: &Meta) -> bool {
         (Some(v), Some(d)) => v.end.to_string() <= d.when.start,
         _ => false,
     }
-}
-
-/// "prévue en France au premier trimestre": a place between a keyword and the date.
-fn place_between(text: &str, from: usize, to: usize) -> Option<String> {
-    let seg = &text[from..to];
-    let i = seg.rfind(" à ").or_else(|| seg.rfind(" en "))?;
-    let rest = seg[i..].trim_start();
-    let rest = rest.split_once(' ').map_or("", |x| x.1);
-    let name: String = rest
-        .split_whitespace()
-        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .collect::<Vec<_>>()
-        .join(" ");
-    (!name.is_empty()).then_some(name)
 }
 
 /// "Publié dans Yabiladi le …" → "Yabiladi".

@@ -497,7 +497,9 @@ fn unknown_bodies(
 ) {
     let p = patterns();
     let dominant = dominant_state(e);
-    let mut found: Vec<(Range<usize>, String, Option<String>)> = Vec::new();
+    // (range, name, acronym, the state its city names)
+    type Found = (Range<usize>, String, Option<String>, Option<String>);
+    let mut found: Vec<Found> = Vec::new();
     for hit in p.body_head.find_iter(text) {
         // The head itself, without the characters around it that the pattern takes.
         let raw = hit.as_str();
@@ -513,7 +515,7 @@ fn unknown_bodies(
         if !outside(&r)
             || found
                 .last()
-                .is_some_and(|(f, _, _)| f.start <= r.start && r.start < f.end)
+                .is_some_and(|(f, ..)| f.start <= r.start && r.start < f.end)
         {
             continue;
         }
@@ -563,9 +565,20 @@ fn unknown_bodies(
             .captures(&text[r.end..])
             .and_then(|c| c.get(1))
             .map(|a| a.as_str().to_owned());
-        found.push((r.start..r.start + name.len(), name, acronym));
+        // A ministry is not named by its city, but the city tells its state: "le Ministère de
+        // l'Intérieur à Rabat".
+        let mut city_state = None;
+        if is_ministry(&name) {
+            if let Some((head, city)) = name.rsplit_once(" à ") {
+                if let Some(state) = lexicon().state_of_place(city) {
+                    city_state = Some(state.to_owned());
+                    name = head.to_owned();
+                }
+            }
+        }
+        found.push((r.start..r.start + name.len(), name, acronym, city_state));
     }
-    for (r, name, acronym) in found {
+    for (r, name, acronym, city_state) in found {
         let span = doc.span_of_norm(r.clone());
         // The state of the enclosing context (an annex row's partner), else the state named last
         // before it in its paragraph, else the document's dominant state.
@@ -574,6 +587,7 @@ fn unknown_bodies(
             .find(|(c, _)| c.start <= r.start && r.end <= c.end)
             .map(|(_, s)| s.clone());
         let local = given
+            .or(city_state)
             .or_else(|| nearest_partner(text, r.start, &e.matches))
             .or_else(|| dominant.clone());
         if let Some(c) = &local {
@@ -582,8 +596,7 @@ fn unknown_bodies(
                 continue;
             }
         }
-        let is_ministry = name.to_lowercase().starts_with("ministère")
-            || name.to_lowercase().starts_with("ministere");
+        let is_ministry = is_ministry(&name);
         if is_ministry && local.is_none() {
             doc.diagnostic(
                 "ministry-state-unknown",
@@ -595,6 +608,11 @@ fn unknown_bodies(
         let kind = if is_ministry { "ministry" } else { "body" };
         add_unknown_body(e, &name, local.as_deref(), kind, acronym, span);
     }
+}
+
+fn is_ministry(name: &str) -> bool {
+    let l = name.to_lowercase();
+    l.starts_with("ministère") || l.starts_with("ministere")
 }
 
 struct HeadMatch {
@@ -910,7 +928,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         found.push((name.range(), None, name.range()));
     }
     // A signature: one of the last lines holding only a name, or "Le rapporteur : Name".
-    for b in doc.blocks.iter().rev().take(4) {
+    for (k, b) in doc.blocks.iter().enumerate().rev().take(4) {
         let r = doc.norm.from_source(b.content.clone());
         let line = text[r.clone()].trim_end_matches(['.', ' ']);
         let (offset, candidate) = match line.find(" : ").or_else(|| line.find(": ")) {
@@ -925,7 +943,20 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             && !found.iter().any(|f| f.0.start == r.start + offset)
         {
             let nr = r.start + offset..r.start + offset + candidate.len();
-            found.push((nr.clone(), None, nr));
+            found.push((nr.clone(), None, nr.clone()));
+            // The role the signature gives: its label ("Le rapporteur : Name") or the line above
+            // ("Le Rapporteur" / "Youssef Tazi").
+            let label = if offset > 0 {
+                Some(line[..offset].trim_end_matches([' ', ':']))
+            } else {
+                k.checked_sub(1).map(|j| {
+                    let pr = doc.norm.from_source(doc.blocks[j].content.clone());
+                    text[pr].trim().trim_end_matches([',', ':'])
+                })
+            };
+            if let Some(role) = label.and_then(signature_role) {
+                roles_before.push((nr, role.to_owned()));
+            }
         }
     }
     for (r, _) in &roles_before {
@@ -1012,6 +1043,21 @@ fn within_honorific(
         .rev()
         .take(2)
         .any(|(_, _, w)| name.start < w.end)
+}
+
+/// A signature's role line, without its article: "Le Rapporteur" → "Rapporteur", "La
+/// Directrice de la Migration" → itself without "La"; none if the line is not a role title.
+fn signature_role(line: &str) -> Option<&str> {
+    let role = ["Le ", "La ", "le ", "la ", "L'", "l'"]
+        .iter()
+        .find_map(|a| line.strip_prefix(a))
+        .unwrap_or(line)
+        .trim();
+    let head = without_accents(&role.chars().take(40).collect::<String>().to_lowercase());
+    (role.len() <= 120
+        && !role.contains(|c: char| c.is_ascii_digit())
+        && role_titles().iter().any(|r| head.starts_with(r.as_str())))
+    .then_some(role)
 }
 
 /// The role apposition after a name: `, Secrétaire Général du MAEC :` → "Secrétaire Général du

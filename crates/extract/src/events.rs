@@ -241,6 +241,24 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
             end = end.min(i);
         }
     }
+    // "au siège du Ministère à Rabat, de 10h00 à 13h30, sous la présidence …": a clause after a
+    // comma that does not start with a capital is not the place.
+    if !first.is_uppercase() {
+        let mut from = 0;
+        while let Some(k) = after[from..end].find(", ") {
+            let at = from + k;
+            let next = &after[at + 2..];
+            let located = ["à ", "a "].iter().any(|p| {
+                next.strip_prefix(p)
+                    .is_some_and(|c| c.starts_with(char::is_uppercase))
+            });
+            if !next.starts_with(char::is_uppercase) && !located {
+                end = at;
+                break;
+            }
+            from = at + 2;
+        }
+    }
     let mut place = after[..end].trim().trim_end_matches(['.', ',']);
     // A named place is its capitalised words ("Madrid, Espagne", "Saint-Jacques de
     // Compostelle"), not the rest of the clause ("Rabat une déclaration …").
@@ -378,6 +396,20 @@ pub(crate) fn dated_in<'m>(
             && m.value.is_some()
             && matches!(m.kind, Kind::Date | Kind::Range)
     })
+}
+
+/// "prévue en France au premier trimestre": a place between a keyword and the date.
+pub(crate) fn place_between(text: &str, from: usize, to: usize) -> Option<String> {
+    let seg = &text[from..to];
+    let i = seg.rfind(" à ").or_else(|| seg.rfind(" en "))?;
+    let rest = seg[i..].trim_start();
+    let rest = rest.split_once(' ').map_or("", |x| x.1);
+    let name: String = rest
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!name.is_empty()).then_some(name)
 }
 
 #[cfg(test)]

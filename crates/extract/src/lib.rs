@@ -159,7 +159,10 @@ pub fn process_hashed(
     let meta = meta::metadata(&mut doc, kind);
     let anchor = meta.date.as_ref().map(|d| d.anchor);
     budget.check("normalisation")?;
-    let mentions = liasse_dates::scan(&doc.norm.text, anchor);
+    let mut mentions = liasse_dates::scan(&doc.norm.text, anchor);
+    if kind == rec::DocumentKind::Minutes {
+        minutes::sitting_times(&doc, &meta, &mut mentions);
+    }
     budget.check("dates")?;
     let dates = mentions.iter().map(|m| doc.date_mention(m)).collect();
 

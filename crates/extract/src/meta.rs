@@ -257,9 +257,19 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
             }),
         );
     }
+    let signs_only = !matches!(kind, K::Declaration | K::Unknown);
     for b in candidates {
         let (off, text) = block_text(doc, b);
         if text.len() > 200 {
+            continue;
+        }
+        // Other genres say when they happened before where they were signed (step 6).
+        if signs_only
+            && doc
+                .lower_of(off..off + text.len())
+                .trim_start()
+                .starts_with("fait ")
+        {
             continue;
         }
         let Some(c) = text
@@ -295,7 +305,13 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
         if text.len() > 200 {
             break;
         }
-        if text.len() > 120 {
+        if text.len() > 120
+            || signs_only
+                && doc
+                    .lower_of(off..off + text.len())
+                    .trim_start()
+                    .starts_with("fait ")
+        {
             continue;
         }
         if let Some((v, r)) = first_day(text, 0) {
@@ -309,7 +325,71 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
             return;
         }
     }
+    // 5. Minutes and announcements open on the sitting: "La troisième réunion … s'est tenue le
+    //    jeudi 9 juin 2022 au siège du Ministère à Rabat".
+    if matches!(kind, K::Minutes | K::Announcement) {
+        for b in &blocks[..header] {
+            let (off, text) = block_text(doc, b);
+            let lower = doc.lower_of(off..off + text.len());
+            let Some(verb) = SITTING.iter().filter_map(|w| lower.find(w)).min() else {
+                continue;
+            };
+            // The date in the sentence of the verb, after it or just before it.
+            let from = text[..verb].rfind(". ").map_or(0, |k| k + 2);
+            let to = text[verb..].find(". ").map_or(text.len(), |k| verb + k + 1);
+            let Some((v, r)) = first_day(&text[..to], from) else {
+                continue;
+            };
+            set_date(doc, meta, off, v, r.clone());
+            if meta.place.is_none() {
+                if let Some(place) = crate::events::place_after(text, r.end, to) {
+                    if let Some(k) = text[r.end..to].find(place.as_str()) {
+                        let at = r.end + k;
+                        set_place(doc, meta, off, text, at..at + place.len());
+                    }
+                }
+            }
+            return;
+        }
+    }
+    // 6. The signature line of any document: "Fait à Rabat, le 10 juin 2022".
+    for b in blocks.iter().rev().take(8) {
+        let (off, text) = block_text(doc, b);
+        let l = doc.lower_of(off..off + text.len()).trim_start();
+        if text.len() > 200 || !l.starts_with("fait ") {
+            continue;
+        }
+        if let Some(c) = p.dateline.captures(text) {
+            let Some(place) = c.get(1).or_else(|| c.get(2)) else {
+                continue;
+            };
+            if let Some((v, r)) =
+                first_day(text, place.end()).filter(|(_, r)| r.start <= place.end() + 24)
+            {
+                set_date(doc, meta, off, v, r);
+                if meta.place.is_none() {
+                    set_place(doc, meta, off, text, place.range());
+                }
+                return;
+            }
+        }
+    }
 }
+
+/// Verbs that tell a sitting took place, in the opening of minutes.
+const SITTING: &[&str] = &[
+    "s'est tenue",
+    "s'est tenu ",
+    "s'est réuni",
+    "se sont réunis",
+    "a eu lieu",
+    "ont eu lieu",
+    "s'est déroulée",
+    "s'est déroulé ",
+    "se tient",
+    "se sont tenus",
+    "se sont tenues",
+];
 
 /// Words a title line may end with when it continues on the next line.
 const CONTINUES: &[&str] = &[
@@ -527,6 +607,29 @@ mod tests {
             meta_of("PROCÈS-VERBAL\n\nDate : 5 janvier 2010\n\nLieu : Tunis, salle B.\n\nTexte.");
         assert_eq!(m.date.unwrap().when.edtf, "2010-01-05");
         assert_eq!(m.place.unwrap().0, "Tunis, salle B");
+    }
+
+    #[test]
+    fn minutes_dated_by_their_sitting_or_their_signature() {
+        let long =
+            " Les participants ont examiné le programme de travail et les conclusions de la \
+            réunion précédente, puis ont adopté les recommandations du groupe de suivi.";
+        let m = meta_of(&format!(
+            "PROCÈS-VERBAL DE LA RÉUNION\n\nLa réunion du groupe mixte s'est tenue le jeudi 9 juin \
+             2022 au siège du Ministère de l'Intérieur à Rabat, de 10h00 à 13h30, sous la \
+             présidence du Directeur.{long}\n\nFait à Rabat, le 10 juin 2022"
+        ));
+        assert_eq!(m.date.unwrap().when.edtf, "2022-06-09");
+        assert_eq!(
+            m.place.unwrap().0,
+            "siège du Ministère de l'Intérieur à Rabat"
+        );
+        let m = meta_of(&format!(
+            "PROCÈS-VERBAL DE LA RÉUNION\n\nLes participants ont été accueillis par le Directeur.\
+             {long}{long}\n\nFait à Dakar, le 10 juin 2022\n\nLe Rapporteur"
+        ));
+        assert_eq!(m.date.unwrap().when.edtf, "2022-06-10");
+        assert_eq!(m.place.unwrap().0, "Dakar");
     }
 
     #[test]

@@ -92,7 +92,14 @@ pub(crate) fn parse(
     }) {
         let s = crate::events::sentence(text, m.start);
         let sent = doc.lower_of(s.clone());
-        if [
+        // The sitting itself is the event below.
+        let sitting = doc
+            .norm
+            .from_source(date.span.start as usize..date.span.end as usize);
+        if m.start < sitting.end && sitting.start < m.end {
+            continue;
+        }
+        let set = [
             "se réuniront",
             "se réunira",
             "prochaine réunion",
@@ -100,9 +107,15 @@ pub(crate) fn parse(
             "prochaine session",
         ]
         .iter()
-        .any(|k| sent.contains(k))
-        {
-            let place = crate::events::place_after(text, m.end, s.end);
+        .any(|k| sent.contains(k));
+        // Another meeting the minutes name, held or to be held: "la deuxième réunion tenue à
+        // Berlin le 14 octobre 2021", "de tenir la quatrième réunion à Berlin au premier
+        // trimestre 2023", "la tenue d'un atelier technique à Rabat en septembre 2022".
+        let other =
+            MEETINGS.iter().any(|k| sent.contains(k)) && HELD.iter().any(|k| sent.contains(k));
+        if set || other {
+            let place = crate::events::place_after(text, m.end, s.end)
+                .or_else(|| crate::events::place_between(text, s.start, m.start));
             out.event(
                 doc,
                 rec::EventKind::Meeting,
@@ -120,8 +133,26 @@ pub(crate) fn parse(
     }
     let mut when = date.when.clone();
     if when.precision == rec::Precision::Day && when.start == when.end {
-        when.time_start = sitting_time(doc, mentions, &["ouverte", "ouvre", "debute", "commence"]);
-        when.time_end = sitting_time(doc, mentions, &["levee", "close", "cloturee", "prend fin"]);
+        // The hours written with the date ("s'est tenue le 9 juin 2022 …, de 10h00 à 13h30"),
+        // or else those of the sentences that open and close the sitting.
+        let at = doc
+            .norm
+            .from_source(date.span.start as usize..date.span.end as usize);
+        let s = crate::events::sentence(text, at.start);
+        let with_date = mentions
+            .iter()
+            .find(|m| m.kind == liasse_dates::Kind::Time && s.start <= m.start && m.end <= s.end)
+            .and_then(|m| m.time);
+        if let Some((a, b)) = with_date {
+            when.time_start = Some(a.to_string());
+            when.time_end = b.map(|b| b.to_string());
+        }
+        if when.time_start.is_none() {
+            when.time_start = sitting_time(doc, mentions, OPENS);
+        }
+        if when.time_end.is_none() {
+            when.time_end = sitting_time(doc, mentions, CLOSES);
+        }
     }
     out.event(
         doc,
@@ -134,21 +165,97 @@ pub(crate) fn parse(
     );
 }
 
+/// Nouns of a meeting, and words that say one was or will be held.
+const MEETINGS: &[&str] = &[
+    "réunion",
+    "session",
+    "atelier",
+    "séminaire",
+    "rencontre",
+    "conférence",
+    "visite",
+    "mission",
+];
+const HELD: &[&str] = &[
+    "tenue",
+    "tenu ",
+    "tenir",
+    "se tiendra",
+    "se tiendront",
+    "organiser",
+    "organisera",
+    "organisée",
+    "organisé ",
+    "effectuée",
+    "aura lieu",
+    "a eu lieu",
+];
+
+const OPENS: &[&str] = &["ouverte", "ouvert", "ouvre", "debute", "commence"];
+const CLOSES: &[&str] = &["levee", "close", "cloturee", "prend fin"];
+const PAUSES: &[&str] = &["suspendue", "reprise", "reprend", "reprennent"];
+
 /// The time of day of the first time mention whose sentence opens or closes the sitting
 /// (`La séance est ouverte à quinze heures`, `levée à 18h30`): `words` in the folded sentence.
 fn sitting_time(doc: &Doc, mentions: &[liasse_dates::Mention], words: &[&str]) -> Option<String> {
     mentions
         .iter()
         .filter(|m| m.kind == liasse_dates::Kind::Time)
-        .find(|m| {
-            let s = crate::events::sentence(&doc.norm.text, m.start);
-            // Whole words: "ouverte", not "couverte".
-            let sent = format!(" {} ", liasse_lexicon::fold(&doc.norm.text[s]).text);
-            let has = |w: &str| sent.contains(&format!(" {w} "));
-            (has("seance") || has("reunion") || has("session")) && words.iter().any(|w| has(w))
-        })
+        .find(|m| tells_sitting(doc, m, words))
         .and_then(|m| m.time)
         .map(|(a, _)| a.to_string())
+}
+
+/// Whether the sentence of `m` tells of the sitting with one of `words`: "La séance a été
+/// levée à 13h30" (whole words of the folded sentence: "ouverte", not "couverte").
+fn tells_sitting(doc: &Doc, m: &liasse_dates::Mention, words: &[&str]) -> bool {
+    let s = crate::events::sentence(&doc.norm.text, m.start);
+    let sent = format!(" {} ", liasse_lexicon::fold(&doc.norm.text[s]).text);
+    let has = |w: &str| sent.contains(&format!(" {w} "));
+    (has("seance") || has("reunion") || has("session") || has("travaux"))
+        && words.iter().any(|w| has(w))
+}
+
+/// The hours at which minutes open, pause and close their sitting are of the sitting's day
+/// (the document's date), whatever date the text named last: "La séance a été levée à 13h30"
+/// after a decision due "avant le 31 décembre 2022". A sentence that names its own day keeps it.
+pub(crate) fn sitting_times(doc: &Doc, meta: &Meta, mentions: &mut [liasse_dates::Mention]) {
+    let Some(day) = meta
+        .date
+        .as_ref()
+        .filter(|d| d.when.precision == rec::Precision::Day && d.when.start == d.when.end)
+        .map(|d| d.anchor)
+    else {
+        return;
+    };
+    let text = &doc.norm.text;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.kind != liasse_dates::Kind::Time
+            || ![OPENS, CLOSES, PAUSES]
+                .iter()
+                .any(|w| tells_sitting(doc, m, w))
+        {
+            continue;
+        }
+        let s = crate::events::sentence(text, m.start);
+        let dated = mentions.iter().any(|d| {
+            d.kind != liasse_dates::Kind::Time
+                && s.start <= d.start
+                && d.end <= s.end
+                && d.value
+                    .as_ref()
+                    .is_some_and(|v| v.precision == liasse_dates::Precision::Day)
+        });
+        if dated {
+            continue;
+        }
+        if let Some(v) = mentions[i].value.as_mut() {
+            v.start = day;
+            v.end = day;
+            v.edtf = day.to_string();
+        }
+    }
 }
 
 /// Participants under their group, statements with their speaker, presentations, points of the

@@ -106,6 +106,8 @@ pub struct Lexicon {
     pub roles: Vec<&'static str>,
     /// Capitalised words that are never part of a person's name (`Facebook`, `Imprimer`).
     pub not_names: Vec<&'static str>,
+    /// Folded city name → the state it lies in.
+    places: HashMap<String, &'static str>,
     /// (state, generic folded name) → body, for `body_for_generic_name`.
     generic: HashMap<(&'static str, String), usize>,
     /// (state, folded long name) → body, for generic names that shorten a longer name.
@@ -115,6 +117,7 @@ pub struct Lexicon {
 const STATES: &str = include_str!("../data/states.tsv");
 const BODIES: &str = include_str!("../data/bodies.tsv");
 const PEOPLE: &str = include_str!("../data/people.tsv");
+const PLACES: &str = include_str!("../data/places.tsv");
 
 /// The lexicon, built once.
 pub fn lexicon() -> &'static Lexicon {
@@ -190,6 +193,7 @@ impl Lexicon {
             honorifics: Vec::new(),
             roles: Vec::new(),
             not_names: Vec::new(),
+            places: HashMap::new(),
             generic: HashMap::new(),
             generic_long: Vec::new(),
         }
@@ -239,6 +243,16 @@ impl Lexicon {
                 Some("role") => roles.push(c.get(1).map_or("", |s| s.trim())),
                 Some("not-name") => not_names.push(c.get(1).map_or("", |s| s.trim())),
                 _ => return Err(format!("people.tsv:{n}: unknown class")),
+            }
+        }
+        let mut places = HashMap::new();
+        for (n, c) in rows(PLACES) {
+            let state = c.get(1).map_or("", |s| s.trim());
+            if !states.iter().any(|s| s.id == state) {
+                return Err(format!("places.tsv:{n}: unknown state {state:?}"));
+            }
+            for name in std::iter::once(c[0].trim()).chain(list(c.get(2))) {
+                places.insert(fold(name).text, state);
             }
         }
         // Longest first, so "Chef de division" wins over "Chef".
@@ -387,6 +401,7 @@ impl Lexicon {
             acronym_payload,
             honorifics,
             not_names,
+            places,
             roles,
         })
     }
@@ -406,6 +421,11 @@ impl Lexicon {
 
     /// The ministry or office of `country` whose name, without its qualifier, is `name`
     /// (`Ministère de l'Intérieur` in a French context → `fr-interior`).
+    /// The state a city lies in (`Rabat` → `MA`), from `places.tsv`.
+    pub fn state_of_place(&self, name: &str) -> Option<&'static str> {
+        self.places.get(&fold(name.trim()).text).copied()
+    }
+
     pub fn body_for_generic_name(&self, name: &str, country: &str) -> Option<&Body> {
         let key = generic_key(name);
         if let Some(&i) = self.generic.get(&(country, key.clone())) {

@@ -209,6 +209,23 @@ fn generic_ministries_resolve_by_country() {
 }
 
 #[test]
+fn cities_name_their_state() {
+    let l = lexicon();
+    for (city, state) in [
+        ("Rabat", Some("MA")),
+        ("RABAT", Some("MA")),
+        ("Addis Abeba", Some("ET")),
+        ("Genève", Some("CH")),
+        ("Geneve", Some("CH")),
+        ("Vienne", None),
+        ("Marrakech ", Some("MA")),
+        ("Rabatt", None),
+    ] {
+        assert_eq!(l.state_of_place(city), state, "{city}");
+    }
+}
+
+#[test]
 fn adjectives_are_inflected() {
     assert_eq!(
         inflect("marocain*"),
