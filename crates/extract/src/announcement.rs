@@ -32,6 +32,30 @@ const FUTURE: &[&str] = &[
     "accueillera",
     "est prévue",
     "sera organisée",
+    "sera organisé ",
+    "réunira",
+    "prévu à",
+    "prévue à",
+    "prévu le",
+    "prévue le",
+    "prévu du",
+    "prévue du",
+];
+/// Titles that name the genre, not the meeting: the announced meeting is then labelled by the
+/// words that name it in its sentence.
+const GENERIC_TITLES: &[&str] = &[
+    "communiqué",
+    "communique",
+    "avis",
+    "annonce",
+    "invitation",
+    "note d'information",
+    "note aux médias",
+    "note aux medias",
+    "information",
+    "actualité",
+    "actualites",
+    "actualités",
 ];
 const PAST: &[&str] = &[
     "précédente",
@@ -55,6 +79,7 @@ pub(crate) fn parse(
     let text = &doc.norm.text;
     let all = 0..text.len();
     let mut main_done = false;
+    let mut main_when: Option<rec::When> = None;
     for m in dated_in(mentions, &all) {
         if m.deadline {
             continue;
@@ -79,7 +104,22 @@ pub(crate) fn parse(
                 .unwrap_or(m.start - s.start)
                 .min(m.start - s.start);
             let subject = text[s.start..s.start + verb].trim();
+            let generic = meta.title.as_ref().is_some_and(|t| {
+                let l = t.0.to_lowercase();
+                GENERIC_TITLES.iter().any(|g| l.starts_with(g))
+            });
+            let named = MEETING_WORDS
+                .iter()
+                .filter_map(|w| sent.find(w))
+                .min()
+                .map(|at| {
+                    let from = s.start + at;
+                    let to = if m.start > from { m.start } else { s.end };
+                    meeting_phrase(&text[from..to])
+                })
+                .filter(|p| p.split_whitespace().count() >= 2);
             let label = match &meta.title {
+                Some(_) if generic && named.is_some() => named.unwrap_or_default(),
                 Some(t) => t.0.clone(),
                 None if subject.chars().filter(|c| c.is_alphabetic()).count() > 8 => {
                     shorten(subject)
@@ -97,13 +137,38 @@ pub(crate) fn parse(
                 ents.add_role(&p, rec::Role::Host);
             }
             let partners = ents.partners.keys().cloned().collect();
+            main_when = event_when(mentions, m, &s);
+            out.event(
+                doc,
+                rec::EventKind::Meeting,
+                label,
+                main_when.clone(),
+                place,
+                partners,
+                s.clone(),
+            );
+        } else if future && main_when.as_ref() != event_when(mentions, m, &s).as_ref() {
+            // Another meeting announced with it: "Une conférence de presse se tiendra le
+            // mercredi 25 septembre", "au Forum mondial …, prévu à Genève en janvier 2025".
+            let label = MEETING_WORDS
+                .iter()
+                .filter_map(|w| sent.find(w))
+                .min()
+                .map(|at| {
+                    let from = s.start + at;
+                    let to = if m.start > from { m.start } else { s.end };
+                    meeting_phrase(&text[from..to])
+                })
+                .filter(|p| p.split_whitespace().count() >= 2)
+                .unwrap_or_else(|| shorten(&text[s.clone()]));
+            let place = place.or_else(|| crate::events::place_between(text, s.start, m.start));
             out.event(
                 doc,
                 rec::EventKind::Meeting,
                 label,
                 event_when(mentions, m, &s),
                 place,
-                partners,
+                ents.partners_in(s.clone()),
                 s.clone(),
             );
         } else if past {
@@ -237,6 +302,46 @@ pub(crate) fn parse(
                 }
             }
         }
+    }
+}
+
+/// The words that name a meeting, from its noun to the end of its phrase: "atelier régional
+/// sur la migration de main-d'œuvre équitable en Afrique du Nord." → "Atelier régional sur la
+/// migration de main-d'œuvre équitable en Afrique du Nord".
+fn meeting_phrase(from_noun: &str) -> String {
+    let mut end = from_noun.len();
+    for stop in [
+        ",",
+        ";",
+        ":",
+        ". ",
+        " aura ",
+        " auront ",
+        " se tiendra",
+        " sera ",
+        " qui ",
+        " afin ",
+        " à l'",
+        " à ",
+        " au ",
+        " dans ",
+        " avec ",
+        " sous ",
+        " en présence",
+    ] {
+        if let Some(i) = from_noun.find(stop) {
+            end = end.min(i);
+        }
+    }
+    let phrase = from_noun[..end].trim().trim_end_matches('.');
+    crate::events::shorten(&capitalise(phrase))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 

@@ -149,6 +149,7 @@ pub(crate) fn find(
     doc: &mut Doc,
     exclude: &[Range<usize>],
     context: &[(Range<usize>, String)],
+    home: Option<&str>,
 ) -> Entities {
     let text = doc.norm.text.clone();
     let lex = lexicon();
@@ -160,6 +161,30 @@ pub(crate) fn find(
         .filter(|m| outside(&(m.start..m.end)))
         .filter(|m| !(m.form == Form::Adjective && names_a_language(&text, m.start)))
         .collect();
+    // "Ministère des Affaires sociales (Tunisie)": the state in brackets is named too.
+    let qualifiers: Vec<Match> = e
+        .matches
+        .iter()
+        .filter_map(|m| {
+            let Target::Body(id) = m.target else {
+                return None;
+            };
+            let b = lexicon().body(id).filter(|b| b.display_name() != b.name)?;
+            let written = text[m.start..m.end].strip_suffix(')')?;
+            let at = written.rfind(" (")?;
+            Some(Match {
+                start: m.start + at + 2,
+                end: m.end - 1,
+                target: Target::Partner(b.country?),
+                form: Form::Name,
+                alternatives: Vec::new(),
+            })
+        })
+        .collect();
+    if !qualifiers.is_empty() {
+        e.matches.extend(qualifiers);
+        e.matches.sort_by_key(|m| m.start);
+    }
 
     let matches = e.matches.clone();
     for m in &matches {
@@ -187,7 +212,7 @@ pub(crate) fn find(
             }
         }
     }
-    unknown_bodies(doc, &text, &mut e, &outside, context);
+    unknown_bodies(doc, &text, &mut e, &outside, context, home);
     people(doc, &text, &mut e, &outside);
     e
 }
@@ -257,7 +282,7 @@ fn add_agency(e: &mut Entities, id: &str, span: rec::Span) {
         .entry(id.to_owned())
         .or_insert_with(|| rec::Agency {
             id: id.to_owned(),
-            name: b.name.to_owned(),
+            name: b.display_name().to_owned(),
             acronym: b.acronym().map(str::to_owned),
             kind: Some(b.kind.to_owned()),
             authority: Some(id.to_owned()),
@@ -494,6 +519,7 @@ fn unknown_bodies(
     e: &mut Entities,
     outside: &dyn Fn(&Range<usize>) -> bool,
     context: &[(Range<usize>, String)],
+    home: Option<&str>,
 ) {
     let p = patterns();
     let dominant = dominant_state(e);
@@ -543,11 +569,38 @@ fn unknown_bodies(
         {
             continue;
         }
+        // A known body the name runs into is another one: "le Ministère des Affaires sociales
+        // et l'Organisation internationale du Travail".
+        let (mut name, mut r) = (name, r);
+        if let Some(k) = e.matches[before..]
+            .iter()
+            .take_while(|k| k.start < r.end)
+            .find(|k| k.start > m.end && matches!(k.target, Target::Body(_)))
+        {
+            let cut = text[m.start..k.start].trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | '\'' | '’' | '(')
+            });
+            let mut cut = cut.len();
+            while let Some((head, last)) = text[m.start..m.start + cut].rsplit_once(' ') {
+                if [
+                    "et", "l", "la", "le", "les", "de", "du", "des", "d", "avec", "à", "au", "aux",
+                    "en",
+                ]
+                .contains(&last.trim_end_matches(['\'', '’']).to_lowercase().as_str())
+                {
+                    cut = head.trim_end_matches([' ', ',']).len();
+                } else {
+                    break;
+                }
+            }
+            if cut > m.end - m.start {
+                name = text[m.start..m.start + cut].to_owned();
+                r = m.start..m.start + cut;
+            }
+        }
         // A trailing acronym in capitals ("Ministère de l'Intérieur BMI") is not part of the
         // name, unless the name is the head and the acronym ("Programme FINCOME") or the word
         // is a Roman numeral ("Fondation Hassan II").
-        let mut name = name;
-        let mut r = r;
         if let Some((head, last)) = name.rsplit_once(' ') {
             let roman = last.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
             let head_alone = head.len() == m.end - m.start;
@@ -581,7 +634,8 @@ fn unknown_bodies(
     for (r, name, acronym, city_state) in found {
         let span = doc.span_of_norm(r.clone());
         // The state of the enclosing context (an annex row's partner), else the state named last
-        // before it in its paragraph, else the document's dominant state.
+        // before it in its paragraph, else the document's dominant state, else (a ministry)
+        // the state of the document's place.
         let given = context
             .iter()
             .find(|(c, _)| c.start <= r.start && r.end <= c.end)
@@ -589,7 +643,8 @@ fn unknown_bodies(
         let local = given
             .or(city_state)
             .or_else(|| nearest_partner(text, r.start, &e.matches))
-            .or_else(|| dominant.clone());
+            .or_else(|| dominant.clone())
+            .or_else(|| home.filter(|_| is_ministry(&name)).map(str::to_owned));
         if let Some(c) = &local {
             if let Some(b) = lexicon().body_for_generic_name(&name, c) {
                 add_agency(e, b.id, span);
@@ -1081,8 +1136,24 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
     }
     let mut end = body.len();
     for stop in [
-        ":", ";", ". ", ".\n", "\n", "|", "\t", " a ", " ont ", " est ", " sont ", " avait ",
-        " qui ", " s'est ",
+        ":",
+        ";",
+        ". ",
+        ".\n",
+        "\n",
+        "|",
+        "\t",
+        " a ",
+        " ont ",
+        " est ",
+        " sont ",
+        " avait ",
+        " qui ",
+        " s'est ",
+        ", en présence",
+        ", en compagnie",
+        ", accompagné",
+        ", accompagnée",
     ] {
         if let Some(i) = body.find(stop) {
             end = end.min(i);

@@ -209,10 +209,27 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
         .find_map(|p| lower.starts_with(p).then(|| &rest[p.len()..]))?;
     let first = after.chars().next()?;
     // A place is named: it starts with a capital, or with an article before a noun ("l'ambassade").
-    let named = first.is_uppercase()
-        || after.starts_with("l'")
-        || after.starts_with("l’")
-        || after.starts_with("siège");
+    // "à l'issue des travaux", "à l'occasion de": not places.
+    let elided = after
+        .strip_prefix("l'")
+        .or_else(|| after.strip_prefix("l’"))
+        .is_some_and(|rest| {
+            ![
+                "issue",
+                "occasion",
+                "initiative",
+                "invitation",
+                "heure",
+                "unanimité",
+                "instar",
+                "horizon",
+                "égard",
+                "exception",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        });
+    let named = first.is_uppercase() || elided || after.starts_with("siège");
     if !named {
         return None;
     }

@@ -46,6 +46,17 @@ pub(crate) fn pattern(s: &str) -> regex::Regex {
         .unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|_| unreachable!()))
 }
 
+/// The state of the document's place, from the cities the lexicon knows: "Tunis", "siège du
+/// Ministère de l'Intérieur à Rabat", "Tunis, Ministère des Affaires sociales".
+fn home_state(place: &str) -> Option<&'static str> {
+    let lex = liasse_lexicon::lexicon();
+    let after_a = place.rsplit_once(" à ").map(|(_, city)| city);
+    std::iter::once(place)
+        .chain(after_a)
+        .chain(place.split(','))
+        .find_map(|c| lex.state_of_place(c))
+}
+
 /// The text of every fixture and seed document that reads as UTF-8, for the tests that
 /// compare a fast path with the plain one.
 #[cfg(test)]
@@ -202,7 +213,8 @@ pub fn process_hashed(
         None => Vec::new(),
     };
     budget.check("annex")?;
-    let mut ents = entities::find(&mut doc, &exclude, &contexts);
+    let home = meta.place.as_ref().and_then(|p| home_state(&p.0));
+    let mut ents = entities::find(&mut doc, &exclude, &contexts, home);
     budget.check("entities")?;
     match kind {
         rec::DocumentKind::Declaration => {

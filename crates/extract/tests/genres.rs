@@ -494,4 +494,20 @@ fn entities_in_sentences_of_our_own() {
         "{:?}",
         out.dates
     );
+
+    // A ministry's name stops where a known body begins; with no state around it, the
+    // document's city tells whose it is; known ministries are named without their qualifier.
+    let out = text("Tunis, le 2 septembre 2024\n\nLe Ministère des Affaires sociales et l'Organisation internationale du Travail (OIT) organisent un atelier.\n");
+    let agencies: Vec<(&str, &str)> = out
+        .agencies
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str()))
+        .collect();
+    assert_eq!(
+        agencies,
+        [
+            ("ilo", "Organisation internationale du travail"),
+            ("tn-social", "Ministère des Affaires sociales")
+        ]
+    );
 }

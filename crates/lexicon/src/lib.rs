@@ -61,6 +61,24 @@ impl Body {
     pub fn acronym(&self) -> Option<&'static str> {
         self.acronyms.first().copied()
     }
+
+    /// The name as documents write it: without the state in brackets that tells apart the
+    /// ministries every government has (`Ministère de l'Intérieur (Maroc)` → `Ministère de
+    /// l'Intérieur`; `country` says whose).
+    pub fn display_name(&self) -> &'static str {
+        let name = self.name;
+        match (name.strip_suffix(')'), self.country) {
+            (Some(head), Some(c)) => match head.rsplit_once(" (") {
+                Some((bare, qualifier))
+                    if lexicon().state(c).is_some_and(|s| s.name == qualifier) =>
+                {
+                    bare
+                }
+                _ => name,
+            },
+            _ => name,
+        }
+    }
 }
 
 /// What a match refers to.

@@ -209,6 +209,22 @@ fn generic_ministries_resolve_by_country() {
 }
 
 #[test]
+fn display_names_drop_the_state_qualifier() {
+    let l = lexicon();
+    let name = |id: &str| l.body(id).map(|b| b.display_name());
+    assert_eq!(name("ma-interior"), Some("Ministère de l'Intérieur"));
+    assert_eq!(
+        name("nl-foreign"),
+        Some("Ministère des Affaires étrangères")
+    );
+    assert_eq!(
+        name("tn-onm"),
+        Some("Observatoire national de la migration")
+    );
+    assert_eq!(name("iom"), l.body("iom").map(|b| b.name));
+}
+
+#[test]
 fn cities_name_their_state() {
     let l = lexicon();
     for (city, state) in [
