@@ -283,6 +283,18 @@ pub(crate) fn parse(
         rec::Role::Organiser,
         false,
     );
+    after(
+        ents,
+        &[
+            "réunira ",
+            "réuniront ",
+            "rassemblera ",
+            "rassembleront ",
+            "avec la participation de",
+        ],
+        rec::Role::Participant,
+        false,
+    );
     for (keys, role) in [
         (
             &[
