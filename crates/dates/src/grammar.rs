@@ -499,11 +499,11 @@ impl<'a> Parser<'a> {
                 },
             );
         }
-        // d'ici [le|la|à|fin]
+        // d'ici [le|la|à|au|fin]
         if let Some(j) = self.elided(i, "d") {
             if self.word(j, "ici") {
                 let j = j + 1;
-                return Some(if self.word_in(j, &["le", "la", "a"]) {
+                return Some(if self.word_in(j, &["le", "la", "a", "au"]) {
                     j + 1
                 } else {
                     j

@@ -89,6 +89,12 @@ const DATED_KINDS: &[(&str, rec::EventKind)] = &[
     ("visite", rec::EventKind::Meeting),
     ("communication", rec::EventKind::Publication),
     ("rapport", rec::EventKind::Publication),
+    ("signé", rec::EventKind::Signature),
+    ("signée", rec::EventKind::Signature),
+    ("signés", rec::EventKind::Signature),
+    ("signées", rec::EventKind::Signature),
+    ("conclu", rec::EventKind::Signature),
+    ("conclue", rec::EventKind::Signature),
 ];
 
 pub(crate) fn parse(
@@ -261,6 +267,51 @@ pub(crate) fn parse(
         }
     }
 
+    // Meetings the operative part sets: "Sa première réunion se tiendra au cours du deuxième
+    // trimestre 2024", "le comité se réunira à Dakar en mars 2025".
+    if let Some(op) = operative {
+        let r = norm(blocks[op]).end..norm(blocks[blocks.len() - 1]).end;
+        for m in dated_in(mentions, &r).filter(|m| !m.deadline) {
+            let s = sentence(text, m.start);
+            let sent = doc.lower_of(s.clone());
+            let meeting = [
+                "réunion",
+                "session",
+                "comité",
+                "réunira",
+                "réuniront",
+                "sommet",
+            ]
+            .iter()
+            .any(|w| sent.contains(w));
+            let set = [
+                "se tiendra",
+                "se tiendront",
+                "se réunira",
+                "se réuniront",
+                "aura lieu",
+                "auront lieu",
+                "sera organisée",
+                "sera convoquée",
+            ]
+            .iter()
+            .any(|w| sent.contains(w));
+            if meeting && set {
+                let place = crate::events::place_after(text, m.end, s.end)
+                    .or_else(|| crate::events::place_between(text, s.start, m.start));
+                out.event(
+                    doc,
+                    rec::EventKind::Meeting,
+                    crate::events::shorten(&text[s.clone()]),
+                    m.value.as_ref().map(when_of),
+                    place,
+                    ents.partners_in(s.clone()),
+                    s,
+                );
+            }
+        }
+    }
+
     // What the preamble dates: missions, meetings, communications become events; instruments
     // ("accord … en vigueur depuis mars 2000") stay dated mentions.
     // Over the whole preamble at once: in a PDF a date may straddle two lines.
@@ -294,14 +345,37 @@ pub(crate) fn parse(
                 .min()
                 .unwrap_or(m.start);
             let phrase = &text[phrase_start..first_date];
-            let label = event_label(phrase);
+            let (label, place) = if kind == rec::EventKind::Signature {
+                // "Rappelant le Mémorandum d'entente signé à Madrid le 1er juillet 2003": the
+                // instrument before the verb, the place after it.
+                let verb = PREAMBLE
+                    .iter()
+                    .filter(|p| before.starts_with(*p))
+                    .map(|p| p.len())
+                    .max()
+                    .unwrap_or(0);
+                let instrument = text[s.start + verb..phrase_start]
+                    .trim()
+                    .trim_start_matches(|c: char| c.is_alphabetic() && c.is_lowercase())
+                    .trim_start_matches(['\'', '’', ' ']);
+                if instrument.split_whitespace().count() < 2 {
+                    continue;
+                }
+                let verb_end = phrase_start + text[phrase_start..].find(' ').unwrap_or(0);
+                (
+                    format!("Signature : {}", event_label(instrument)),
+                    crate::events::place_after(text, verb_end, m.start),
+                )
+            } else {
+                (event_label(phrase), None)
+            };
             let partners = ents.partners_in(phrase_start..first_date);
             out.event(
                 doc,
                 kind,
                 label,
                 m.value.as_ref().map(when_of),
-                None,
+                place,
                 partners,
                 m.start..m.end,
             );
@@ -325,8 +399,12 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
     let lettered = !blocks.iter().skip(operative.map_or(0, |i| i + 1)).any(|b| {
         matches!(&b.kind, BlockKind::ListItem { number: Some(n), .. } if n.chars().all(|c| c.is_ascii_digit()))
     });
-    let mut section: Option<String> = None;
     let start = operative.map_or(0, |i| i + 1);
+    let articles = articles(doc, &blocks[start..]);
+    if articles.len() >= 2 {
+        return articles;
+    }
+    let mut section: Option<String> = None;
     let mut i = start;
     while i < blocks.len() {
         let b = blocks[i];
@@ -362,6 +440,79 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
         i += 1;
     }
     out
+}
+
+/// A declaration written in articles (`Article 1er – Migration légale`, `Article 2 :`,
+/// `ARTICLE III`): each article is a point, its number as written (`1er` and `premier` are
+/// `1`), its text the paragraphs under it (or its title when none), its title the section.
+/// Points numbered inside an article are its sub-points.
+fn articles(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
+    let heads: Vec<(usize, String, Option<String>)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let t = doc.clean(b.content.clone());
+            let (number, title) = article_heading(&t)?;
+            Some((i, number, title))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (k, (i, number, title)) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).map_or(blocks.len(), |h| h.0);
+        // The article's paragraphs, up to the next article or a line that closes the text.
+        let body: Vec<&&liasse_text::Block> = blocks[i + 1..end]
+            .iter()
+            .take_while(|b| {
+                let l = doc.clean_lower(b.content.clone());
+                !l.starts_with("fait à")
+                    && !l.starts_with("fait a ")
+                    && !l.starts_with("pour le ")
+                    && !l.starts_with("pour la ")
+            })
+            .collect();
+        let (from, to) = match (body.first(), body.last()) {
+            (Some(f), Some(l)) => (f.content.start, l.content.end),
+            _ => (blocks[*i].content.start, blocks[*i].content.end),
+        };
+        out.push(rec::Objective {
+            id: String::new(),
+            number: number.clone(),
+            section: title.clone(),
+            text: doc.clean(from..to),
+            evidence: doc.span(blocks[*i].span.start..to),
+        });
+    }
+    out
+}
+
+/// `Article 1er – Migration légale` → ("1", Some("Migration légale")); `ARTICLE 2` → ("2",
+/// None); `Article premier :` → ("1", None). Not `Article 3 du règlement …` (a reference).
+fn article_heading(line: &str) -> Option<(String, Option<String>)> {
+    let rest = line
+        .strip_prefix("Article ")
+        .or_else(|| line.strip_prefix("ARTICLE "))?;
+    let (number, after) = rest
+        .split_once([' ', ':', '.', '–', '—', '-'])
+        .unwrap_or((rest, ""));
+    let number = match number.to_lowercase().as_str() {
+        "1er" | "premier" | "1ᵉʳ" => "1".to_owned(),
+        n if n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() && n.len() <= 3 => n.to_owned(),
+        _ if number.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && !number.is_empty() => {
+            number.to_owned()
+        }
+        _ => return None,
+    };
+    let title = after
+        .trim_start_matches([' ', ':', '.', '–', '—', '-'])
+        .trim();
+    // A heading is short and does not run on as a sentence about another text.
+    if line.len() > 120 || title.starts_with(char::is_lowercase) {
+        return None;
+    }
+    Some((
+        number,
+        (!title.is_empty()).then(|| title.trim_end_matches('.').to_owned()),
+    ))
 }
 
 /// Does a block (clean, lowercase) open the operative part: one of [`OPERATIVE`] at its
@@ -435,6 +586,32 @@ fn next_is_numbered(blocks: &[&liasse_text::Block], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_headings() {
+        type Heading<'a> = Option<(&'a str, Option<&'a str>)>;
+        let cases: &[(&str, Heading)] = &[
+            (
+                "Article 1er – Migration légale",
+                Some(("1", Some("Migration légale"))),
+            ),
+            ("Article premier :", Some(("1", None))),
+            ("ARTICLE 2", Some(("2", None))),
+            (
+                "Article 12. Entrée en vigueur.",
+                Some(("12", Some("Entrée en vigueur"))),
+            ),
+            ("Article III - Suivi", Some(("III", Some("Suivi")))),
+            ("Article 3 du règlement (UE) 2016/399", None),
+            ("Articles 65-68", None),
+            ("Article unique", None),
+        ];
+        for (line, want) in cases {
+            let got = article_heading(line);
+            let got = got.as_ref().map(|(n, t)| (n.as_str(), t.as_deref()));
+            assert_eq!(got, *want, "{line:?}");
+        }
+    }
 
     #[test]
     fn operative_openings() {

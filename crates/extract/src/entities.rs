@@ -233,10 +233,13 @@ fn other_states_body(
         return None;
     };
     let gap = text.get(m.end..next.start)?;
+    // "… du Sénégal", or the state's adjective right after it ("la Direction générale de la
+    // Sûreté nationale mauritanienne").
     let linked = [
         " du ", " de la ", " de l'", " de l’", " d'", " d’", " de ", " des ",
     ]
-    .contains(&gap);
+    .contains(&gap)
+        || gap == " " && next.form == Form::Adjective;
     (linked
         && other != own
         && other != "EU"
@@ -1014,6 +1017,44 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             }
         }
     }
+    // Signatures side by side: "Pour le Royaume d'Espagne      Pour la République …" over
+    // "Fernando Grande-Marlaska      Mohamed Ould Lemine" over their titles, in columns of
+    // spaces or tabs.
+    let mut column_roles: Vec<(Range<usize>, String)> = Vec::new();
+    let last = doc.blocks.len().saturating_sub(8);
+    let columns = |k: usize| -> Vec<Range<usize>> {
+        doc.blocks
+            .get(k)
+            .map(|b| column_parts(text, doc.norm.from_source(b.content.clone())))
+            .unwrap_or_default()
+    };
+    for k in last..doc.blocks.len() {
+        let parts = columns(k);
+        if parts.len() < 2 {
+            continue;
+        }
+        for (c, part) in parts.iter().enumerate() {
+            let candidate = &text[part.clone()];
+            if !is_person_name(candidate)
+                || candidate.split_whitespace().count() > 6
+                || found
+                    .iter()
+                    .any(|f| f.0.start < part.end && part.start < f.0.end)
+            {
+                continue;
+            }
+            found.push((part.clone(), None, part.clone()));
+            let role = [k + 1, k.wrapping_sub(1)].into_iter().find_map(|j| {
+                let cells = columns(j);
+                (cells.len() == parts.len())
+                    .then(|| signature_role(text[cells[c].clone()].trim_end_matches([',', ':'])))
+                    .flatten()
+            });
+            if let Some(role) = role {
+                column_roles.push((part.clone(), role.to_owned()));
+            }
+        }
+    }
     for (r, _) in &roles_before {
         if !found.iter().any(|f| f.0.start < r.end && r.start < f.0.end) {
             found.push((r.clone(), None, r.clone()));
@@ -1033,15 +1074,26 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             continue;
         }
         let next = starts.get(i + 1).copied().unwrap_or(text.len());
-        let role = role_after(text, whole.end.max(r.end), next).or_else(|| {
-            roles_before
-                .iter()
-                .find(|(nr, _)| nr == r)
-                .map(|(_, role)| {
-                    let at = text[..r.start].rfind(role.as_str()).unwrap_or(r.start);
-                    (role.clone(), at..at + role.len())
-                })
-        });
+        let in_column = column_roles
+            .iter()
+            .find(|(nr, _)| nr == r)
+            .map(|(_, role)| {
+                let at = text[r.end..]
+                    .find(role.as_str())
+                    .map_or(r.start, |k| r.end + k);
+                (role.clone(), at..at + role.len())
+            });
+        let role = in_column
+            .or_else(|| role_after(text, whole.end.max(r.end), next))
+            .or_else(|| {
+                roles_before
+                    .iter()
+                    .find(|(nr, _)| nr == r)
+                    .map(|(_, role)| {
+                        let at = text[..r.start].rfind(role.as_str()).unwrap_or(r.start);
+                        (role.clone(), at..at + role.len())
+                    })
+            });
         let span = doc.span_of_norm(r.clone());
         // "M. Amrani" after "M. Youssef Amrani": the same person.
         let key = liasse_lexicon::fold(&name).text;
@@ -1100,6 +1152,33 @@ fn within_honorific(
         .any(|(_, _, w)| name.start < w.end)
 }
 
+/// The columns of a line set out with runs of three spaces or more, or tabs: their ranges.
+fn column_parts(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[line.clone()];
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut spaces = 0;
+    for (i, c) in s.char_indices() {
+        if c == ' ' || c == '\t' || c == '\u{a0}' {
+            spaces += if c == '\t' { 3 } else { 1 };
+            if spaces >= 3 {
+                if let Some(st) = start.take() {
+                    out.push(line.start + st..line.start + s[..i].trim_end().len());
+                }
+            }
+            continue;
+        }
+        spaces = 0;
+        if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push(line.start + st..line.start + s.trim_end().len());
+    }
+    out
+}
+
 /// A signature's role line, without its article: "Le Rapporteur" → "Rapporteur", "La
 /// Directrice de la Migration" → itself without "La"; none if the line is not a role title.
 fn signature_role(line: &str) -> Option<&str> {
@@ -1154,6 +1233,7 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
         ", en compagnie",
         ", accompagné",
         ", accompagnée",
+        "   ",
     ] {
         if let Some(i) = body.find(stop) {
             end = end.min(i);
