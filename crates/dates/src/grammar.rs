@@ -2038,7 +2038,17 @@ impl<'a> Parser<'a> {
 /// A verb in the future tense, third person (`recevra`, `signeront`, `prendra`, `devra`),
 /// by its ending; nouns with such endings (`caméra`, `front`) are set aside.
 fn future_verb(w: &str) -> bool {
-    const NOT: &[&str] = &["camera", "opera", "extra", "sahara", "riviera", "affront"];
+    const NOT: &[&str] = &[
+        "camera",
+        "opera",
+        "extra",
+        "sahara",
+        "riviera",
+        "sierra",
+        "sandra",
+        "alexandra",
+        "cassandra",
+    ];
     w.len() >= 5
         && !NOT.contains(&w)
         && [

@@ -108,16 +108,7 @@ pub(crate) fn parse(
                 let l = t.0.to_lowercase();
                 GENERIC_TITLES.iter().any(|g| l.starts_with(g))
             });
-            let named = MEETING_WORDS
-                .iter()
-                .filter_map(|w| sent.find(w))
-                .min()
-                .map(|at| {
-                    let from = s.start + at;
-                    let to = if m.start > from { m.start } else { s.end };
-                    meeting_phrase(&text[from..to])
-                })
-                .filter(|p| p.split_whitespace().count() >= 2);
+            let named = named_meeting(text, sent, &s, m);
             let label = match &meta.title {
                 Some(_) if generic && named.is_some() => named.unwrap_or_default(),
                 Some(t) => t.0.clone(),
@@ -150,17 +141,8 @@ pub(crate) fn parse(
         } else if future && main_when.as_ref() != event_when(mentions, m, &s).as_ref() {
             // Another meeting announced with it: "Une conférence de presse se tiendra le
             // mercredi 25 septembre", "au Forum mondial …, prévu à Genève en janvier 2025".
-            let label = MEETING_WORDS
-                .iter()
-                .filter_map(|w| sent.find(w))
-                .min()
-                .map(|at| {
-                    let from = s.start + at;
-                    let to = if m.start > from { m.start } else { s.end };
-                    meeting_phrase(&text[from..to])
-                })
-                .filter(|p| p.split_whitespace().count() >= 2)
-                .unwrap_or_else(|| shorten(&text[s.clone()]));
+            let label =
+                named_meeting(text, sent, &s, m).unwrap_or_else(|| shorten(&text[s.clone()]));
             let place = place.or_else(|| crate::events::place_between(text, s.start, m.start));
             out.event(
                 doc,
@@ -317,6 +299,20 @@ pub(crate) fn parse(
     }
 }
 
+/// The meeting a sentence names, from its first meeting noun to the end of the phrase (or to
+/// the date `m` when the date comes after the noun); none when that is a word alone.
+fn named_meeting(
+    text: &str,
+    sent: &str,
+    s: &std::ops::Range<usize>,
+    m: &Mention,
+) -> Option<String> {
+    let at = MEETING_WORDS.iter().filter_map(|w| sent.find(w)).min()?;
+    let from = s.start + at;
+    let to = if m.start > from { m.start } else { s.end };
+    Some(meeting_phrase(&text[from..to])).filter(|p| p.split_whitespace().count() >= 2)
+}
+
 /// The words that name a meeting, from its noun to the end of its phrase: "atelier régional
 /// sur la migration de main-d'œuvre équitable en Afrique du Nord." → "Atelier régional sur la
 /// migration de main-d'œuvre équitable en Afrique du Nord".
@@ -346,15 +342,7 @@ fn meeting_phrase(from_noun: &str) -> String {
         }
     }
     let phrase = from_noun[..end].trim().trim_end_matches('.');
-    crate::events::shorten(&capitalise(phrase))
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
+    crate::events::shorten(&crate::events::capitalise(phrase))
 }
 
 /// "la réunion de Tunis, qui a eu lieu en novembre 2019": a capitalised place named after

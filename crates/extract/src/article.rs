@@ -8,7 +8,7 @@ use liasse_records as rec;
 
 use crate::doc::Doc;
 use crate::entities::Entities;
-use crate::events::{place_after, place_between, sentence, shorten, Out};
+use crate::events::{capitalise, place_after, place_between, sentence, shorten, Out};
 use crate::mentions::event_when;
 use crate::meta::Meta;
 
@@ -351,13 +351,6 @@ fn is_dateline(text: &str, sentence_start: usize, m: &Mention) -> bool {
         && !place.chars().any(|c| c.is_ascii_digit())
         && place.chars().next().is_some_and(char::is_uppercase)
         && after.starts_with(['–', '—', '-', '(', ':'])
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| {
-        f.to_uppercase().collect::<String>() + c.as_str()
-    })
 }
 
 /// A date at or before publication cannot be the next meeting.

@@ -429,6 +429,14 @@ pub(crate) fn place_between(text: &str, from: usize, to: usize) -> Option<String
     (!name.is_empty()).then_some(name)
 }
 
+/// The first letter in capitals.
+pub(crate) fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::place_after;

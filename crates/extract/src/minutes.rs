@@ -176,10 +176,11 @@ const MEETINGS: &[&str] = &[
     "visite",
     "mission",
 ];
+/// Whole words where a word may end others (`retenue`, `obtenir`).
 const HELD: &[&str] = &[
-    "tenue",
-    "tenu ",
-    "tenir",
+    " tenue",
+    " tenu ",
+    " tenir",
     "se tiendra",
     "se tiendront",
     "organiser",
