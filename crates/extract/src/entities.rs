@@ -1025,12 +1025,15 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
     let columns = |k: usize| -> Vec<Range<usize>> {
         doc.blocks
             .get(k)
-            .map(|b| column_parts(text, doc.norm.from_source(b.content.clone())))
+            .map(|b| doc.norm.from_source(b.content.clone()))
+            .filter(|r| r.len() <= 240)
+            .map(|r| column_parts(text, r))
             .unwrap_or_default()
     };
     for k in last..doc.blocks.len() {
         let parts = columns(k);
-        if parts.len() < 2 {
+        // A signature line is short, and so are its columns.
+        if parts.len() < 2 || parts.iter().any(|p| p.len() > 80) {
             continue;
         }
         for (c, part) in parts.iter().enumerate() {
@@ -1213,13 +1216,12 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
     if !starts_with_role {
         return None;
     }
-    let mut end = body.len();
+    // A role ends its line at the latest: the other stops are searched within it.
+    let mut end = body.find('\n').unwrap_or(body.len());
     for stop in [
         ":",
         ";",
         ". ",
-        ".\n",
-        "\n",
         "|",
         "\t",
         " a ",
@@ -1235,8 +1237,8 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
         ", accompagnée",
         "   ",
     ] {
-        if let Some(i) = body.find(stop) {
-            end = end.min(i);
+        if let Some(i) = body[..end].find(stop) {
+            end = i;
         }
     }
     // A closing bracket that closes nothing opened in the role ends it.
