@@ -105,6 +105,10 @@ const NEXT_WORDS: &[&str] = &[
     "prochain rendez-vous",
     "se retrouver",
     "prévue",
+    "se réunira",
+    "se réuniront",
+    "se tiendra",
+    "se tiendront",
 ];
 const CREATION_WORDS: &[&str] = &[
     "créé",
@@ -227,6 +231,9 @@ pub(crate) fn parse(
             "signeront",
             "signature de",
             "signature d'",
+            "la signature,",
+            "signé le",
+            "signée le",
         ]
         .iter()
         .any(|w| sent.contains(w))
@@ -265,6 +272,9 @@ pub(crate) fn parse(
                 let phrase = &text[s.start + at..m.start];
                 let phrase = phrase.split(',').next().unwrap_or(phrase);
                 shorten(capitalise(phrase.trim()).as_str())
+            } else if sent[at..].starts_with("se réuni") || sent[at..].starts_with("se tiendr") {
+                // "Un comité de suivi se réunira … fin novembre à Rome": the sentence says it.
+                shorten(&text[s.clone()])
             } else {
                 "Prochaine réunion".to_owned()
             };
