@@ -23,10 +23,16 @@ use crate::mentions::when_of;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
     Section,
+    /// `N°`: the objective's number on its own.
+    Number,
     Objective,
     Partner,
     Initiative,
     Bodies,
+    /// `Échéance`, `Délai`, `Calendrier`: when the row is due.
+    Deadline,
+    /// `Statut`, `État d'avancement`: how far the row has got.
+    Status,
 }
 
 /// One initiative being assembled.
@@ -41,6 +47,10 @@ struct Draft {
     rows: Range<usize>,
     status: Option<rec::InitiativeStatus>,
     as_of: Option<rec::When>,
+    /// The date of its deadline cell, with the cell.
+    deadline: Option<(rec::When, Range<usize>)>,
+    /// Bodies named among the partners ("FR, SN, OIM").
+    extra_bodies: Vec<String>,
 }
 
 struct Patterns {
@@ -76,9 +86,29 @@ fn lower_head(s: &str) -> String {
 
 fn header_col(s: &str) -> Option<Col> {
     let l = lower_head(s);
+    let whole = l.trim_end_matches([' ', '.', ':']);
     Some(
         if l.starts_with("section") || l.starts_with("domaine") || l.starts_with("axe") {
             Col::Section
+        } else if matches!(whole, "n°" | "no" | "n" | "nº" | "#" | "numéro" | "num") {
+            Col::Number
+        } else if l.starts_with("échéan")
+            || l.starts_with("echean")
+            || l.starts_with("délai")
+            || l.starts_with("delai")
+            || l.starts_with("calendrier")
+            || l.starts_with("date limite")
+            || l.starts_with("période")
+        {
+            Col::Deadline
+        } else if l.starts_with("statut")
+            || l.starts_with("état d")
+            || l.starts_with("etat d")
+            || l.starts_with("avancement")
+            || whole == "état"
+            || whole == "etat"
+        {
+            Col::Status
         } else if l.starts_with("objectif")
             || l.starts_with("orientation")
             || l.starts_with("point")
@@ -89,6 +119,7 @@ fn header_col(s: &str) -> Option<Col> {
             || l.starts_with("état")
             || l.starts_with("etat")
             || l.starts_with("bailleur")
+            || l.starts_with("acteur")
         {
             Col::Partner
         } else if l.starts_with("initiative")
@@ -115,6 +146,9 @@ fn status_of(heading: &str) -> Option<rec::InitiativeStatus> {
         || l.contains("nouvelle")
         || l.contains("propos")
         || l.contains("prévu")
+        || l.contains("lancer")
+        || l.contains("non démarr")
+        || l.contains("planifi")
     {
         Some(rec::InitiativeStatus::Proposed)
     } else if l.contains("en cours") || l.contains("engagé") {
@@ -174,7 +208,13 @@ pub(crate) fn parse(
         };
         let texts: Vec<String> = cells.iter().map(|c| doc.clean(c.clone())).collect();
         // A header row names the columns.
-        let header: Vec<Option<Col>> = texts.iter().map(|t| header_col(t)).collect();
+        let mut header: Vec<Option<Col>> = texts.iter().map(|t| header_col(t)).collect();
+        // "État" names the status beside a partner column, the partner otherwise.
+        if !header.contains(&Some(Col::Partner)) {
+            for h in header.iter_mut().filter(|h| **h == Some(Col::Status)) {
+                *h = Some(Col::Partner);
+            }
+        }
         if header.iter().filter(|h| h.is_some()).count() >= 2 && texts.iter().all(|t| t.len() < 40)
         {
             layout = header
@@ -191,6 +231,11 @@ pub(crate) fn parse(
         let mut bodies_cell = None;
         let mut tails: Vec<(Col, Range<usize>)> = Vec::new();
         let mut after_partner = false;
+        let mut row_number: Option<String> = None;
+        let mut row_objective_text: Option<String> = None;
+        let mut row_status = None;
+        let mut row_deadline = None;
+        let mut extra_bodies: Vec<String> = Vec::new();
         for (i, (cell, t)) in cells.iter().zip(&texts).enumerate() {
             if t.is_empty() {
                 continue;
@@ -200,6 +245,56 @@ pub(crate) fn parse(
                 partners = Some(c);
                 after_partner = true;
                 continue;
+            }
+            // The columns a header names for what they hold.
+            match col_of(i) {
+                Col::Number => {
+                    let n = t.trim_end_matches(['.', ')']).trim();
+                    if (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()) {
+                        row_number = Some(n.to_owned());
+                        continue;
+                    }
+                }
+                Col::Objective if layout.contains(&Col::Number) => {
+                    row_objective_text = Some(t.clone());
+                    continue;
+                }
+                Col::Deadline => {
+                    row_deadline = dated_in(mentions, &nr)
+                        .find_map(|m| m.value.as_ref())
+                        .map(|v| (when_of(v), cell.clone()));
+                    continue;
+                }
+                Col::Status => {
+                    row_status = status_of(t);
+                    continue;
+                }
+                // "FR, SN, OIM": the states are the partners, the rest bodies.
+                Col::Partner => {
+                    let tokens: Vec<&str> = t
+                        .split([',', '/', ';', '+'])
+                        .map(str::trim)
+                        .filter(|x| !x.is_empty())
+                        .collect();
+                    let states: Vec<String> =
+                        tokens.iter().filter_map(|x| codes(x)).flatten().collect();
+                    // Codes and acronyms only: a sentence that names states is text.
+                    let short = tokens
+                        .iter()
+                        .all(|x| x.len() <= 16 && x.split_whitespace().count() <= 2);
+                    if !states.is_empty() && short {
+                        extra_bodies.extend(
+                            tokens
+                                .iter()
+                                .filter(|x| codes(x).is_none())
+                                .map(|x| (*x).to_owned()),
+                        );
+                        partners = Some(states);
+                        after_partner = true;
+                        continue;
+                    }
+                }
+                _ => {}
             }
             // A cell that starts with the partner code and goes on with the initiative.
             let first_line = doc.norm.text[nr.clone()]
@@ -233,6 +328,17 @@ pub(crate) fn parse(
                 Col::Section if i == 0 => row_section = Some(t.clone()),
                 c => tails.push((c, nr)),
             }
+        }
+        if let Some(n) = row_number {
+            if !stated.iter().any(|(k, _, _)| *k == n) {
+                let at = cells
+                    .iter()
+                    .zip(&texts)
+                    .find(|(_, t)| t.as_str() == row_objective_text.as_deref().unwrap_or(""))
+                    .map_or(b.content.clone(), |(c, _)| c.clone());
+                stated.push((n.clone(), None, at));
+            }
+            row_objective = Some((n, row_objective_text.take().unwrap_or_default()));
         }
         let starts_row = partners.is_some() || row_objective.is_some() || row_section.is_some();
         if !starts_row {
@@ -289,8 +395,10 @@ pub(crate) fn parse(
             text,
             bodies_cell,
             rows: b.span.clone(),
-            status,
+            status: row_status.or(status),
             as_of: as_of.clone(),
+            deadline: row_deadline,
+            extra_bodies,
         });
     }
 
@@ -399,6 +507,25 @@ pub(crate) fn parse(
                 );
             }
         }
+        bodies.extend(d.extra_bodies.iter().cloned());
+        // The row's deadline: an event of its own, labelled by what is due.
+        if let Some((when, cell)) = &d.deadline {
+            let r = doc.norm.from_source(cell.clone());
+            let label = if text.is_empty() {
+                "Échéance".to_owned()
+            } else {
+                shorten(text.lines().next().unwrap_or(""))
+            };
+            out.event(
+                doc,
+                rec::EventKind::Deadline,
+                label,
+                Some(when.clone()),
+                None,
+                d.partners.clone(),
+                r,
+            );
+        }
         out.initiatives.push(rec::Initiative {
             id: String::new(),
             objective: d.objective.as_ref().map(|(n, _)| n.clone()),
@@ -409,6 +536,7 @@ pub(crate) fn parse(
             implementing_bodies: bodies,
             status: d.status,
             as_of: d.as_of.clone(),
+            deadline: d.deadline.as_ref().map(|(w, _)| w.clone()),
             evidence: doc.span(d.rows.clone()),
         });
     }
@@ -490,14 +618,23 @@ mod tests {
         let cases = [
             ("PARTENAIRES", Some(Col::Partner)),
             ("État membre", Some(Col::Partner)),
-            ("ÉTAT", Some(Col::Partner)),
+            // Alone, the status; a header row without a partner column reads it as the
+            // partner (see `parse`).
+            ("ÉTAT", Some(Col::Status)),
+            ("État d'avancement", Some(Col::Status)),
+            ("Statut", Some(Col::Status)),
+            ("N°", Some(Col::Number)),
+            ("No.", Some(Col::Number)),
+            ("Échéance", Some(Col::Deadline)),
+            ("Délai de réalisation", Some(Col::Deadline)),
+            ("Nature", None),
             ("Opérateur(s) de mise en œuvre", Some(Col::Bodies)),
             ("Mise en œuvre", Some(Col::Bodies)),
             ("INSTITUTIONS RESPONSABLES", Some(Col::Bodies)),
             ("Objectif du Pacte", Some(Col::Objective)),
             ("Domaine", Some(Col::Section)),
             ("Activités", Some(Col::Initiative)),
-            ("Calendrier", None),
+            ("Calendrier", Some(Col::Deadline)),
             ("Σ partenaire", None),
         ];
         for (cell, col) in cases {

@@ -886,6 +886,16 @@ fn is_person_name(name: &str) -> bool {
     if words.len() < 2 || words.len() > 6 || NOT_NAMES.contains(&words[0]) {
         return false;
     }
+    // No list of codes ("ES, SN", "FR / OIM"): a name has no comma, no digit, and not only
+    // short words in capitals.
+    if name.contains([',', '/', ';'])
+        || name.contains(|c: char| c.is_ascii_digit())
+        || words
+            .iter()
+            .all(|w| w.chars().count() <= 4 && !w.chars().any(char::is_lowercase))
+    {
+        return false;
+    }
     // Every word is capitalised, or a particle of a name; an honorific is not part of it.
     let capitalised = words
         .iter()

@@ -145,6 +145,9 @@ fn render(out: &rec::DocumentOutput) -> String {
             i.text,
             span(&i.evidence)
         );
+        if let Some(d) = &i.deadline {
+            let _ = writeln!(s, "  due {}", d.edtf);
+        }
     }
     for p in &out.partners {
         let _ = writeln!(

@@ -287,6 +287,9 @@ pub struct Initiative {
     pub implementing_bodies: Vec<String>,
     pub status: Option<InitiativeStatus>,
     pub as_of: Option<When>,
+    /// When the table says it is due (an `Échéance`, `Délai` or `Calendrier` column).
+    #[serde(default)]
+    pub deadline: Option<When>,
     pub evidence: Span,
 }
 
