@@ -41,6 +41,11 @@ const FURNITURE: &[&str] = &[
     "ads",
 ];
 
+/// Words of a class name that say how a page is laid out around the furniture it names.
+const LAYOUT: &[&str] = &[
+    "has", "with", "no", "is", "show", "hide", "open", "closed", "enabled", "active", "layout",
+];
+
 const BLOCK: &[&str] = &[
     "p",
     "div",
@@ -81,6 +86,8 @@ pub(crate) fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut i = 0;
     let mut pre = 0usize;
+    // The end of a furniture-named container kept because it holds the article.
+    let mut holds_article = 0usize;
     while i < bytes.len() {
         if bytes[i] != b'<' {
             let end = html[i..].find('<').map_or(html.len(), |k| i + k);
@@ -125,8 +132,23 @@ pub(crate) fn to_text(html: &str) -> String {
             i = tag_end_or(&lower, i);
             continue;
         }
-        if !closing && CONTAINERS.contains(&name.as_str()) && is_furniture(&lower[i..tag_end]) {
-            i = tag_end_or(&lower, close_of(&lower, &name, tag_end));
+        let furniture_end = (!closing
+            && i >= holds_article
+            && CONTAINERS.contains(&name.as_str())
+            && is_furniture(&lower[i..tag_end]))
+        .then(|| close_of(&lower, &name, tag_end))
+        // Never the container of the article itself (nor, so that no part of the page is
+        // searched twice, anything inside it).
+        .filter(|&end| {
+            let region = &lower[tag_end..end];
+            let article = region.contains("<h1") || region.contains("<article");
+            if article {
+                holds_article = end;
+            }
+            !article
+        });
+        if let Some(end) = furniture_end {
+            i = tag_end_or(&lower, end);
             if name != "span" {
                 newline(&mut out, "");
             }
@@ -185,9 +207,12 @@ fn is_furniture(tag: &str) -> bool {
                 Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
                 _ => rest.split([' ', '>', '/']).next().unwrap_or(""),
             };
-            return value
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| FURNITURE.contains(&w));
+            // A class name made of a furniture word (`post-share`, `related-posts`), not one
+            // that states a layout around it (`has-sidebar`, `comments-open`).
+            return value.split_ascii_whitespace().any(|class| {
+                let words = || class.split(|c: char| !c.is_ascii_alphanumeric());
+                words().any(|w| FURNITURE.contains(&w)) && !words().any(|w| LAYOUT.contains(&w))
+            });
         }
         false
     })
@@ -317,6 +342,9 @@ mod tests {
             <span data-id=\"tags\">Fin.</span></div></article>\
             <section id=related><div><div>Forum : 5 juin 2023</div></div></section>\
             <div class=\"cookie-banner\">Nous utilisons des cookies";
+        let wrapped = "<div class=\"layout has-sidebar\"><h1>Titre</h1><p>Texte.</p></div>\
+            <div class=\"comments-open\"><div class=\"related\"><h1>Autre</h1></div></div>";
+        assert_eq!(to_text(wrapped), "Titre\nTexte.\nAutre\n");
         assert_eq!(
             to_text(page),
             "Réunion à Rabat\nLa réunion a eu lieu.\nFin.\n"
@@ -331,6 +359,16 @@ mod tests {
             "</div>".repeat(100_000)
         );
         assert_eq!(to_text(&page), "texte\n");
+    }
+
+    #[test]
+    fn nested_furniture_around_the_article_is_linear() {
+        let page = format!(
+            "<html><body>{}<h1>Titre</h1>{}</body></html>",
+            "<div class=\"share\">".repeat(50_000),
+            "</div>".repeat(50_000)
+        );
+        assert_eq!(to_text(&page), "Titre\n");
     }
 
     #[test]
