@@ -2013,6 +2013,24 @@ impl<'a> Parser<'a> {
     }
 
     fn frequency(&self, i: usize) -> M<Expr> {
+        // tous les deux ans, toutes les semaines, tous les six mois
+        if self.word_in(i, &["tous", "toutes"]) && self.word(i + 1, "les") {
+            let j = self.number(i + 2).map_or(i + 2, |(_, j)| j);
+            if self.word_in(
+                j,
+                &[
+                    "ans",
+                    "annees",
+                    "mois",
+                    "semaines",
+                    "jours",
+                    "trimestres",
+                    "semestres",
+                ],
+            ) {
+                return Some((Expr::Frequency, j + 1));
+            }
+        }
         let (_, j) = self.number(i)?;
         if self.word(j, "fois") && self.word(j + 1, "par") {
             let k = j + 2;
@@ -2138,6 +2156,8 @@ fn is_prefix_word(w: &str) -> bool {
             | "periode"
             | "ce"
             | "cet"
+            | "tous"
+            | "toutes"
             | "cette"
     )
 }
