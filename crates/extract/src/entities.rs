@@ -392,7 +392,7 @@ fn patterns() -> &'static Patterns {
             body_head: crate::pattern(
                 // No `\b` (it keeps the engine off its fast path on accented text): the match
                 // takes the characters around the head, trimmed by the caller.
-                r"(?:^|[^\p{L}\p{N}])(?:[Mm]inist[èe]re|Direction|Agence|Office|Institut|Fondation|Association|Conseil|Observatoire|Haut[- ]Commissariat|Commissariat|Secr[ée]tariat|D[ée]l[ée]gation|Brigade|Unit[ée]|Centre|Comit[ée]|Bureau|Service|Programme|Fonds|Groupe|Organisation|Commission|Autorit[ée]|Caisse|Chambre|Tribunal|Cour)(?:[^\p{L}\p{N}]|$)",
+                r"(?:^|[^\p{L}\p{N}])(?:[Mm]inist[èe]re|Direction|Agence|Office|Institut|Fondation|Association|Conseil|Observatoire|Haut[- ]Commissariat|Commissariat|Secr[ée]tariat|D[ée]l[ée]gation|Brigade|Unit[ée]|Centre|Comit[ée]|Bureau|Service|Programme|Fonds|Groupe|Organisation|Commission|Autorit[ée]|Caisse|Chambre|Tribunal|Cour|Ambassade|Consulat)(?:[^\p{L}\p{N}]|$)",
             ),
             acronym_after: crate::pattern(r"^\s*\((\p{Lu}[\p{Lu}\d&\-]{1,9})\)"),
             #[cfg(test)]
@@ -631,9 +631,17 @@ fn unknown_bodies(
                     name = head.to_owned();
                 }
             }
+            // "Ministère des Affaires étrangères, Rabat".
+            if let Some(city) = text[r.start + name.len()..]
+                .strip_prefix(", ")
+                .map(|rest| rest.split([',', '.', ';', '\n', '(']).next().unwrap_or(""))
+            {
+                city_state = city_state.or(lexicon().state_of_place(city).map(str::to_owned));
+            }
         }
         found.push((r.start..r.start + name.len(), name, acronym, city_state));
     }
+    let mut states_of: BTreeMap<String, String> = BTreeMap::new();
     for (r, name, acronym, city_state) in found {
         let span = doc.span_of_norm(r.clone());
         // The state of the enclosing context (an annex row's partner), else the state named last
@@ -643,11 +651,28 @@ fn unknown_bodies(
             .iter()
             .find(|(c, _)| c.start <= r.start && r.end <= c.end)
             .map(|(_, s)| s.clone());
-        let local = given
+        // The same name written earlier keeps the state it had there ("Ministère des Affaires
+        // étrangères, Rabat" in the header, then in the participants' table).
+        let key = liasse_lexicon::fold(&name).text;
+        // An embassy or a consulate is the state it names ("Ambassade d'Espagne à Rabat").
+        let mission = mission_kind(&name).and_then(|_| {
+            matches_in(&e.matches, r.clone())
+                .iter()
+                .find_map(|m| match m.target {
+                    Target::Partner(p) if m.end <= r.end => Some(p.to_owned()),
+                    _ => None,
+                })
+        });
+        let local = mission
+            .or(given)
             .or(city_state)
             .or_else(|| nearest_partner(text, r.start, &e.matches))
+            .or_else(|| states_of.get(&key).cloned())
             .or_else(|| dominant.clone())
             .or_else(|| home.filter(|_| is_ministry(&name)).map(str::to_owned));
+        if let Some(c) = &local {
+            states_of.entry(key).or_insert_with(|| c.clone());
+        }
         if let Some(c) = &local {
             if let Some(b) = lexicon().body_for_generic_name(&name, c) {
                 add_agency(e, b.id, span);
@@ -663,8 +688,23 @@ fn unknown_bodies(
                 Some(span.clone()),
             );
         }
-        let kind = if is_ministry { "ministry" } else { "body" };
+        let kind = match mission_kind(&name) {
+            Some(k) => k,
+            None if is_ministry => "ministry",
+            None => "body",
+        };
         add_unknown_body(e, &name, local.as_deref(), kind, acronym, span);
+    }
+}
+
+/// The kind of a diplomatic mission's name: `Ambassade …`, `Consulat …`.
+fn mission_kind(name: &str) -> Option<&'static str> {
+    if name.starts_with("Ambassade") {
+        Some("embassy")
+    } else if name.starts_with("Consulat") {
+        Some("consulate")
+    } else {
+        None
     }
 }
 
@@ -1042,8 +1082,13 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
     };
     for k in last..doc.blocks.len() {
         let parts = columns(k);
-        // A signature line is short, and so are its columns.
-        if parts.len() < 2 || parts.iter().any(|p| p.len() > 80) {
+        // A signature line is short, and holds only names (not a table's name, title and
+        // institution).
+        if parts.len() < 2
+            || parts
+                .iter()
+                .any(|p| p.len() > 80 || !is_person_name(&text[p.clone()]))
+        {
             continue;
         }
         for (c, part) in parts.iter().enumerate() {
@@ -1215,7 +1260,9 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
     let rest = &text[from..limit.max(from)];
     let lead = rest.len() - rest.trim_start_matches([',', ' ', '\t', '\r', '\n']).len();
     let gap = &rest[..lead];
-    let apposition = gap.contains(',') && gap.matches('\n').count() <= 1;
+    // A comma, or the next cell of a table row ("M. Hicham Alami<TAB>Directeur …").
+    let apposition = (gap.contains(',') || gap.contains('\t') || gap.contains("   "))
+        && gap.matches('\n').count() <= 1;
     let next_line = gap.matches('\n').count() == 1;
     if !(apposition || next_line) {
         return None;
