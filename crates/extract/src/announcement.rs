@@ -167,6 +167,50 @@ pub(crate) fn parse(
             );
         }
     }
+    // A concept note or invitation that gives its meeting's date and place as labels ("Date :
+    // du 5 au 7 juin 2024", "Lieu : …") and tells no sentence of it: the meeting is there.
+    if !main_done {
+        if let Some(date) = &meta.date {
+            let at = doc
+                .norm
+                .from_source(date.span.start as usize..date.span.end as usize);
+            // Named by the title, or else by the first line before the date naming a meeting.
+            let generic = meta.title.as_ref().is_none_or(|t| {
+                let l = t.0.to_lowercase();
+                GENERIC_TITLES.iter().any(|g| l.starts_with(g)) || l.starts_with("note")
+            });
+            let named = doc
+                .blocks
+                .iter()
+                .map(|b| doc.norm.from_source(b.content.clone()))
+                .take_while(|r| r.end <= at.start)
+                .map(|r| liasse_text::clean_inline(&text[r]))
+                .find(|l| {
+                    let l = l.to_lowercase();
+                    l.len() < 200
+                        && MEETING_WORDS
+                            .iter()
+                            .any(|w| l.starts_with(w) || l.contains(&format!(" {w}")))
+                });
+            let label = match (&meta.title, named) {
+                (Some(t), _) if !generic => Some(t.0.clone()),
+                (_, Some(n)) => Some(shorten(&n)),
+                _ => None,
+            };
+            if let Some(label) = label {
+                let partners = ents.partners.keys().cloned().collect();
+                out.event(
+                    doc,
+                    rec::EventKind::Meeting,
+                    label,
+                    Some(date.when.clone()),
+                    meta.place.as_ref().map(|p| p.0.clone()),
+                    partners,
+                    at,
+                );
+            }
+        }
+    }
     // The aims: what follows a line starting with "Objectif(s)", up to the next short line.
     let mut in_goals = false;
     for b in &doc.blocks {
@@ -191,7 +235,17 @@ pub(crate) fn parse(
             continue;
         }
         if in_goals {
-            if short && !matches!(b.kind, liasse_text::BlockKind::ListItem { .. }) {
+            // A short line closes the aims, and so does the next numbered heading ("3.
+            // Participants attendus"), which reads as a short numbered item without a stop.
+            let heading = matches!(
+                &b.kind,
+                liasse_text::BlockKind::ListItem {
+                    number: Some(_),
+                    ..
+                }
+            ) && content.len() < 60
+                && !content.ends_with([';', ',', '.']);
+            if short && !matches!(b.kind, liasse_text::BlockKind::ListItem { .. }) || heading {
                 in_goals = false;
                 continue;
             }
