@@ -497,7 +497,19 @@ fn heading_lines(doc: &Doc, from: usize, meta: &mut Meta) -> bool {
         }
         let heading = matches!(b.kind, BlockKind::Heading(_));
         let first_block = i == from;
-        let next_blank = doc.blocks.get(i + 1).is_none_or(|n| n.blank_before > 0);
+        // Followed by a blank line, or by the dateline or reference right under it (a page's
+        // h1 over its date).
+        let next_blank = doc.blocks.get(i + 1).is_none_or(|n| {
+            n.blank_before > 0
+                || meta
+                    .date
+                    .as_ref()
+                    .is_some_and(|d| overlaps(&d.span, &n.span))
+                || meta
+                    .reference
+                    .as_ref()
+                    .is_some_and(|(_, s)| overlaps(s, &n.span))
+        });
         let short = matches!(b.kind, BlockKind::Paragraph)
             && clean.chars().count() < 200
             && !clean.ends_with(['.', ':', ';', ','])
