@@ -154,11 +154,11 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
             }
             Expr::Chained(n) => {
                 m.relative = true;
-                m.value = after(&before, b'D', n, false);
+                m.value = after(&before, anchor, b'D', n, false);
             }
             Expr::After { unit, n, period } => {
                 m.relative = true;
-                m.value = after(&before, unit, n, period);
+                m.value = after(&before, anchor, unit, n, period);
             }
             Expr::Shifted { base, n } => {
                 let (y, rel) = year_of(base.y, anchor, p.dir, true, |y| {
@@ -507,12 +507,20 @@ fn weekday_day(a: Date, wd: u8, d: u8) -> Option<Date> {
 /// first): an offset (`deux jours plus tard`) or that unit's period (`le mois suivant`). Days
 /// and weeks count from the latest date of one day, months from the latest of one day or
 /// month, years from the latest date.
-fn after(before: &[Option<(Date, Date)>; 3], unit: u8, n: i64, period_of: bool) -> Option<Value> {
+fn after(
+    before: &[Option<(Date, Date)>; 3],
+    anchor: Option<Date>,
+    unit: u8,
+    n: i64,
+    period_of: bool,
+) -> Option<Value> {
+    // With no date told before it, the document's own date is the one it counts from.
     let (first, last) = match unit {
         b'D' | b'W' => before[0],
         b'M' => before[1],
         _ => before[2],
-    }?;
+    }
+    .or_else(|| anchor.map(|a| (a, a)))?;
     let base = if n > 0 { last } else { first };
     Some(period(base, unit, n, !period_of))
 }
