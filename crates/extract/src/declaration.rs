@@ -297,17 +297,7 @@ pub(crate) fn parse(
             .iter()
             .any(|w| sent.contains(w));
             if meeting && set {
-                let place = crate::events::place_after(text, m.end, s.end)
-                    .or_else(|| crate::events::place_between(text, s.start, m.start));
-                out.event(
-                    doc,
-                    rec::EventKind::Meeting,
-                    crate::events::shorten(&text[s.clone()]),
-                    m.value.as_ref().map(when_of),
-                    place,
-                    ents.partners_in(s.clone()),
-                    s,
-                );
+                out.meeting_told(doc, mentions, m, s, ents);
             }
         }
     }

@@ -52,6 +52,31 @@ impl Out {
         });
     }
 
+    /// A meeting its sentence `s` tells of, dated by `m`: labelled by the sentence, placed
+    /// after the date or before it (`se tiendra à Madrid en octobre`, `tenue à Berlin le 14
+    /// octobre`), with the partners the sentence names.
+    pub fn meeting_told(
+        &mut self,
+        doc: &Doc,
+        mentions: &[Mention],
+        m: &Mention,
+        s: Range<usize>,
+        ents: &Entities,
+    ) {
+        let text = &doc.norm.text;
+        let place =
+            place_after(text, m.end, s.end).or_else(|| place_between(text, s.start, m.start));
+        self.event(
+            doc,
+            rec::EventKind::Meeting,
+            shorten(&text[s.clone()]),
+            crate::mentions::event_when(mentions, m, &s),
+            place,
+            ents.partners_in(s.clone()),
+            s,
+        );
+    }
+
     /// Add an item; returns its index (items are numbered as they are added, in text order).
     pub fn item(
         &mut self,

@@ -114,17 +114,7 @@ pub(crate) fn parse(
         let other =
             MEETINGS.iter().any(|k| sent.contains(k)) && HELD.iter().any(|k| sent.contains(k));
         if set || other {
-            let place = crate::events::place_after(text, m.end, s.end)
-                .or_else(|| crate::events::place_between(text, s.start, m.start));
-            out.event(
-                doc,
-                rec::EventKind::Meeting,
-                crate::events::shorten(&text[s.clone()]),
-                crate::mentions::event_when(mentions, m, &s),
-                place,
-                ents.partners_in(s.clone()),
-                s,
-            );
+            out.meeting_told(doc, mentions, m, s, ents);
         }
     }
     let partners: Vec<String> = ents.partners.keys().cloned().collect();
