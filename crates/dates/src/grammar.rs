@@ -61,6 +61,11 @@ pub(crate) enum Expr {
         wd: u8,
         dir: i8,
     },
+    /// `le mardi suivant` (+1), `le lundi précédent` (-1): counted from the date told before.
+    ChainedWeekday {
+        wd: u8,
+        dir: i8,
+    },
     /// `octobre dernier`, `mars prochain`.
     RelMonth {
         m: u8,
@@ -973,10 +978,13 @@ impl<'a> Parser<'a> {
             Tok::Punct(c @ ('/' | '.' | '-')) => c,
             _ => return None,
         };
-        // "le 31/12", "du 12/03": a day and a month after "le" or "du", in the anchor's year.
+        // "le 31/12", "du 12/03", "Lundi 17/02": a day and a month after "le", "du" or a
+        // weekday, in the anchor's year.
         if sep == '/'
             && i > 0
-            && (self.t[i - 1].is("le") || self.t[i - 1].is("du"))
+            && (self.t[i - 1].is("le")
+                || self.t[i - 1].is("du")
+                || self.class(i - 1, Class::Weekday).is_some())
             && !self.t[i + 1].space_before
         {
             if let Some((b, bd)) = self.num(i + 2) {
@@ -1494,6 +1502,12 @@ impl<'a> Parser<'a> {
             }
             if self.word(e, "prochain") {
                 return Some((Expr::RelWeekday { wd, dir: 1 }, e + 1));
+            }
+            if self.word(e, "suivant") {
+                return Some((Expr::ChainedWeekday { wd, dir: 1 }, e + 1));
+            }
+            if self.word(e, "precedent") {
+                return Some((Expr::ChainedWeekday { wd, dir: -1 }, e + 1));
             }
             return Some((
                 Expr::RelWeekday {

@@ -126,6 +126,13 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 m.relative = true;
                 m.value = anchor.map(|a| Value::day(a.add_days(n)));
             }
+            Expr::ChainedWeekday { wd, dir } => {
+                m.relative = true;
+                let base = before[0]
+                    .map(|(first, last)| if dir > 0 { last } else { first })
+                    .or(anchor);
+                m.value = base.map(|b| Value::day(weekday_near(b, wd, dir)));
+            }
             Expr::RelWeekday { wd, dir } => {
                 m.relative = true;
                 m.value = anchor.map(|a| Value::day(weekday_near(a, wd, dir)));
