@@ -33,13 +33,13 @@
 //! | `dans les années 1990` | `199X` | years | |
 //! | `les années 80`, `les années quatre-vingt` | `198X` | years | |
 //! | `au XIXe siècle`, `au début du 20e siècle` | `18XX`, `19XX` | years | |
-//! | `de mai à juillet` (anchor year), `le 31/12`, `du 12/03` (anchor year) | `2024-05/2024-07`, `2024-12-31` | month, day | relative |
+//! | `de mai à juillet` (anchor year), `le 31/12`, `du 12/03`, `Lundi 17/02` (anchor year) | `2024-05/2024-07`, `2024-12-31` | month, day | relative |
 //! | `à midi`, `vers minuit`, `à midi et demi` | the date last mentioned, 12:00, 00:00, 12:30 | day | |
 //! | `au premier trimestre 2025`, `T1 2025` | `2025-33` | quarter | |
 //! | `1er semestre 2013`, `S1-2013` | `2013-40` | semester | |
 //! | `printemps 2023` | `2023-21` | season | |
 //! | `fin septembre 2013`, `début 2020`, `mi-mars` | `2013-09`, `2020` | month, year | approximate |
-//! | `au plus tard fin septembre 2013`, `avant le 21 juin 2022` | `2013-09`, `2022-06-21` | | deadline |
+//! | `au plus tard fin septembre 2013`, `avant le 21 juin 2022`, `d'ici au 31 décembre 2024` | `2013-09`, `2022-06-21` | | deadline |
 //! | `9h00 – 11h00`, `de 9h à 11h`, `à 15 heures` | the date last mentioned, with times | day | |
 //! | `à dix-huit heures trente`, `onze heures et demie`, `à 3 heures de l'après-midi` | the date last mentioned, 18:30, 11:30, 15:00 | day | |
 //! | `14 - 20 septembre 2014` (the first day alone on its line or after punctuation) | `2014-09-14/2014-09-20` | day | |
@@ -50,6 +50,7 @@
 //! | `en début d'année prochaine`, `à la fin du mois dernier` | from the anchor | year, month | approximate, relative |
 //! | `avant Noël`, `la Toussaint`, `Pâques 2019`, `le lundi de Pentecôte 2023` | `2013-12-25`, `2019-04-21`, `2023-05-29` | day | relative without a year |
 //! | `ce vendredi`, `vendredi dernier`, `lundi prochain` | from the anchor | day | relative |
+//! | `a reçu mardi une délégation`, `recevra vendredi` | that weekday before or after the anchor, as the verb's tense says | day | relative |
 //! | `en octobre dernier`, `le mois dernier`, `cette année`, `l'année prochaine` | from the anchor | month, year | relative |
 //! | `le 20 décembre dernier`, `le 5 mai prochain`, `l'hiver dernier` | the last before, the next after the anchor | day, season | relative |
 //! | `le 15 janvier` (anchor 10 December), `s'est tenue le 20 décembre` (anchor in February) | the next or the last year, when near the anchor | day, month | relative |
@@ -57,12 +58,13 @@
 //! | `aujourd'hui`, `hier`, `demain`, `dans trois jours`, `il y a deux ans` | from the anchor | day, year | relative |
 //! | `ce week-end`, `le week-end dernier` | Saturday to Sunday, from the anchor | day | relative |
 //! | `le 15 courant` | that day of the anchor's month | day | relative |
-//! | `la veille`, `le lendemain` | from the date last mentioned (its first day, its last) | day | relative |
-//! | `deux jours plus tard`, `trois semaines après,`, `un mois auparavant` | from the date last mentioned | day, month, year | relative |
+//! | `la veille`, `le lendemain` | from the date last mentioned (its first day, its last), else the anchor | day | relative |
+//! | `le mardi suivant`, `le lundi précédent` | that weekday after or before the date last mentioned, else the anchor | day | relative |
+//! | `deux jours plus tard`, `trois semaines après,`, `un mois auparavant` | from the date last mentioned, else the anchor | day, month, year | relative |
 //! | `le jour suivant`, `la semaine suivante`, `le mois suivant`, `l'année précédente` | the period after or before the date last mentioned | day, month, year | relative |
 //! | `trois jours après le 3 mars 2013`, `deux semaines avant le 15/03/2013` | `2013-03-06`, `2013-03-01` | day | |
 //! | `pendant 3 mois`, `24 mois`, `de 1 à 5 ans` | none: durations `P3M`, `P1Y/P5Y` | | |
-//! | `deux fois par an` | none: a frequency | | |
+//! | `deux fois par an`, `tous les six mois` | none: a frequency | | |
 //!
 //! Not dates: `Ares(2022)6560133`, `COM(2011) 292`, `COVID-19`, `GenZ 212`, `U20`, `articles
 //! 65-68`, `Dialogue 5+5`, `cinq ans après la signature` (a duration, counted from an event), phone numbers, amounts, `sa`, `AVR`, `mars` alone, `à deux heures de
