@@ -198,7 +198,10 @@ const MAX_PREFIX: usize = 7;
 fn bears_date(t: &Token) -> bool {
     match t.tok {
         Tok::Num { .. } | Tok::Ord(_) | Tok::Clock { .. } => true,
-        Tok::Word => t.entries.iter().any(|e| e.class != Class::Det),
+        Tok::Word => t
+            .entries
+            .iter()
+            .any(|e| !matches!(e.class, Class::Det | Class::Calendar)),
         _ => false,
     }
 }
@@ -319,7 +322,7 @@ impl<'a> Parser<'a> {
         match t.tok {
             // A Roman ordinal (`XIXe siècle`) and a table's `T1` have no entry.
             Tok::Word => {
-                !t.entries.is_empty()
+                t.entries.iter().any(|e| e.class != Class::Calendar)
                     || is_prefix_word(t.key.as_str())
                     || self.class(i + 1, Class::Century).is_some()
                     || abbreviated_part(t.key.as_str(), t.case).is_some()
@@ -1520,9 +1523,12 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// A holiday: `(le|la|l') [WEEKDAY de] [(jour|fête) de [la|l']] FEAST [YEAR]`, the feast's
-    /// name capitalised (`l'ascension sociale` is not a date), after an article, a
-    /// preposition or before a year, and not followed by a capitalised word (`Noël Mamère`).
+    /// A holiday: `(le|la|l') [WEEKDAY de] [(jour|fête|nuit) (de [la|l']|du)] FEAST [YEAR]`,
+    /// the feast's name capitalised (`l'ascension sociale` is not a date) unless it names the
+    /// holiday in lowercase too (`à noël`) or follows its lead (`la fête du travail`), after an
+    /// article, a preposition or before a year, and not followed by a capitalised word (`Noël
+    /// Mamère`) or another calendar's name (`le nouvel an chinois`). Some names are holidays
+    /// only after their lead: `le jour de l'an`, `le nouvel an`, `la Saint-Valentin`.
     fn feast(&self, i: usize) -> M<Expr> {
         let mut j = i;
         if self.word_in(j, &["le", "la"]) {
@@ -1531,28 +1537,44 @@ impl<'a> Parser<'a> {
             j = k;
         }
         let mut wd = None;
+        let mut led = false;
         if let Some((w, k)) = self.weekday(j) {
             if !self.word(k, "de") {
                 return None;
             }
             (wd, j) = (Some(w), k + 1);
-        } else if self.word_in(j, &["jour", "fete", "nuit"]) && self.word(j + 1, "de") {
-            j += 2;
-        }
-        if j > i && self.word(j, "la") {
+        } else if self.word_in(j, &["jour", "fete", "nuit"]) && self.word_in(j + 1, &["de", "du"]) {
+            led = true;
+            j += if self.word(j + 1, "du") { 2 } else { 1 };
+        } else if self.word(j, "nouvel") {
+            led = true;
             j += 1;
-        } else if let Some(k) = self.elided(j, "l").filter(|_| j > i) {
-            j = k;
+        }
+        if !(led && self.word(j - 1, "du")) {
+            if self.word(j, "de") && led {
+                j += 1;
+            }
+            if j > i && self.word(j, "la") {
+                j += 1;
+            } else if let Some(k) = self.elided(j, "l").filter(|_| j > i) {
+                j = k;
+            }
         }
         // "la Saint-Sylvestre".
         if self.word(j, "saint") && self.punct(j + 1, '-') {
+            led = true;
             j += 2;
         }
         let t = self.tok(j)?;
-        if t.case == Case::Lower {
+        if t.case == Case::Lower && !led && has(t.entries, Class::FeastLower).is_none() {
             return None;
         }
         let feast = if let Some(v) = has(t.entries, Class::Feast) {
+            Feast::Fixed {
+                m: (v / 100) as u8,
+                d: (v % 100) as u8,
+            }
+        } else if let Some(v) = has(t.entries, Class::FeastNamed).filter(|_| led) {
             Feast::Fixed {
                 m: (v / 100) as u8,
                 d: (v % 100) as u8,
@@ -1561,6 +1583,9 @@ impl<'a> Parser<'a> {
             Feast::Easter(i64::from(has(t.entries, Class::Easter)?))
         };
         let e = j + 1;
+        if self.class(e, Class::Calendar).is_some() {
+            return None;
+        }
         let (y, e) = self.optional_year(e);
         let before = i
             .checked_sub(1)
@@ -1600,17 +1625,22 @@ impl<'a> Parser<'a> {
         Some((Expr::WeekOf(d), e))
     }
 
-    /// `(le) premier|2e|dernier WEEKDAY (de|du mois de|d') MONTH [YEAR]`.
+    /// `(le) premier|2e|dernier WEEKDAY (de|du mois de|d') MONTH [YEAR]`, and the same with
+    /// `jour` for the weekday (`le dernier jour d'octobre`, `le 3e jour de mars`: `wd` 0).
     fn nth_weekday(&self, i: usize) -> M<Expr> {
         let j = if self.word(i, "le") { i + 1 } else { i };
         let n = match self.tok(j)?.tok {
-            Tok::Ord(n) if (1..=5).contains(&n) => n as u8,
+            Tok::Ord(n) if (1..=31).contains(&n) => n as u8,
             Tok::Word => self
                 .class(j, Class::Ord)
-                .filter(|n| (1..=5).contains(n) || *n == 99)? as u8,
+                .filter(|n| (1..=31).contains(n) || *n == 99)? as u8,
             _ => return None,
         };
-        let (wd, mut k) = self.weekday(j + 1)?;
+        let (wd, mut k) = if self.word(j + 1, "jour") {
+            (0, j + 2)
+        } else {
+            self.weekday(j + 1).filter(|_| n <= 5 || n == 99)?
+        };
         if self.word(k, "du") && self.word(k + 1, "mois") && self.word(k + 2, "de") {
             k += 3;
         } else if self.word(k, "de") {

@@ -46,9 +46,11 @@
 //! | `Mercredi 13 :` (a programme's day without its month) | the nearest Wednesday 13th to the anchor | day | relative |
 //! | `le lendemain du 13 février`, `la veille du 3 mars 2013` | `2013-02-14`, `2013-03-02` | day | relative without a year |
 //! | `le premier lundi de mars 2024`, `le dernier vendredi du mois de juin 2023` | `2024-03-04`, `2023-06-30` | day | |
+//! | `le dernier jour d'octobre 2015`, `le 3e jour de mars 2024` | `2015-10-31`, `2024-03-03` | day | |
 //! | `la semaine du 6 octobre 2014` | `2014-10-06/2014-10-12` (Monday to Sunday) | day | |
 //! | `en début d'année prochaine`, `à la fin du mois dernier` | from the anchor | year, month | approximate, relative |
 //! | `avant Noël`, `la Toussaint`, `Pâques 2019`, `le lundi de Pentecôte 2023` | `2013-12-25`, `2019-04-21`, `2023-05-29` | day | relative without a year |
+//! | `à noël`, `le jour de l'an 2020`, `le nouvel an`, `la fête du travail 2024`, `la Saint-Valentin` | `2013-12-25`, `2020-01-01`, `2013-01-01`, `2024-05-01`, `2013-02-14` | day | not `le nouvel an chinois` |
 //! | `ce vendredi`, `vendredi dernier`, `lundi prochain` | from the anchor | day | relative |
 //! | `a reçu mardi une délégation`, `recevra vendredi` | that weekday before or after the anchor, as the verb's tense says | day | relative |
 //! | `en octobre dernier`, `le mois dernier`, `cette année`, `l'année prochaine` | from the anchor | month, year | relative |

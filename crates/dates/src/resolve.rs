@@ -464,7 +464,15 @@ fn weekday_near(a: Date, wd: u8, dir: i8) -> Date {
 }
 
 /// The `n`th weekday `wd` of a month (99: the last), if the month has one.
+/// The `n`th `wd` (1 = Monday; 0: any day) of the month, 99 the last.
 fn nth_weekday(y: i32, m: u8, wd: u8, n: u8) -> Option<Date> {
+    if wd == 0 {
+        return if n == 99 {
+            Some(Date::last_of_month(y, m))
+        } else {
+            Date::new(y, m, n)
+        };
+    }
     if n == 99 {
         return Some(weekday_near(Date::last_of_month(y, m), wd, -2));
     }

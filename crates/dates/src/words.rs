@@ -21,6 +21,15 @@ pub(crate) enum Class {
     Feast,
     /// A holiday this many days after Easter Sunday.
     Easter,
+    /// A holiday named only after its lead (`jour de l'an`, `fête du travail`, `Saint-Valentin`),
+    /// as `MMDD`.
+    FeastNamed,
+    /// A holiday's name that is the holiday in lowercase too (`noël`, not `ascension`).
+    FeastLower,
+    /// A word that leads a holiday's name: `fête`, `nuit`, `nouvel`.
+    FeastLead,
+    /// A holiday of another calendar follows: `le nouvel an chinois`, `Noël orthodoxe`.
+    Calendar,
     /// `siècle`: a period of this many years named by its ordinal.
     Century,
 }
@@ -92,6 +101,10 @@ pub(crate) fn parse(data: &'static str) -> Result<Table, String> {
             "hour" => Class::Hour,
             "feast" => Class::Feast,
             "easter" => Class::Easter,
+            "feast-named" => Class::FeastNamed,
+            "feast-lower" => Class::FeastLower,
+            "feast-lead" => Class::FeastLead,
+            "calendar" => Class::Calendar,
             "century" => Class::Century,
             other => return Err(format!("words.tsv:{}: unknown class {other}", n + 1)),
         };
