@@ -66,6 +66,18 @@ pub(crate) enum Expr {
         wd: u8,
         dir: i8,
     },
+    /// `mardi de la semaine prochaine` (+1), `lundi de cette semaine` (0): that weekday of the
+    /// week this many weeks from the anchor's.
+    WeekdayOfWeek {
+        wd: u8,
+        week: i64,
+    },
+    /// `lundi en huit` (1), `jeudi en quinze` (2): that many weeks after the weekday's next
+    /// day (today's weekday: today).
+    WeekdayLater {
+        wd: u8,
+        weeks: i64,
+    },
     /// `octobre dernier`, `mars prochain`.
     RelMonth {
         m: u8,
@@ -1499,6 +1511,42 @@ impl<'a> Parser<'a> {
                 || self.word_in(i.wrapping_sub(1), &["les", "tous"]) && !article
             {
                 return None;
+            }
+            if self.word(e, "de") {
+                let week = if self.word(e + 1, "cette") && self.word(e + 2, "semaine") {
+                    Some((0, e + 3))
+                } else if self.word(e + 1, "la") && self.word(e + 2, "semaine") {
+                    if self.word(e + 3, "prochaine") {
+                        Some((1, e + 4))
+                    } else if self.word_in(e + 3, &["derniere", "passee"]) {
+                        Some((-1, e + 4))
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                };
+                if let Some((week, end)) = week {
+                    return Some((Expr::WeekdayOfWeek { wd, week }, end));
+                }
+            }
+            if self.word(e, "en") {
+                let weeks = match self.class(e + 1, Class::Num) {
+                    Some(8) => Some(1),
+                    Some(15) => Some(2),
+                    _ => None,
+                };
+                // Not a count: "signé lundi en huit exemplaires".
+                let counted = self.tok(e + 2).is_some_and(|t| {
+                    t.tok == Tok::Word
+                        && t.case == Case::Lower
+                        && t.newlines_before == 0
+                        && !bears_date(t)
+                        && !is_prefix_word(t.key.as_str())
+                });
+                if let Some(weeks) = weeks.filter(|_| !counted) {
+                    return Some((Expr::WeekdayLater { wd, weeks }, e + 2));
+                }
             }
             if self.word_in(e, &["dernier", "passe"]) {
                 return Some((Expr::RelWeekday { wd, dir: -1 }, e + 1));

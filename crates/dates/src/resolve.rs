@@ -137,6 +137,17 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 m.relative = true;
                 m.value = anchor.map(|a| Value::day(weekday_near(a, wd, dir)));
             }
+            Expr::WeekdayOfWeek { wd, week } => {
+                m.relative = true;
+                m.value = anchor.map(|a| {
+                    let monday = a.add_days(1 - i64::from(a.weekday()));
+                    Value::day(monday.add_days(7 * week + i64::from(wd) - 1))
+                });
+            }
+            Expr::WeekdayLater { wd, weeks } => {
+                m.relative = true;
+                m.value = anchor.map(|a| Value::day(weekday_near(a, wd, 2).add_days(7 * weeks)));
+            }
             Expr::RelMonth { m: month, dir } => {
                 m.relative = true;
                 m.value = anchor.map(|a| {
@@ -463,7 +474,6 @@ fn weekday_near(a: Date, wd: u8, dir: i8) -> Date {
     }
 }
 
-/// The `n`th weekday `wd` of a month (99: the last), if the month has one.
 /// The `n`th `wd` (1 = Monday; 0: any day) of the month, 99 the last.
 fn nth_weekday(y: i32, m: u8, wd: u8, n: u8) -> Option<Date> {
     if wd == 0 {
