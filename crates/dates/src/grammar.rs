@@ -829,8 +829,35 @@ impl<'a> Parser<'a> {
             ));
         };
         j = k;
-        let (y, j) = self.optional_year(j);
+        let (y, j) = match self.optional_year(j) {
+            (None, _) => self.short_year(j).map_or((None, j), |(y, e)| (Some(y), e)),
+            found => found,
+        };
         Some((Dmy { y, m: Some(m), d }, j))
+    }
+
+    /// A year in two digits right after a day and month, one space away (`le 31 octobre 74`,
+    /// 1950–2049), that ends the expression: not a count (`le 5 mars 20 pays`), an hour
+    /// (`5 mars 14 h`, `14:30`) or the next day of a list.
+    fn short_year(&self, i: usize) -> M<i32> {
+        let t = self.tok(i)?;
+        let Tok::Num { value, digits: 2 } = t.tok else {
+            return None;
+        };
+        let prev = &self.t[i - 1];
+        if t.newlines_before > 0 || t.start != prev.end + 1 || self.in_code(i) {
+            return None;
+        }
+        let ends = self.tok(i + 1).is_none_or(|n| {
+            n.newlines_before > 0
+                || match n.tok {
+                    Tok::Word => n.case != Case::Lower && has(n.entries, Class::Month).is_none(),
+                    Tok::Punct(c) => matches!(c, ',' | '.' | ';' | ')' | '!' | '?'),
+                    _ => false,
+                }
+        });
+        let yy = value as i32;
+        ends.then_some((if yy < 50 { 2000 + yy } else { 1900 + yy }, i + 1))
     }
 
     /// A full date: written (`17 mars 2022`) or numeric (`25/03/2013`).
