@@ -78,6 +78,13 @@ pub(crate) enum Expr {
         wd: u8,
         weeks: i64,
     },
+    /// `les trois prochaines années` (+3), `au cours des 12 derniers mois`, `les deux semaines
+    /// écoulées` (-2): that many whole periods after or before the anchor's, the anchor's
+    /// own excluded.
+    Periods {
+        unit: u8,
+        n: i64,
+    },
     /// `octobre dernier`, `mars prochain`.
     RelMonth {
         m: u8,
@@ -476,7 +483,7 @@ impl<'a> Parser<'a> {
 
     /// Every rule's match at `i` (most are `None`).
     fn core(&self, i: usize, ctx: bool) -> impl Iterator<Item = (Expr, usize)> {
-        let rules: [Option<(Expr, usize)>; 16] = [
+        let rules: [Option<(Expr, usize)>; 17] = [
             self.relative(i),
             self.later(i),
             self.weekday_day(i),
@@ -491,6 +498,7 @@ impl<'a> Parser<'a> {
             self.year_expr(i, ctx),
             self.century(i),
             self.offset(i),
+            self.periods(i),
             self.duration(i),
             self.frequency(i),
         ];
@@ -2101,6 +2109,44 @@ impl<'a> Parser<'a> {
 
     // ---- durations and frequencies ------------------------------------------------------------
 
+    /// `[les|des|ces] N (prochain·e·s|dernier·ère·s) UNITS` and `N UNITS (passé·e·s|écoulé·e·s)`:
+    /// days, weeks, months or years next to the anchor's, 2 to 100 of them.
+    fn periods(&self, i: usize) -> M<Expr> {
+        let j = if self.word_in(i, &["les", "des", "ces"]) {
+            i + 1
+        } else {
+            i
+        };
+        let (n, mut k) = self.number(j)?;
+        if !(2..=100).contains(&n) {
+            return None;
+        }
+        let mut dir = 0;
+        if self.word_in(k, &["prochains", "prochaines"]) {
+            (dir, k) = (1, k + 1);
+        } else if self.word_in(k, &["derniers", "dernieres"]) {
+            (dir, k) = (-1, k + 1);
+        }
+        let unit = self.class(k, Class::Unit)? as u8;
+        if !matches!(unit, b'D' | b'W' | b'M' | b'Y') {
+            return None;
+        }
+        k += 1;
+        if dir == 0 {
+            if !self.word_in(k, &["passes", "passees", "ecoules", "ecoulees"]) {
+                return None;
+            }
+            (dir, k) = (-1, k + 1);
+        }
+        Some((
+            Expr::Periods {
+                unit,
+                n: dir * i64::from(n),
+            },
+            k,
+        ))
+    }
+
     fn duration(&self, i: usize) -> M<Expr> {
         let mut j = i;
         let mut range_word = false;
@@ -2278,6 +2324,7 @@ fn is_prefix_word(w: &str) -> bool {
             | "tous"
             | "toutes"
             | "cette"
+            | "ces"
     )
 }
 

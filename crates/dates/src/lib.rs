@@ -60,6 +60,7 @@
 //! | `le 15 janvier` (anchor 10 December), `s'est tenue le 20 décembre` (anchor in February) | the next or the last year, when near the anchor | day, month | relative |
 //! | `à 13h30 le samedi 21 septembre` | the date after the time, when no date just before it claims the time | day | |
 //! | `aujourd'hui`, `hier`, `demain`, `dans trois jours`, `il y a deux ans` | from the anchor | day, year | relative |
+//! | `les trois prochaines années`, `au cours des 12 derniers mois`, `les deux semaines écoulées` | `2014/2016`, `2012-02/2013-01`, `2013-01-28/2013-02-10` | years, month, day | relative; the anchor's own period excluded |
 //! | `ce week-end`, `le week-end dernier` | Saturday to Sunday, from the anchor | day | relative |
 //! | `le 15 courant` | that day of the anchor's month | day | relative |
 //! | `la veille`, `le lendemain` | from the date last mentioned (its first day, its last), else the anchor | day | relative |

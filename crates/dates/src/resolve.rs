@@ -137,6 +137,11 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 m.relative = true;
                 m.value = anchor.map(|a| Value::day(weekday_near(a, wd, dir)));
             }
+            Expr::Periods { unit, n } => {
+                m.kind = Kind::Range;
+                m.relative = true;
+                m.value = anchor.map(|a| periods(a, unit, n));
+            }
             Expr::WeekdayOfWeek { wd, week } => {
                 m.relative = true;
                 m.value = anchor.map(|a| {
@@ -580,6 +585,32 @@ fn period(a: Date, unit: u8, n: i64, offset: bool) -> Value {
             )
         }
         _ => year_value(a.year + n as i32),
+    }
+}
+
+/// The `n` whole periods after the anchor's (before it when `n` < 0), the anchor's excluded.
+fn periods(a: Date, unit: u8, n: i64) -> Value {
+    let (lo, hi) = if n > 0 { (1, n) } else { (n, -1) };
+    let (first, last) = (period(a, unit, lo, false), period(a, unit, hi, false));
+    match unit {
+        b'M' => Value::range(
+            first.start,
+            last.end,
+            Precision::Month,
+            format!("{}/{}", first.edtf, last.edtf),
+        ),
+        b'Y' => Value::range(
+            first.start,
+            last.end,
+            Precision::Years,
+            format!("{}/{}", first.edtf, last.edtf),
+        ),
+        _ => Value::range(
+            first.start,
+            last.end,
+            Precision::Day,
+            format!("{}/{}", first.start, last.end),
+        ),
     }
 }
 
