@@ -260,9 +260,17 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
     let signs_only = !matches!(kind, K::Declaration | K::Unknown);
     for b in candidates {
         let (off, text) = block_text(doc, b);
-        if text.len() > 200 {
-            continue;
-        }
+        // A dispatch's dateline opens its first paragraph: "Dakar, le 14 mars 2024 (APS) –
+        // Le ministre …". Only the line's opening is read.
+        let text = if text.len() > 200 {
+            let mut head = 100;
+            while !text.is_char_boundary(head) {
+                head -= 1;
+            }
+            &text[..head]
+        } else {
+            text
+        };
         // Other genres say when they happened before where they were signed (step 6).
         if signs_only
             && doc
@@ -619,6 +627,14 @@ mod tests {
             meta_of("PROCÈS-VERBAL\n\nDate : 5 janvier 2010\n\nLieu : Tunis, salle B.\n\nTexte.");
         assert_eq!(m.date.unwrap().when.edtf, "2010-01-05");
         assert_eq!(m.place.unwrap().0, "Tunis, salle B");
+        // A dispatch's dateline opens its first, long paragraph.
+        let m = meta_of(
+            "Dakar, le 14 mars 2024 (APS) – Le ministre de l'Économie a présenté mardi le bilan \
+             du programme national d'électrification rurale. Au cours des dix dernières années, \
+             le taux d'accès à l'électricité a doublé, a-t-il indiqué devant la presse.",
+        );
+        assert_eq!(m.date.unwrap().when.edtf, "2024-03-14");
+        assert_eq!(m.place.unwrap().0, "Dakar");
     }
 
     #[test]
