@@ -132,6 +132,15 @@ pub(crate) enum Expr {
         wd: u8,
         n: u8,
     },
+    /// `la première semaine d'octobre 2014`, `la deuxième quinzaine de juin`, `le dernier
+    /// week-end de septembre`: the `n`th (99: the last) whole week (`W`, Monday to Sunday),
+    /// half (`Q`: 1st–15th, 16th–end) or weekend (`E`) inside the month.
+    NthPart {
+        y: Option<i32>,
+        m: u8,
+        unit: u8,
+        n: u8,
+    },
     /// `la semaine du 6 octobre`: Monday to Sunday of the week holding that day.
     WeekOf(Dmy),
     /// `mercredi 13`: the day of the month that falls on that weekday, nearest the anchor.
@@ -1709,9 +1718,14 @@ impl<'a> Parser<'a> {
     }
 
     /// `(le) premier|2e|dernier WEEKDAY (de|du mois de|d') MONTH [YEAR]`, and the same with
-    /// `jour` for the weekday (`le dernier jour d'octobre`, `le 3e jour de mars`: `wd` 0).
+    /// `jour` for the weekday (`le dernier jour d'octobre`, `le 3e jour de mars`: `wd` 0), or
+    /// `semaine`, `quinzaine`, `week-end` (`la première quinzaine de mars`).
     fn nth_weekday(&self, i: usize) -> M<Expr> {
-        let j = if self.word(i, "le") { i + 1 } else { i };
+        let j = if self.word_in(i, &["le", "la"]) {
+            i + 1
+        } else {
+            i
+        };
         let n = match self.tok(j)?.tok {
             Tok::Ord(n) if (1..=31).contains(&n) => n as u8,
             Tok::Word => self
@@ -1719,8 +1733,18 @@ impl<'a> Parser<'a> {
                 .filter(|n| (1..=31).contains(n) || *n == 99)? as u8,
             _ => return None,
         };
+        let mut part = None;
         let (wd, mut k) = if self.word(j + 1, "jour") {
             (0, j + 2)
+        } else if self.word(j + 1, "semaine") && (n <= 5 || n == 99) {
+            part = Some(b'W');
+            (0, j + 2)
+        } else if self.word(j + 1, "quinzaine") && (n <= 2 || n == 99) {
+            part = Some(b'Q');
+            (0, j + 2)
+        } else if let Some(e) = self.weekend(j + 1).filter(|_| n <= 5 || n == 99) {
+            part = Some(b'E');
+            (0, e)
         } else {
             self.weekday(j + 1).filter(|_| n <= 5 || n == 99)?
         };
@@ -1735,6 +1759,9 @@ impl<'a> Parser<'a> {
         }
         let (m, e, _) = self.month(k)?;
         let (y, e) = self.optional_year(e);
+        if let Some(unit) = part {
+            return Some((Expr::NthPart { y, m, unit, n }, e));
+        }
         Some((Expr::NthWeekday { y, m, wd, n }, e))
     }
 
@@ -2369,7 +2396,8 @@ fn yearless(e: &Expr) -> bool {
         | Expr::Month { y, .. }
         | Expr::Part { y, .. }
         | Expr::Feast { y, .. }
-        | Expr::NthWeekday { y, .. } => y.is_none(),
+        | Expr::NthWeekday { y, .. }
+        | Expr::NthPart { y, .. } => y.is_none(),
         Expr::DayRange { b, .. } | Expr::WeekOf(b) | Expr::Shifted { base: b, .. } => b.y.is_none(),
         Expr::MonthRange { b, .. } => b.0.is_none(),
         _ => false,

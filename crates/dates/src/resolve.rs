@@ -208,6 +208,19 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 m.relative = rel;
                 m.value = y.and_then(|y| nth_weekday(y, month, wd, n)).map(Value::day);
             }
+            Expr::NthPart {
+                y,
+                m: month,
+                unit,
+                n,
+            } => {
+                m.kind = Kind::Range;
+                let (y, rel) = year_of(y, anchor, p.dir, true, |y| nth_part(y, month, unit, n));
+                m.relative = rel;
+                m.value = y
+                    .and_then(|y| nth_part(y, month, unit, n))
+                    .map(|(s, e)| Value::range(s, e, Precision::Day, format!("{s}/{e}")));
+            }
             Expr::WeekOf(d) => {
                 m.kind = Kind::Range;
                 // The week holding that day, as "cette semaine" is the anchor's.
@@ -477,6 +490,29 @@ fn weekday_near(a: Date, wd: u8, dir: i8) -> Date {
             }
         }
     }
+}
+
+/// The first and last day of the `n`th (99: the last) whole week (`W`), half (`Q`) or weekend
+/// (`E`) inside the month.
+fn nth_part(y: i32, m: u8, unit: u8, n: u8) -> Option<(Date, Date)> {
+    let (first, last) = (Date::first_of_month(y, m), Date::last_of_month(y, m));
+    if unit == b'Q' {
+        let mid = Date::new(y, m, 15)?;
+        return Some(if n == 1 {
+            (first, mid)
+        } else {
+            (mid.add_days(1), last)
+        });
+    }
+    // A week starts on Monday, a weekend on Saturday.
+    let (starts, len) = if unit == b'W' { (1, 6) } else { (6, 1) };
+    if n == 99 {
+        let s = weekday_near(last.add_days(-len), starts, -2);
+        return Some((s, s.add_days(len)));
+    }
+    let s = weekday_near(first, starts, 2).add_days(7 * (i64::from(n) - 1));
+    let e = s.add_days(len);
+    (e <= last).then_some((s, e))
 }
 
 /// The `n`th `wd` (1 = Monday; 0: any day) of the month, 99 the last.
