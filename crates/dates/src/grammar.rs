@@ -1556,36 +1556,41 @@ impl<'a> Parser<'a> {
             {
                 return None;
             }
-            if self.word(e, "de") {
-                let week = if self.word(e + 1, "cette") && self.word(e + 2, "semaine") {
-                    Some((0, e + 3))
-                } else if self.word(e + 1, "la") && self.word(e + 2, "semaine") {
-                    if self.word(e + 3, "prochaine") {
-                        Some((1, e + 4))
-                    } else if self.word_in(e + 3, &["derniere", "passee"]) {
-                        Some((-1, e + 4))
-                    } else {
-                        None
-                    }
+            // "[de] cette semaine", "[de] la semaine prochaine|suivante|d'après|dernière".
+            let w = if self.word(e, "de") { e + 1 } else { e };
+            let week = if self.word(w, "cette") && self.word(w + 1, "semaine") {
+                Some((0, w + 2))
+            } else if self.word(w, "la") && self.word(w + 1, "semaine") {
+                if self.word_in(w + 2, &["prochaine", "suivante"]) {
+                    Some((1, w + 3))
+                } else if let Some(k) = self.elided(w + 2, "d").filter(|&k| self.word(k, "apres")) {
+                    Some((1, k + 1))
+                } else if self.word_in(w + 2, &["derniere", "passee"]) {
+                    Some((-1, w + 3))
                 } else {
                     None
-                };
-                if let Some((week, end)) = week {
-                    return Some((Expr::WeekdayOfWeek { wd, week }, end));
                 }
+            } else {
+                None
+            };
+            if let Some((week, end)) = week {
+                return Some((Expr::WeekdayOfWeek { wd, week }, end));
             }
             if self.word(e, "en") {
-                let weeks = match self.class(e + 1, Class::Num) {
+                let count = self
+                    .class(e + 1, Class::Num)
+                    .or_else(|| self.num(e + 1).map(|(v, _)| v as i32));
+                let weeks = match count {
                     Some(8) => Some(1),
                     Some(15) => Some(2),
                     _ => None,
                 };
-                // Not a count: "signé lundi en huit exemplaires".
+                // Not a count: "signé lundi en huit exemplaires", "lundi en 15 minutes".
                 let counted = self.tok(e + 2).is_some_and(|t| {
                     t.tok == Tok::Word
                         && t.case == Case::Lower
                         && t.newlines_before == 0
-                        && !bears_date(t)
+                        && (!bears_date(t) || has(t.entries, Class::Unit).is_some())
                         && !is_prefix_word(t.key.as_str())
                 });
                 if let Some(weeks) = weeks.filter(|_| !counted) {

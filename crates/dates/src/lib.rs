@@ -54,7 +54,7 @@
 //! | `avant Noël`, `la Toussaint`, `Pâques 2019`, `le lundi de Pentecôte 2023` | `2013-12-25`, `2019-04-21`, `2023-05-29` | day | relative without a year |
 //! | `à noël`, `le jour de l'an 2020`, `le nouvel an`, `la fête du travail 2024`, `la Saint-Valentin` | `2013-12-25`, `2020-01-01`, `2013-01-01`, `2024-05-01`, `2013-02-14` | day | not `le nouvel an chinois` |
 //! | `ce vendredi`, `vendredi dernier`, `lundi prochain` | from the anchor | day | relative |
-//! | `mardi de la semaine prochaine`, `lundi en huit`, `jeudi en quinze` | from the anchor | day | relative; not `lundi en huit exemplaires` |
+//! | `mardi de la semaine prochaine`, `mardi la semaine d'après`, `lundi cette semaine`, `lundi en huit`, `jeudi en quinze`, `lundi en 15` | from the anchor | day | relative; not `lundi en huit exemplaires` |
 //! | `a reçu mardi une délégation`, `recevra vendredi` | that weekday before or after the anchor, as the verb's tense says | day | relative |
 //! | `en octobre dernier`, `le mois dernier`, `cette année`, `l'année prochaine` | from the anchor | month, year | relative |
 //! | `le 20 décembre dernier`, `le 5 mai prochain`, `l'hiver dernier` | the last before, the next after the anchor | day, season | relative |
