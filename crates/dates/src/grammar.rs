@@ -2040,21 +2040,26 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `du matin`, `du soir`, `de l'après-midi` at `e` after an hour: the hour on 24 hours and
-    /// where the words end.
+    /// `du matin`, `du soir`, `de l'après-midi`, `ce soir`, `cet après-midi`, `dans la soirée`
+    /// at `e` after an hour: the hour on 24 hours and where the words end.
     fn day_part(&self, e: usize, hour: u32) -> Option<(u32, usize)> {
         let pm = |h: u32| if h < 12 { h + 12 } else { h };
-        if self.word(e, "du") && self.word(e + 1, "matin") {
+        let afternoon = |k: usize| {
+            (self.word(k, "apres") && self.punct(k + 1, '-') && self.word(k + 2, "midi"))
+                .then_some(k + 3)
+        };
+        if self.word_in(e, &["du", "ce"]) && self.word_in(e + 1, &["matin", "mat"]) {
             Some((hour, e + 2))
-        } else if self.word(e, "du") && self.word(e + 1, "soir") {
+        } else if self.word_in(e, &["du", "ce"]) && self.word(e + 1, "soir") {
             Some((pm(hour), e + 2))
-        } else if self.word(e, "de")
-            && self.elided(e + 1, "l") == Some(e + 3)
-            && self.word(e + 3, "apres")
-            && self.punct(e + 4, '-')
-            && self.word(e + 5, "midi")
-        {
-            Some((pm(hour), e + 6))
+        } else if self.word(e, "de") && self.elided(e + 1, "l") == Some(e + 3) {
+            afternoon(e + 3).map(|k| (pm(hour), k))
+        } else if self.word(e, "dans") && self.elided(e + 1, "l") == Some(e + 3) {
+            afternoon(e + 3).map(|k| (pm(hour), k))
+        } else if self.word(e, "dans") && self.word(e + 1, "la") && self.word(e + 2, "soiree") {
+            Some((pm(hour), e + 3))
+        } else if self.word(e, "cet") {
+            afternoon(e + 1).map(|k| (pm(hour), k))
         } else {
             None
         }
@@ -2100,6 +2105,8 @@ impl<'a> Parser<'a> {
             e += 1;
         }
         let part = self.day_part(e, hour);
+        // "3 heures du matin" is a time; "travaillé 3 heures ce matin" a length.
+        let told = part.is_some() && self.word_in(e, &["du", "de"]);
         if let Some((h, k)) = part {
             (hour, e) = (h, k);
         }
@@ -2113,7 +2120,7 @@ impl<'a> Parser<'a> {
         if spelled && hour < 7 && !said_minutes && !part {
             return None;
         }
-        Some((Time::new(hour, minute)?, e, ctx || spelled))
+        Some((Time::new(hour, minute)?, e, ctx || spelled || told))
     }
 
     fn time_expr(&self, i: usize, ctx: bool) -> M<Expr> {
@@ -2128,6 +2135,10 @@ impl<'a> Parser<'a> {
         } else if self.word(j, "a") && self.word(j + 1, "partir") && self.word(j + 2, "de") {
             j += 3;
             ctx = true;
+        }
+        // "à environ 15 heures".
+        if ctx && self.word(j, "environ") {
+            j += 1;
         }
         let (a, k, sure) = self.clock(j, ctx)?;
         let sep = self.punct(k, '-') || self.punct(k, '/') || self.word_in(k, &["a", "et", "au"]);

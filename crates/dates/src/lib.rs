@@ -43,6 +43,7 @@
 //! | `au plus tard fin septembre 2013`, `avant le 21 juin 2022`, `d'ici au 31 décembre 2024` | `2013-09`, `2022-06-21` | | deadline |
 //! | `9h00 – 11h00`, `de 9h à 11h`, `à 15 heures` | the date last mentioned, with times | day | |
 //! | `à dix-huit heures trente`, `onze heures et demie`, `à 3 heures de l'après-midi` | the date last mentioned, 18:30, 11:30, 15:00 | day | |
+//! | `à 3 heures cet après-midi`, `vers 6h dans la soirée`, `3 heures du matin`, `à environ 15 heures` | the date last mentioned, 15:00, 18:00, 03:00, 15:00 | day | not `travaillé 3 heures ce matin` |
 //! | `14 - 20 septembre 2014` (the first day alone on its line or after punctuation) | `2014-09-14/2014-09-20` | day | |
 //! | `Mercredi 13 :` (a programme's day without its month) | the nearest Wednesday 13th to the anchor | day | relative |
 //! | `le lendemain du 13 février`, `la veille du 3 mars 2013` | `2013-02-14`, `2013-03-02` | day | relative without a year |
