@@ -85,6 +85,9 @@ pub(crate) enum Expr {
         unit: u8,
         n: i64,
     },
+    /// `le 16 à 18h`: that day of the anchor's month or of the month before or after it, the
+    /// nearest to the anchor, or the next or last as the sentence's tense says.
+    DayNear(u8),
     /// `octobre dernier`, `mars prochain`.
     RelMonth {
         m: u8,
@@ -1458,6 +1461,15 @@ impl<'a> Parser<'a> {
             if let Some((d, e)) = self.day(i + 1).filter(|&(_, e)| self.word(e, "courant")) {
                 return Some((Expr::DayOfMonth(d), e + 1));
             }
+            // "le 16 à 18h", "le 20 jusqu'à 18h": a day of the month told with its hour.
+            if let Some((d, e)) = self.day(i + 1) {
+                let t = if self.punct(e, ',') { e + 1 } else { e };
+                if self.month(e).is_none()
+                    && matches!(self.time_expr(t, false), Some((Expr::Time { .. }, _)))
+                {
+                    return Some((Expr::DayNear(d), e));
+                }
+            }
         }
         // ce vendredi, cette semaine, ce mois(-ci), cette année
         if has(t.entries, Class::Det).is_some() {
@@ -2126,14 +2138,14 @@ impl<'a> Parser<'a> {
     fn time_expr(&self, i: usize, ctx: bool) -> M<Expr> {
         let mut j = i;
         let mut ctx = ctx;
-        if self.word_in(j, &["a", "de", "des", "vers", "entre", "jusqu"]) {
+        if self.word(j, "a") && self.word(j + 1, "partir") && self.word(j + 2, "de") {
+            j += 3;
+            ctx = true;
+        } else if self.word_in(j, &["a", "de", "des", "vers", "entre", "jusqu"]) {
             if self.word(j, "jusqu") {
                 j += 2;
             }
             j += 1;
-            ctx = true;
-        } else if self.word(j, "a") && self.word(j + 1, "partir") && self.word(j + 2, "de") {
-            j += 3;
             ctx = true;
         }
         // "à environ 15 heures".
@@ -2416,6 +2428,7 @@ fn yearless(e: &Expr) -> bool {
         | Expr::NthPart { y, .. } => y.is_none(),
         Expr::DayRange { b, .. } | Expr::WeekOf(b) | Expr::Shifted { base: b, .. } => b.y.is_none(),
         Expr::MonthRange { b, .. } => b.0.is_none(),
+        Expr::DayNear(_) => true,
         _ => false,
     }
 }

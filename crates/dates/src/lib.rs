@@ -46,6 +46,7 @@
 //! | `à 3 heures cet après-midi`, `vers 6h dans la soirée`, `3 heures du matin`, `à environ 15 heures` | the date last mentioned, 15:00, 18:00, 03:00, 15:00 | day | not `travaillé 3 heures ce matin` |
 //! | `14 - 20 septembre 2014` (the first day alone on its line or after punctuation) | `2014-09-14/2014-09-20` | day | |
 //! | `Mercredi 13 :` (a programme's day without its month) | the nearest Wednesday 13th to the anchor | day | relative |
+//! | `le 16 à 18h`, `le 20 jusqu'à 18h` (a day without its month, told with its hour) | the nearest 16th to the anchor, the next or the last as the tense says | day | relative |
 //! | `le lendemain du 13 février`, `la veille du 3 mars 2013` | `2013-02-14`, `2013-03-02` | day | relative without a year |
 //! | `le premier lundi de mars 2024`, `le dernier vendredi du mois de juin 2023` | `2024-03-04`, `2023-06-30` | day | |
 //! | `le dernier jour d'octobre 2015`, `le 3e jour de mars 2024` | `2015-10-31`, `2024-03-03` | day | |

@@ -175,6 +175,10 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                     .and_then(|a| Date::new(a.year, a.month, d))
                     .map(Value::day);
             }
+            Expr::DayNear(d) => {
+                m.relative = true;
+                m.value = anchor.and_then(|a| day_near(a, d, p.dir)).map(Value::day);
+            }
             Expr::Chained(n) => {
                 m.relative = true;
                 m.value = after(&before, anchor, b'D', n, false);
@@ -566,6 +570,25 @@ fn weekday_day(a: Date, wd: u8, d: u8) -> Option<Date> {
         .min_by_key(|x| {
             let gap = x.to_days() - a.to_days();
             (gap.abs(), gap < 0)
+        })
+}
+
+/// Day `d` of the anchor's month or of the month before or after: the nearest to the anchor
+/// (dir 0, the past on a tie), on or after it (dir > 0), on or before it (dir < 0).
+fn day_near(a: Date, d: u8, dir: i8) -> Option<Date> {
+    (-1..=1)
+        .filter_map(|n| {
+            let (y, m) = a.add_months(n);
+            Date::new(y, m, d)
+        })
+        .filter(|x| match dir {
+            d if d > 0 => *x >= a,
+            d if d < 0 => *x <= a,
+            _ => true,
+        })
+        .min_by_key(|x| {
+            let gap = x.to_days() - a.to_days();
+            (gap.abs(), gap > 0)
         })
 }
 
