@@ -144,6 +144,14 @@ pub(crate) enum Expr {
         unit: u8,
         n: u8,
     },
+    /// `le premier mercredi du mois prochain`, `le dernier jour du mois`: as `NthWeekday`
+    /// (`unit` 0) or `NthPart`, in the anchor's month or `months` after or before it.
+    NthOfMonth {
+        months: i64,
+        unit: u8,
+        wd: u8,
+        n: u8,
+    },
     /// `la semaine du 6 octobre`: Monday to Sunday of the week holding that day.
     WeekOf(Dmy),
     /// `mercredi 13`: the day of the month that falls on that weekday, nearest the anchor.
@@ -1568,6 +1576,13 @@ impl<'a> Parser<'a> {
             {
                 return None;
             }
+            // "le premier lundi du mois" is every month's.
+            if j > 0
+                && (matches!(self.t[j - 1].tok, Tok::Ord(_))
+                    || has(self.t[j - 1].entries, Class::Ord).is_some())
+            {
+                return None;
+            }
             // "[de] cette semaine", "[de] la semaine prochaine|suivante|d'après|dernière".
             let w = if self.word(e, "de") { e + 1 } else { e };
             let week = if self.word(w, "cette") && self.word(w + 1, "semaine") {
@@ -1736,7 +1751,8 @@ impl<'a> Parser<'a> {
 
     /// `(le) premier|2e|dernier WEEKDAY (de|du mois de|d') MONTH [YEAR]`, and the same with
     /// `jour` for the weekday (`le dernier jour d'octobre`, `le 3e jour de mars`: `wd` 0), or
-    /// `semaine`, `quinzaine`, `week-end` (`la première quinzaine de mars`).
+    /// `semaine`, `quinzaine`, `week-end` (`la première quinzaine de mars`); the month may be
+    /// the document's or the next or last (`le premier lundi du mois prochain`).
     fn nth_weekday(&self, i: usize) -> M<Expr> {
         let j = if self.word_in(i, &["le", "la"]) {
             i + 1
@@ -1765,6 +1781,38 @@ impl<'a> Parser<'a> {
         } else {
             self.weekday(j + 1).filter(|_| n <= 5 || n == 99)?
         };
+        // "du mois prochain", "du mois dernier", "de ce mois", "du mois": the anchor's month or
+        // the one after or before it.
+        let rel = if self.word(k, "du") && self.word(k + 1, "mois") {
+            if self.word_in(k + 2, &["prochain", "suivant"]) {
+                Some((1, k + 3))
+            } else if self.word_in(k + 2, &["dernier", "passe", "precedent"]) {
+                Some((-1, k + 3))
+            } else if self.word(k + 2, "en") && self.word(k + 3, "cours") {
+                Some((0, k + 4))
+            } else if !self.word(k + 2, "de") && wd == 0 && part.is_none() {
+                // "le dernier jour du mois"; "le premier lundi du mois" is every month's.
+                Some((0, k + 2))
+            } else {
+                None
+            }
+        } else if self.word(k, "de") && self.word(k + 1, "ce") && self.word(k + 2, "mois") {
+            Some((0, k + 3))
+        } else {
+            None
+        };
+        if let Some((months, e)) = rel {
+            let unit = part.unwrap_or(0);
+            return Some((
+                Expr::NthOfMonth {
+                    months,
+                    unit,
+                    wd,
+                    n,
+                },
+                e,
+            ));
+        }
         if self.word(k, "du") && self.word(k + 1, "mois") && self.word(k + 2, "de") {
             k += 3;
         } else if self.word(k, "de") {

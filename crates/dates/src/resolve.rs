@@ -225,6 +225,26 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                     .and_then(|y| nth_part(y, month, unit, n))
                     .map(|(s, e)| Value::range(s, e, Precision::Day, format!("{s}/{e}")));
             }
+            Expr::NthOfMonth {
+                months,
+                unit,
+                wd,
+                n,
+            } => {
+                m.relative = true;
+                if unit != 0 {
+                    m.kind = Kind::Range;
+                }
+                m.value = anchor.and_then(|a| {
+                    let (y, month) = a.add_months(months);
+                    if unit == 0 {
+                        nth_weekday(y, month, wd, n).map(Value::day)
+                    } else {
+                        nth_part(y, month, unit, n)
+                            .map(|(s, e)| Value::range(s, e, Precision::Day, format!("{s}/{e}")))
+                    }
+                });
+            }
             Expr::WeekOf(d) => {
                 m.kind = Kind::Range;
                 // The week holding that day, as "cette semaine" is the anchor's.
