@@ -503,7 +503,7 @@ impl<'a> Parser<'a> {
 
     /// Every rule's match at `i` (most are `None`).
     fn core(&self, i: usize, ctx: bool) -> impl Iterator<Item = (Expr, usize)> {
-        let rules: [Option<(Expr, usize)>; 17] = [
+        let rules: [Option<(Expr, usize)>; 18] = [
             self.relative(i),
             self.later(i),
             self.weekday_day(i),
@@ -519,6 +519,7 @@ impl<'a> Parser<'a> {
             self.century(i),
             self.offset(i),
             self.periods(i),
+            self.year_first(i),
             self.duration(i),
             self.frequency(i),
         ];
@@ -2211,6 +2212,52 @@ impl<'a> Parser<'a> {
     }
 
     // ---- durations and frequencies ------------------------------------------------------------
+
+    /// The acts' year-first date: `L'an deux mille vingt-trois, le quinze mars`, `l'an 2021 et
+    /// le 4 du mois de juin`, `L'an deux mille vingt-deux, le mardi 3 mai`.
+    fn year_first(&self, i: usize) -> M<Expr> {
+        // At "l'", or at the year after a prefix that took "l'an".
+        let j = match self.elided(i, "l") {
+            Some(j) => j,
+            None if i > 0 && self.t[i - 1].is("an") => i - 1,
+            None => return None,
+        };
+        if !self.word(j, "an") {
+            return None;
+        }
+        let (y, mut k) = self.year(j + 1)?;
+        if self.punct(k, ',') {
+            k += 1;
+        }
+        if self.word(k, "et") {
+            k += 1;
+        }
+        if self.word(k, "le") {
+            k += 1;
+        }
+        if let Some((_, e)) = self.weekday(k) {
+            k = e;
+        }
+        let (d, mut k) = self.day(k)?;
+        if self.word(k, "du") && self.word(k + 1, "mois") && self.word(k + 2, "de") {
+            k += 3;
+        } else if let Some(e) = self
+            .elided(k + 2, "d")
+            .filter(|_| self.word(k, "du") && self.word(k + 1, "mois"))
+        {
+            k = e;
+        }
+        let (m, e, _) = self.month(k)?;
+        crate::civil::Date::new(y, m, d)?;
+        Some((
+            Expr::Days {
+                y: Some(y),
+                m,
+                days: vec![d],
+            },
+            e,
+        ))
+    }
 
     /// `[les|des|ces] N (prochain·e·s|dernier·ère·s) UNITS` and `N UNITS (passé·e·s|écoulé·e·s)`:
     /// days, weeks, months or years next to the anchor's, 2 to 100 of them.

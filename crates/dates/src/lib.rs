@@ -23,6 +23,7 @@
 //! | `samedi 4 octobre 2025`, `1er janv. 2020`, `17 Mars 2022` | `2025-10-04` … | day | |
 //! | `le sept juin deux mille treize` | `2013-06-07` | day | |
 //! | `le premier mars mil neuf cent quatre-vingt-dix-neuf` | `1999-03-01` | day | |
+//! | `L'an deux mille vingt-trois, le quinze mars`, `l'an 2021 et le premier du mois d'août` (acts and minutes) | `2023-03-15`, `2021-08-01` | day | |
 //! | `le 31 octobre 74`, `le 5 mars 98,` | `1974-10-31`, `1998-03-05` | day | two digits, 1950–2049; not `le 5 mars 20 pays` |
 //! | `les 18 et 19 octobre 2012` | `2012-10-18/2012-10-19` | day | |
 //! | `les 5 et 8 juillet 2022` | `{2022-07-05,2022-07-08}` | day | |
