@@ -39,10 +39,16 @@ pub(crate) fn parse(
     let subject = doc.blocks.iter().find_map(|b| {
         let t = doc.clean(b.content.clone());
         let l = t.to_lowercase();
+        // A heading alone ("Ordre du jour :", its items below) names no subject.
         ["objet", "sujet", "ordre du jour"].iter().find_map(|k| {
             l.strip_prefix(k)
-                .map(|rest| rest.trim_start_matches([' ', ':']).len())
-                .map(|n| (t[t.len() - n..].to_owned(), b.span.clone()))
+                .map(|rest| rest.trim_start_matches([' ', ':']).trim_end().len())
+                .filter(|&n| n >= 3)
+                .map(|n| {
+                    let at = t.len() - t.trim_end().len();
+                    let end = t.len() - at;
+                    (t[end - n..end].to_owned(), b.span.clone())
+                })
         })
     });
     // Participants: the list items under a "Participants" / "Étaient présents" heading.
