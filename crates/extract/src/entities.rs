@@ -1046,9 +1046,11 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             }
             _ => (0, line),
         };
+        // Names side by side in columns are read below, one by one.
         if is_person_name(candidate)
             && candidate.split_whitespace().count() <= 4
             && !found.iter().any(|f| f.0.start == r.start + offset)
+            && column_parts(text, r.start + offset..r.start + offset + candidate.len()).len() < 2
         {
             let nr = r.start + offset..r.start + offset + candidate.len();
             found.push((nr.clone(), None, nr.clone()));
@@ -1252,6 +1254,33 @@ fn signature_role(line: &str) -> Option<&str> {
     .then_some(role)
 }
 
+/// The length of a rank that opens a role (`premier `, `deuxième `, `2e `, `3ème `), in a
+/// lowercased text without accents.
+fn ordinal_rank(head: &str) -> Option<usize> {
+    const RANKS: &[&str] = &[
+        "premier ",
+        "premiere ",
+        "deuxieme ",
+        "second ",
+        "seconde ",
+        "troisieme ",
+        "quatrieme ",
+        "cinquieme ",
+        "sixieme ",
+    ];
+    if let Some(r) = RANKS.iter().find(|r| head.starts_with(**r)) {
+        return Some(r.len());
+    }
+    let digits = head.len() - head.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    ["er ", "re ", "e ", "eme ", "ieme "]
+        .iter()
+        .find(|s| head[digits..].starts_with(**s))
+        .map(|s| digits + s.len())
+}
+
 /// The role apposition after a name: `, Secrétaire Général du MAEC :` → "Secrétaire Général du
 /// MAEC", or the line under a name that ends its line (a signature block: `Mme Yassine Fall` /
 /// `Ministre de l'Intégration africaine`). It stops at the next person, a colon, a semicolon, a
@@ -1269,6 +1298,8 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
     }
     let body = &rest[lead..];
     let head = without_accents(&body.chars().take(40).collect::<String>().to_lowercase());
+    // A rank may come first: "première adjointe", "2e vice-président".
+    let head = ordinal_rank(&head).map_or(head.as_str(), |n| &head[n..]);
     let starts_with_role = role_titles().iter().any(|r| head.starts_with(r.as_str()));
     if !starts_with_role {
         return None;
