@@ -392,7 +392,7 @@ fn patterns() -> &'static Patterns {
             body_head: crate::pattern(
                 // No `\b` (it keeps the engine off its fast path on accented text): the match
                 // takes the characters around the head, trimmed by the caller.
-                r"(?:^|[^\p{L}\p{N}])(?:[Mm]inist[èe]re|Direction|Agence|Office|Institut|Fondation|Association|Conseil|Observatoire|Haut[- ]Commissariat|Commissariat|Secr[ée]tariat|D[ée]l[ée]gation|Brigade|Unit[ée]|Centre|Comit[ée]|Bureau|Service|Programme|Fonds|Groupe|Organisation|Commission|Autorit[ée]|Caisse|Chambre|Tribunal|Cour|Ambassade|Consulat)(?:[^\p{L}\p{N}]|$)",
+                r"(?:^|[^\p{L}\p{N}])(?:[Mm]inist[èe]re|Direction|Agence|Office|Institut|Fondation|Association|Conseil|Observatoire|Haut[- ]Commissariat|Commissariat|Secr[ée]tariat|D[ée]l[ée]gation|Brigade|Unit[ée]|Centre|Comit[ée]|Bureau|Service|Programme|Fonds|Groupe|Organisation|Commission|Autorit[ée]|Caisse|Chambre|Tribunal|Cour|Ambassade|Consulat|Police|Gendarmerie)(?:[^\p{L}\p{N}]|$)",
             ),
             acronym_after: crate::pattern(r"^\s*\((\p{Lu}[\p{Lu}\d&\-]{1,9})\)"),
             #[cfg(test)]
@@ -559,7 +559,17 @@ fn unknown_bodies(
                 .is_some_and(|w| NAME_ADJECTIVES.contains(&w.to_lowercase().as_str()))
                 && words.count() >= 2
         };
-        if !tail.chars().any(char::is_uppercase) && !lowercase_name {
+        // "Police nationale", "Gendarmerie royale": a force named by its head and one adjective.
+        // A state's adjective may follow ("la Police nationale espagnole").
+        let force = matches!(&name[..m.end - m.start], "Police" | "Gendarmerie")
+            && tail.split_whitespace().count() <= 2
+            && tail.split_whitespace().next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "nationale" | "royale" | "fédérale" | "federale" | "militaire" | "judiciaire"
+                )
+            });
+        if !tail.chars().any(char::is_uppercase) && !lowercase_name && !force {
             continue;
         }
         // Known bodies are already there, also when the pattern reads on past their name.
@@ -624,6 +634,22 @@ fn unknown_bodies(
         // A ministry is not named by its city, but the city tells its state: "le Ministère de
         // l'Intérieur à Rabat".
         let mut city_state = None;
+        if force {
+            // "Police nationale espagnole": the state's adjective names the state, not the force.
+            if let Some(state) =
+                matches_in(&e.matches, r.clone())
+                    .iter()
+                    .find_map(|k| match k.target {
+                        Target::Partner(p) if k.form == Form::Adjective && k.start > m.end => {
+                            Some((k.start, p))
+                        }
+                        _ => None,
+                    })
+            {
+                name = text[r.start..state.0].trim_end().to_owned();
+                city_state = Some(state.1.to_owned());
+            }
+        }
         if is_ministry(&name) {
             if let Some((head, city)) = name.rsplit_once(" à ") {
                 if let Some(state) = lexicon().state_of_place(city) {
@@ -669,7 +695,10 @@ fn unknown_bodies(
             .or_else(|| nearest_partner(text, r.start, &e.matches))
             .or_else(|| states_of.get(&key).cloned())
             .or_else(|| dominant.clone())
-            .or_else(|| home.filter(|_| is_ministry(&name)).map(str::to_owned));
+            .or_else(|| {
+                home.filter(|_| is_ministry(&name) || is_force(&name))
+                    .map(str::to_owned)
+            });
         if let Some(c) = &local {
             states_of.entry(key).or_insert_with(|| c.clone());
         }
@@ -695,6 +724,11 @@ fn unknown_bodies(
         };
         add_unknown_body(e, &name, local.as_deref(), kind, acronym, span);
     }
+}
+
+/// A state's police or gendarmerie: `Police nationale`, `Gendarmerie royale`.
+fn is_force(name: &str) -> bool {
+    name.starts_with("Police ") || name.starts_with("Gendarmerie ")
 }
 
 /// The kind of a diplomatic mission's name: `Ambassade …`, `Consulat …`.

@@ -437,13 +437,13 @@ impl Lexicon {
         self.codes.get(code.trim()).copied()
     }
 
-    /// The ministry or office of `country` whose name, without its qualifier, is `name`
-    /// (`Ministère de l'Intérieur` in a French context → `fr-interior`).
     /// The state a city lies in (`Rabat` → `MA`), from `places.tsv`.
     pub fn state_of_place(&self, name: &str) -> Option<&'static str> {
         self.places.get(&fold(name.trim()).text).copied()
     }
 
+    /// The ministry, office or force of `country` whose name, without its qualifier, is `name`
+    /// (`Ministère de l'Intérieur` in a French context → `fr-interior`).
     pub fn body_for_generic_name(&self, name: &str, country: &str) -> Option<&Body> {
         let key = generic_key(name);
         if let Some(&i) = self.generic.get(&(country, key.clone())) {
