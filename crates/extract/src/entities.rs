@@ -383,7 +383,9 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let name = r"\p{Lu}[\p{L}'’\-]+(?:[ \u{a0}](?:(?:van|von|der|den|de|du|des|el|al|ben|ould|bin|ibn|d'|la|le)[ \u{a0}])*\p{Lu}[\p{L}'’\-]+){0,3}";
+        // Particles, and the Arabic and Berber ones that are capitalised ("Mohamed Ould Cheikh
+        // El Ghazouani", "Iyad Ag Ghali"), do not count among the four words after the first.
+        let name = r"\p{Lu}[\p{L}'’\-]+(?:[ \u{a0}](?:(?:van|von|der|den|de|du|des|el|al|ben|ould|bin|ibn|d'|la|le|Ould|El|Ben|Bin|Ibn|Ag|Abou)[ \u{a0}])*\p{Lu}[\p{L}'’\-]+){0,3}";
         let honorifics: Vec<String> = lexicon().honorifics.iter().map(|h| regex::escape(h)).collect();
         let roles: Vec<String> = lexicon().roles.iter().map(|r| accent_tolerant(r)).collect();
         // Honorifics may stack: `S.E. Mme Claudia Wiedey`, `S.E. M. …`.
@@ -1355,6 +1357,9 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
         " s'est ",
         ", en présence",
         ", en compagnie",
+        // "Président de la République du Sénégal, en République islamique de Mauritanie".
+        ", en ",
+        ", à ",
         ", accompagné",
         ", accompagnée",
         "   ",
