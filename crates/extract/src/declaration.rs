@@ -293,6 +293,8 @@ pub(crate) fn parse(
                 "auront lieu",
                 "sera organisée",
                 "sera convoquée",
+                "de tenir",
+                "se tenir",
             ]
             .iter()
             .any(|w| sent.contains(w));
@@ -306,7 +308,16 @@ pub(crate) fn parse(
     // ("accord … en vigueur depuis mars 2000") stay dated mentions.
     // Over the whole preamble at once: in a PDF a date may straddle two lines.
     let preamble_end = operative.unwrap_or(blocks.len());
-    let preamble_start = first_preamble.unwrap_or(preamble_end);
+    // A joint communiqué tells what happened in plain paragraphs before "ont convenu": they
+    // are its preamble.
+    let preamble_start = first_preamble.unwrap_or(if operative.is_some() {
+        blocks
+            .iter()
+            .position(|b| b.span.start >= title_end)
+            .unwrap_or(preamble_end)
+    } else {
+        preamble_end
+    });
     if preamble_start < preamble_end {
         let r = norm(blocks[preamble_start]).start..norm(blocks[preamble_end - 1]).end;
         let dated: Vec<&Mention> = dated_in(mentions, &r).collect();
@@ -357,18 +368,33 @@ pub(crate) fn parse(
                     crate::events::place_after(text, verb_end, m.start),
                 )
             } else {
-                (event_label(phrase), None)
+                // "une visite officielle à Nouakchott, du 18 au 19 avril 2024".
+                let place = phrase
+                    .rmatch_indices([' ', ','])
+                    .find_map(|(i, _)| {
+                        crate::events::place_after(text, phrase_start + i, first_date)
+                    });
+                (event_label(phrase), place)
             };
             let partners = ents.partners_in(phrase_start..first_date);
-            out.event(
-                doc,
-                kind,
-                label,
-                m.value.as_ref().map(when_of),
-                place,
-                partners,
-                m.start..m.end,
-            );
+            // The same visit told twice (the communiqué's subtitle, then its first paragraph):
+            // one event, at the city the second names.
+            let when = m.value.as_ref().map(when_of);
+            if let Some(same) = out
+                .events
+                .iter_mut()
+                .find(|e| e.kind == kind && e.when == when && kind != rec::EventKind::Signature)
+            {
+                let city = |p: &Option<String>| {
+                    p.as_deref()
+                        .is_some_and(|p| liasse_lexicon::lexicon().state_of_place(p).is_some())
+                };
+                if !city(&same.place) && city(&place) {
+                    same.place = place;
+                }
+                continue;
+            }
+            out.event(doc, kind, label, when, place, partners, m.start..m.end);
         }
     }
 }
@@ -393,6 +419,26 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
     let articles = articles(doc, &blocks[start..]);
     if articles.len() >= 2 {
         return articles;
+    }
+    // A communiqué numbers its paragraphs: when "Les deux parties ont convenu :" is one of them,
+    // the points are the dashes under it, in their order, and the paragraphs after it are not.
+    if let Some(op) = operative {
+        let numbered_paragraph = matches!(&blocks[op].kind,
+            BlockKind::ListItem { number: Some(n), .. } if n.chars().all(|c| c.is_ascii_digit()));
+        if numbered_paragraph {
+            return blocks[op + 1..]
+                .iter()
+                .take_while(|b| matches!(b.kind, BlockKind::ListItem { number: None, .. }))
+                .enumerate()
+                .map(|(k, b)| rec::Objective {
+                    id: String::new(),
+                    number: (k + 1).to_string(),
+                    section: None,
+                    text: doc.clean(b.content.clone()),
+                    evidence: doc.span(b.span.clone()),
+                })
+                .collect();
+        }
     }
     let mut section: Option<String> = None;
     let mut i = start;
