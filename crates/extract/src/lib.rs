@@ -225,10 +225,12 @@ pub fn process_hashed(
         rec::DocumentKind::Announcement => {
             announcement::parse(&doc, &meta, &mentions, &mut ents, &mut out)
         }
-        rec::DocumentKind::Article => {
+        // A text of no known kind is read as prose, as an article is: the meetings and
+        // signatures its sentences tell.
+        rec::DocumentKind::Article | rec::DocumentKind::Unknown => {
             article::parse(&mut doc, &meta, &mentions, &mut ents, &exclude, &mut out)
         }
-        rec::DocumentKind::Annex | rec::DocumentKind::Unknown => {}
+        rec::DocumentKind::Annex => {}
     }
     for i in &out.initiatives {
         for p in &i.partners {
