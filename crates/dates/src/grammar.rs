@@ -941,7 +941,8 @@ impl<'a> Parser<'a> {
         } else if self.punct(j, '-') && self.spaced_day_range(i, day_at, first.d, j + 1) {
             // "14 - 20 septembre 2014" at the start of a line or after punctuation.
             Some(j + 1)
-        } else if range_word == Some("entre") && self.word(j, "et") {
+        } else if range_word == Some("entre") && self.word(j, "et") || self.slashed_days(j) {
+            // "entre le 1er et le 15 juillet", "les 10/11 juin".
             Some(j + 1)
         } else {
             None
@@ -1024,6 +1025,17 @@ impl<'a> Parser<'a> {
             || self.punct(j, '-')
             || self.punct(j, '&')
             || self.word_in(j, &["et", "au", "a", "ou", "jusqu"])
+            || self.slashed_days(j)
+    }
+
+    /// `10/11 juin`: two days joined by a slash, a month name after them.
+    fn slashed_days(&self, j: usize) -> bool {
+        self.punct(j, '/')
+            && self.adjacent(j)
+            && self.adjacent(j + 1)
+            && self
+                .day(j + 1)
+                .is_some_and(|(_, e)| self.month(e).is_some())
     }
 
     // ---- numeric dates --------------------------------------------------------------------

@@ -28,6 +28,7 @@
 //! | `les 18 et 19 octobre 2012` | `2012-10-18/2012-10-19` | day | |
 //! | `les 5 et 8 juillet 2022` | `{2022-07-05,2022-07-08}` | day | |
 //! | `du 28 février au 2 mars 2013` | `2013-02-28/2013-03-02` | day | |
+//! | `les 10/11 juin 2024` (two days, a slash between them, a month name after) | `2024-06-10/2024-06-11` | day | |
 //! | `juillet 2019`, `sept. 2013`, `en mars` (anchor year) | `2019-07` | month | |
 //! | `de janvier à mars 2020` | `2020-01/2020-03` | month | |
 //! | `en 2007`, `de 2005` | `2007` | year | |
