@@ -187,6 +187,7 @@ pub(crate) fn find(
     }
 
     let matches = e.matches.clone();
+    let mut rehomed_in: Vec<(Range<usize>, String)> = Vec::new();
     for m in &matches {
         let span = doc.span_of_norm(m.start..m.end);
         match &m.target {
@@ -200,8 +201,18 @@ pub(crate) fn find(
                 };
                 // A ministry's name that every state's government uses, followed by another
                 // state ("Ministère de l'Emploi … du Sénégal"): that state's ministry.
-                if let Some((other, b)) = other_states_body(&text, m, id, &matches) {
+                // Or a ministry of a state the document never names, in a document dated in
+                // another state's city ("Ministère de l'Emploi et de la Formation
+                // professionnelle" over "Dakar, le 10 juin 2024"): the home state's.
+                let rehomed = home_states_body(m, id, home, &matches);
+                let other = other_states_body(&text, m, id, &matches).or(rehomed.clone());
+                if let Some((other, b)) = other {
                     let name = text[m.start..m.end].to_owned();
+                    if rehomed.is_some() {
+                        // Its directorates below it, in its paragraph, are that state's too.
+                        let end = text[m.end..].find("\n\n").map_or(text.len(), |k| m.end + k);
+                        rehomed_in.push((m.start..end, other.clone()));
+                    }
                     match lexicon().body_for_generic_name(&name, &other) {
                         Some(theirs) => add_agency(&mut e, theirs.id, span),
                         None => add_unknown_body(&mut e, &name, Some(&other), b.kind, None, span),
@@ -212,9 +223,32 @@ pub(crate) fn find(
             }
         }
     }
-    unknown_bodies(doc, &text, &mut e, &outside, context, home);
+    rehomed_in.extend(context.iter().cloned());
+    unknown_bodies(doc, &text, &mut e, &outside, &rehomed_in, home);
     people(doc, &text, &mut e, &outside);
     e
+}
+
+/// The home state, for a known ministry or directorate written without its state, when its own
+/// state is named nowhere in the document and the home state is another.
+fn home_states_body(
+    m: &Match,
+    id: &str,
+    home: Option<&str>,
+    all: &[Match],
+) -> Option<(String, &'static liasse_lexicon::Body)> {
+    let b = lexicon().body(id)?;
+    let own = b.country?;
+    let home = home?;
+    let named = |state: &str| {
+        all.iter()
+            .any(|x| matches!(x.target, Target::Partner(p) if p == state))
+    };
+    (matches!(b.kind, "ministry" | "directorate")
+        && own != home
+        && !named(own)
+        && m.alternatives.is_empty())
+    .then(|| (home.to_owned(), b))
 }
 
 /// The state named right after a known body's generic name (`… du Sénégal`), when it is not
