@@ -369,11 +369,9 @@ pub(crate) fn parse(
                 )
             } else {
                 // "une visite officielle à Nouakchott, du 18 au 19 avril 2024".
-                let place = phrase
-                    .rmatch_indices([' ', ','])
-                    .find_map(|(i, _)| {
-                        crate::events::place_after(text, phrase_start + i, first_date)
-                    });
+                let place = phrase.rmatch_indices([' ', ',']).find_map(|(i, _)| {
+                    crate::events::place_after(text, phrase_start + i, first_date)
+                });
                 (event_label(phrase), place)
             };
             let partners = ents.partners_in(phrase_start..first_date);
