@@ -56,6 +56,8 @@ struct Draft {
 struct Patterns {
     codes: Regex,
     numbered: Regex,
+    /// `Objectif 1 : …` written above the table rows it heads.
+    objective_heading: Regex,
     trailing_bodies: Regex,
 }
 
@@ -64,6 +66,9 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         codes: crate::pattern(r"^\s*([A-Z]{2,3}(?:\s*[/,+&-]\s*[A-Z]{2,3})*)\s*$"),
         numbered: crate::pattern(r"^\s*(\d{1,3})\s*[.)]\s+"),
+        objective_heading: crate::pattern(
+            r"^\W*(?i:objectif|orientation|axe)\s+(?:n[°o]\s*)?(\d{1,3})\s*[:.–—-]\s*(\S.*)$",
+        ),
         trailing_bodies: crate::pattern(r"\(\s*([^()]*(?:\([^()]*\)[^()]*)*?)\s*\)\s*[.;]?\s*$"),
     })
 }
@@ -76,6 +81,25 @@ fn codes(s: &str) -> Option<Vec<String>> {
         out.push(lexicon().resolve_code(code.trim())?.to_owned());
     }
     Some(out)
+}
+
+/// The state a cell's token names in full (`Espagne`, `la Tunisie`), if it names one and
+/// nothing else.
+fn state_named(s: &str) -> Option<String> {
+    let found = lexicon().find(s);
+    let [m] = found.as_slice() else {
+        return None;
+    };
+    let rest = |r: &str| r.trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+    let before = s[..m.start].trim().to_lowercase();
+    match m.target {
+        liasse_lexicon::Target::Partner(p)
+            if matches!(before.as_str(), "" | "la" | "le" | "les" | "l'") && rest(&s[m.end..]) =>
+        {
+            Some(p.to_owned())
+        }
+        _ => None,
+    }
 }
 
 /// The lowercase of the first 16 characters of `s`: enough to test the prefixes below (the
@@ -193,6 +217,17 @@ pub(crate) fn parse(
         let BlockKind::TableRow { cells } = &b.kind else {
             // "Partie 2 : projets en cours au 25/03/2013"
             let t = doc.clean(b.content.clone());
+            // "Objectif 1 : Renforcer les voies légales": the objective of the rows below.
+            if let Some(c) = p.objective_heading.captures(&t) {
+                let n = c.get(1).map_or("", |g| g.as_str()).to_owned();
+                let body = c.get(2).map_or("", |g| g.as_str()).trim().to_owned();
+                if !stated.iter().any(|(k, _, _)| *k == n) {
+                    stated.push((n.clone(), section.clone(), b.content.clone()));
+                }
+                objective = Some((n, body));
+                objective_from = drafts.len();
+                continue;
+            }
             let head = lower_head(&t);
             if head.starts_with("partie") || head.starts_with("tableau") {
                 if let Some(s) = status_of(&t) {
@@ -236,6 +271,7 @@ pub(crate) fn parse(
         let mut row_status = None;
         let mut row_deadline = None;
         let mut extra_bodies: Vec<String> = Vec::new();
+        let mut sub_numbered = false;
         for (i, (cell, t)) in cells.iter().zip(&texts).enumerate() {
             if t.is_empty() {
                 continue;
@@ -254,6 +290,16 @@ pub(crate) fn parse(
                         row_number = Some(n.to_owned());
                         continue;
                     }
+                    // "1.2": the second initiative under objective 1, stated above the table.
+                    if let Some((o, k)) = n.split_once('.') {
+                        let digits = |x: &str| {
+                            (1..=3).contains(&x.len()) && x.chars().all(|c| c.is_ascii_digit())
+                        };
+                        if digits(o) && digits(k) {
+                            sub_numbered = true;
+                            continue;
+                        }
+                    }
                 }
                 Col::Objective if layout.contains(&Col::Number) => {
                     row_objective_text = Some(t.clone());
@@ -263,6 +309,10 @@ pub(crate) fn parse(
                     row_deadline = dated_in(mentions, &nr)
                         .find_map(|m| m.value.as_ref())
                         .map(|v| (when_of(v), cell.clone()));
+                    // A schedule that says where the initiative stands ("en cours", "achevé").
+                    if row_deadline.is_none() {
+                        row_status = status_of(t);
+                    }
                     continue;
                 }
                 Col::Status => {
@@ -276,8 +326,13 @@ pub(crate) fn parse(
                         .map(str::trim)
                         .filter(|x| !x.is_empty())
                         .collect();
-                    let states: Vec<String> =
-                        tokens.iter().filter_map(|x| codes(x)).flatten().collect();
+                    // Codes ("ES") or names ("Espagne").
+                    let state_of = |x: &str| codes(x).or_else(|| state_named(x).map(|s| vec![s]));
+                    let states: Vec<String> = tokens
+                        .iter()
+                        .filter_map(|x| state_of(x))
+                        .flatten()
+                        .collect();
                     // Codes and acronyms only: a sentence that names states is text.
                     let short = tokens
                         .iter()
@@ -286,7 +341,7 @@ pub(crate) fn parse(
                         extra_bodies.extend(
                             tokens
                                 .iter()
-                                .filter(|x| codes(x).is_none())
+                                .filter(|x| state_of(x).is_none())
                                 .map(|x| (*x).to_owned()),
                         );
                         partners = Some(states);
@@ -340,7 +395,8 @@ pub(crate) fn parse(
             }
             row_objective = Some((n, row_objective_text.take().unwrap_or_default()));
         }
-        let starts_row = partners.is_some() || row_objective.is_some() || row_section.is_some();
+        let starts_row =
+            partners.is_some() || row_objective.is_some() || row_section.is_some() || sub_numbered;
         if !starts_row {
             // The tail of a cell broken across a page: joined to the row above.
             for (c, r) in tails
