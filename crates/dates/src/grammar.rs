@@ -633,6 +633,16 @@ impl<'a> Parser<'a> {
                 return Some((Expr::RelPeriod { unit: b'M', n }, e));
             }
         }
+        // "en fin de semaine", "au début de la semaine prochaine": the week, approximate.
+        if self.word(i, "semaine") || (self.word(i, "la") && self.word(i + 1, "semaine")) {
+            let e = if self.word(i, "semaine") {
+                i + 1
+            } else {
+                i + 2
+            };
+            let (n, e) = next(e);
+            return Some((Expr::RelPeriod { unit: b'W', n }, e));
+        }
         None
     }
 

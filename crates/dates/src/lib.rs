@@ -55,7 +55,7 @@
 //! | `le premier mercredi du mois prochain`, `le dernier jour du mois`, `la deuxième quinzaine du mois en cours` | from the anchor | day | relative; not `le premier lundi du mois` (every month's) |
 //! | `la première semaine d'octobre 2014`, `la deuxième quinzaine de juin 2024`, `le dernier week-end de septembre 2013` | `2014-10-06/2014-10-12` (the first whole week), `2024-06-16/2024-06-30`, `2013-09-28/2013-09-29` | day | |
 //! | `la semaine du 6 octobre 2014` | `2014-10-06/2014-10-12` (Monday to Sunday) | day | |
-//! | `en début d'année prochaine`, `à la fin du mois dernier` | from the anchor | year, month | approximate, relative |
+//! | `en début d'année prochaine`, `à la fin du mois dernier`, `en fin de semaine` | from the anchor: the year, month or week (Monday to Sunday) | year, month, day | approximate, relative |
 //! | `avant Noël`, `la Toussaint`, `Pâques 2019`, `le lundi de Pentecôte 2023` | `2013-12-25`, `2019-04-21`, `2023-05-29` | day | relative without a year |
 //! | `à noël`, `le jour de l'an 2020`, `le nouvel an`, `la fête du travail 2024`, `la Saint-Valentin` | `2013-12-25`, `2020-01-01`, `2013-01-01`, `2024-05-01`, `2013-02-14` | day | not `le nouvel an chinois` |
 //! | `ce vendredi`, `vendredi dernier`, `lundi prochain` | from the anchor | day | relative |
