@@ -20,6 +20,9 @@ const SECTIONS: &[(&str, rec::ItemKind)] = &[
     ("resume du debat", rec::ItemKind::DebatePoint),
     ("débat", rec::ItemKind::DebatePoint),
     ("discussion", rec::ItemKind::DebatePoint),
+    ("points examinés", rec::ItemKind::DebatePoint),
+    ("points discutés", rec::ItemKind::DebatePoint),
+    ("points abordés", rec::ItemKind::DebatePoint),
     ("décisions", rec::ItemKind::Decision),
     ("decisions", rec::ItemKind::Decision),
     ("relevé de conclusions", rec::ItemKind::Decision),
@@ -171,6 +174,8 @@ const MEETINGS: &[&str] = &[
     "conférence",
     "visite",
     "mission",
+    "table ronde",
+    "forum",
 ];
 /// Whole words where a word may end others (`retenue`, `obtenir`).
 const HELD: &[&str] = &[
@@ -186,6 +191,12 @@ const HELD: &[&str] = &[
     "effectuée",
     "aura lieu",
     "a eu lieu",
+    "prévue le",
+    "prévu le",
+    "prévue du",
+    "prévu du",
+    "prévue à",
+    "prévu à",
 ];
 
 const OPENS: &[&str] = &["ouverte", "ouvert", "ouvre", "debute", "commence"];
@@ -280,10 +291,31 @@ fn items(doc: &Doc, ents: &Entities, out: &mut Out) {
         last_statement = None;
         // A section title ("Décisions prises :", "#### Participants :", "Résumé du débat : …").
         let head = body.split(':').next().unwrap_or("").trim().to_lowercase();
+        // A numbered heading ("2. Décisions") is a section title too.
+        let numbered_heading = matches!(
+            &b.kind,
+            BlockKind::ListItem {
+                number: Some(_),
+                ..
+            }
+        ) && body.len() < 60
+            && !body.contains(": ");
         if let Some((_, kind)) = SECTIONS.iter().find(|(k, _)| head.starts_with(k)) {
-            if !is_item && head.len() < 60 {
-                section = Some(*kind);
+            if (!is_item || numbered_heading) && head.len() < 60 {
                 group = None;
+                // "Participants : Mauritanie (MAEC, ANAPEJ), Union européenne, OIM.": the
+                // list is on the line.
+                let inline = body
+                    .split_once(':')
+                    .map(|(_, rest)| rest.trim().trim_end_matches('.'))
+                    .filter(|rest| rest.len() > 3);
+                match inline {
+                    Some(list) if *kind == rec::ItemKind::Participant => {
+                        inline_participants(doc, ents, out, &r, list);
+                        section = None;
+                    }
+                    _ => section = Some(*kind),
+                }
                 continue;
             }
         }
@@ -369,6 +401,73 @@ fn items(doc: &Doc, ents: &Entities, out: &mut Out) {
             Some(_) => {}
             None => {}
         }
+    }
+}
+
+/// The participants a line lists after its label, one item each: the entries between commas
+/// or semicolons outside brackets ("Mauritanie (MAEC, ANAPEJ), OIM").
+fn inline_participants(
+    doc: &Doc,
+    ents: &Entities,
+    out: &mut Out,
+    line: &std::ops::Range<usize>,
+    list: &str,
+) {
+    let text = &doc.norm.text;
+    let mut entries = Vec::new();
+    let (mut depth, mut from) = (0usize, 0);
+    // Semicolons, when the line has them, part entries whose names hold commas.
+    let semicolons = list.contains(';');
+    for (i, c) in list.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ';' if depth == 0 => {
+                entries.push(&list[from..i]);
+                from = i + c.len_utf8();
+            }
+            ',' if depth == 0 && !semicolons => {
+                entries.push(&list[from..i]);
+                from = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    entries.push(&list[from..]);
+    // An entry in lowercase goes on with the name before it: "Ministère de l'Inclusion, de la
+    // Sécurité sociale et des Migrations".
+    let mut merged: Vec<&str> = Vec::new();
+    for e in entries {
+        let t = e.trim();
+        match merged.last_mut() {
+            Some(last) if t.starts_with(char::is_lowercase) => {
+                let start = last.as_ptr() as usize - list.as_ptr() as usize;
+                let end = t.as_ptr() as usize - list.as_ptr() as usize + t.len();
+                *last = &list[start..end];
+            }
+            _ => merged.push(t),
+        }
+    }
+    let mut at = line.start;
+    for entry in merged.into_iter().filter(|e| !e.is_empty()) {
+        // The entry's place in the line, when the line holds it as written.
+        let r = text[at..line.end]
+            .find(entry)
+            .map_or(line.clone(), |k| at + k..at + k + entry.len());
+        if r != *line {
+            at = r.end;
+        }
+        let idx = out.item(
+            doc,
+            rec::ItemKind::Participant,
+            None,
+            None,
+            entry,
+            r.clone(),
+        );
+        out.items[idx].partners = ents.partners_in(r.clone());
+        out.items[idx].agencies = agencies_in(ents, &r);
+        out.items[idx].people = ents.people_in(doc, r.clone());
     }
 }
 
