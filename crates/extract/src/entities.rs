@@ -1116,18 +1116,33 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             }
             _ => (0, line),
         };
+        // "Rapporteur : Mme Aïcha Mint Salem": the name after its honorific (found already
+        // with it; the label still gives the role).
+        let label_end = offset;
+        let (offset, candidate) = match lexicon()
+            .honorifics
+            .iter()
+            .filter_map(|h| candidate.strip_prefix(h)?.strip_prefix(' '))
+            .min_by_key(|rest| rest.len())
+        {
+            Some(rest) if offset > 0 => (offset + candidate.len() - rest.len(), rest),
+            _ => (offset, candidate),
+        };
+        let known = found.iter().any(|f| f.0.start == r.start + offset);
         // Names side by side in columns are read below, one by one.
         if is_person_name(candidate)
             && candidate.split_whitespace().count() <= 4
-            && !found.iter().any(|f| f.0.start == r.start + offset)
+            && (!known || offset > 0)
             && column_parts(text, r.start + offset..r.start + offset + candidate.len()).len() < 2
         {
             let nr = r.start + offset..r.start + offset + candidate.len();
-            found.push((nr.clone(), None, nr.clone()));
+            if !known {
+                found.push((nr.clone(), None, nr.clone()));
+            }
             // The role the signature gives: its label ("Le rapporteur : Name") or the line above
             // ("Le Rapporteur" / "Youssef Tazi").
-            let label = if offset > 0 {
-                Some(line[..offset].trim_end_matches([' ', ':']))
+            let label = if label_end > 0 {
+                Some(line[..label_end].trim_end_matches([' ', ':']))
             } else {
                 k.checked_sub(1).map(|j| {
                     let pr = doc.norm.from_source(doc.blocks[j].content.clone());
