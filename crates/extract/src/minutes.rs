@@ -369,32 +369,29 @@ fn items(doc: &Doc, ents: &Entities, out: &mut Out) {
                     section = None;
                     continue;
                 }
-                let idx = out.item(
+                let what = (rec::ItemKind::Participant, None, group.clone());
+                naming_item(
                     doc,
-                    rec::ItemKind::Participant,
-                    None,
-                    group.clone(),
+                    ents,
+                    out,
+                    what,
                     body.trim_end_matches([';', '.', ' ']),
-                    r.clone(),
+                    &r,
                 );
-                out.items[idx].partners = ents.partners_in(r.clone());
-                out.items[idx].agencies = agencies_in(ents, &r);
             }
             Some(kind) if is_item => {
                 let number = match &b.kind {
                     BlockKind::ListItem { number, .. } => number.clone(),
                     _ => None,
                 };
-                let idx = out.item(
+                naming_item(
                     doc,
-                    kind,
-                    number,
-                    None,
+                    ents,
+                    out,
+                    (kind, number, None),
                     body.trim_end_matches([';', ' ']),
-                    r.clone(),
+                    &r,
                 );
-                out.items[idx].partners = ents.partners_in(r.clone());
-                out.items[idx].agencies = agencies_in(ents, &r);
             }
             // Anything else ends the section.
             Some(_) if !text[r.clone()].trim().is_empty() => section = None,
@@ -457,18 +454,31 @@ fn inline_participants(
         if r != *line {
             at = r.end;
         }
-        let idx = out.item(
+        let idx = naming_item(
             doc,
-            rec::ItemKind::Participant,
-            None,
-            None,
+            ents,
+            out,
+            (rec::ItemKind::Participant, None, None),
             entry,
-            r.clone(),
+            &r,
         );
-        out.items[idx].partners = ents.partners_in(r.clone());
-        out.items[idx].agencies = agencies_in(ents, &r);
         out.items[idx].people = ents.people_in(doc, r.clone());
     }
+}
+
+/// An item (its kind, number and label) with the partners and agencies its text names.
+fn naming_item(
+    doc: &Doc,
+    ents: &Entities,
+    out: &mut Out,
+    (kind, number, label): (rec::ItemKind, Option<String>, Option<String>),
+    text: &str,
+    r: &std::ops::Range<usize>,
+) -> usize {
+    let idx = out.item(doc, kind, number, label, text, r.clone());
+    out.items[idx].partners = ents.partners_in(r.clone());
+    out.items[idx].agencies = agencies_in(ents, r);
+    idx
 }
 
 fn agencies_in(ents: &Entities, r: &std::ops::Range<usize>) -> Vec<String> {
