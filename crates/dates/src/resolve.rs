@@ -54,7 +54,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 let (by, rel) = year_of(b.y, anchor, p.dir, true, ends);
                 m.relative = rel;
                 if let Some((s, e)) = by.and_then(ends).filter(|(s, e)| s <= e) {
-                    m.value = Some(Value::range(s, e, Precision::Day, format!("{s}/{e}")));
+                    m.value = Some(Value::days(s, e));
                 }
             }
             Expr::Month { y, m: month } => {
@@ -221,9 +221,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 m.kind = Kind::Range;
                 let (y, rel) = year_of(y, anchor, p.dir, true, |y| nth_part(y, month, unit, n));
                 m.relative = rel;
-                m.value = y
-                    .and_then(|y| nth_part(y, month, unit, n))
-                    .map(|(s, e)| Value::range(s, e, Precision::Day, format!("{s}/{e}")));
+                m.value = y.and_then(|y| nth_value(y, month, unit, 0, n));
             }
             Expr::NthOfMonth {
                 months,
@@ -237,12 +235,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 }
                 m.value = anchor.and_then(|a| {
                     let (y, month) = a.add_months(months);
-                    if unit == 0 {
-                        nth_weekday(y, month, wd, n).map(Value::day)
-                    } else {
-                        nth_part(y, month, unit, n)
-                            .map(|(s, e)| Value::range(s, e, Precision::Day, format!("{s}/{e}")))
-                    }
+                    nth_value(y, month, unit, wd, n)
                 });
             }
             Expr::WeekOf(d) => {
@@ -516,6 +509,15 @@ fn weekday_near(a: Date, wd: u8, dir: i8) -> Date {
     }
 }
 
+/// The `n`th weekday `wd` of the month (`unit` 0), or its `n`th week, half or weekend.
+fn nth_value(y: i32, month: u8, unit: u8, wd: u8, n: u8) -> Option<Value> {
+    if unit == 0 {
+        nth_weekday(y, month, wd, n).map(Value::day)
+    } else {
+        nth_part(y, month, unit, n).map(|(s, e)| Value::days(s, e))
+    }
+}
+
 /// The first and last day of the `n`th (99: the last) whole week (`W`), half (`Q`) or weekend
 /// (`E`) inside the month.
 fn nth_part(y: i32, m: u8, unit: u8, n: u8) -> Option<(Date, Date)> {
@@ -641,7 +643,7 @@ fn period(a: Date, unit: u8, n: i64, offset: bool) -> Value {
         b'W' => {
             let monday = a.add_days(1 - i64::from(a.weekday()) + 7 * n);
             let sunday = monday.add_days(6);
-            Value::range(monday, sunday, Precision::Day, format!("{monday}/{sunday}"))
+            Value::days(monday, sunday)
         }
         b'M' => {
             let (y, m) = a.add_months(n);
@@ -656,12 +658,7 @@ fn period(a: Date, unit: u8, n: i64, offset: bool) -> Value {
                 _ => weekday_near(a, 7, -1).add_days(-1),
             };
             let sunday = saturday.add_days(1);
-            Value::range(
-                saturday,
-                sunday,
-                Precision::Day,
-                format!("{saturday}/{sunday}"),
-            )
+            Value::days(saturday, sunday)
         }
         _ => year_value(a.year + n as i32),
     }
@@ -671,31 +668,23 @@ fn period(a: Date, unit: u8, n: i64, offset: bool) -> Value {
 fn periods(a: Date, unit: u8, n: i64) -> Value {
     let (lo, hi) = if n > 0 { (1, n) } else { (n, -1) };
     let (first, last) = (period(a, unit, lo, false), period(a, unit, hi, false));
-    match unit {
-        b'M' => Value::range(
-            first.start,
-            last.end,
-            Precision::Month,
-            format!("{}/{}", first.edtf, last.edtf),
-        ),
-        b'Y' => Value::range(
-            first.start,
-            last.end,
-            Precision::Years,
-            format!("{}/{}", first.edtf, last.edtf),
-        ),
-        _ => Value::range(
-            first.start,
-            last.end,
-            Precision::Day,
-            format!("{}/{}", first.start, last.end),
-        ),
-    }
+    let precision = match unit {
+        b'M' => Precision::Month,
+        b'Y' => Precision::Years,
+        _ => return Value::days(first.start, last.end),
+    };
+    let edtf = format!("{}/{}", first.edtf, last.edtf);
+    Value::range(first.start, last.end, precision, edtf)
 }
 
 impl Value {
     pub(crate) fn day(d: Date) -> Value {
         Value::range(d, d, Precision::Day, d.to_string())
+    }
+
+    /// The days from `start` to `end`, as an EDTF interval.
+    pub(crate) fn days(start: Date, end: Date) -> Value {
+        Value::range(start, end, Precision::Day, format!("{start}/{end}"))
     }
 
     pub(crate) fn range(start: Date, end: Date, precision: Precision, edtf: String) -> Value {

@@ -597,7 +597,7 @@ fn unknown_bodies(
         };
         // "Police nationale", "Gendarmerie royale": a force named by its head and one adjective.
         // A state's adjective may follow ("la Police nationale espagnole").
-        let force = matches!(&name[..m.end - m.start], "Police" | "Gendarmerie")
+        let force = FORCES.contains(&&name[..m.end - m.start])
             && tail.split_whitespace().count() <= 2
             && tail.split_whitespace().next().is_some_and(|w| {
                 matches!(
@@ -762,9 +762,12 @@ fn unknown_bodies(
     }
 }
 
-/// A state's police or gendarmerie: `Police nationale`, `Gendarmerie royale`.
+/// The heads of a state's police or gendarmerie: `Police nationale`, `Gendarmerie royale`.
+const FORCES: &[&str] = &["Police", "Gendarmerie"];
+
 fn is_force(name: &str) -> bool {
-    name.starts_with("Police ") || name.starts_with("Gendarmerie ")
+    name.split_once(' ')
+        .is_some_and(|(head, _)| FORCES.contains(&head))
 }
 
 /// The kind of a diplomatic mission's name: `Ambassade …`, `Consulat …`.
@@ -1404,9 +1407,8 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
         " avait ",
         " qui ",
         " s'est ",
-        ", en présence",
-        ", en compagnie",
-        // "Président de la République du Sénégal, en République islamique de Mauritanie".
+        // ", en présence de", ", en compagnie de", "Président de la République du Sénégal, en
+        // République islamique de Mauritanie".
         ", en ",
         ", à ",
         ", accompagné",
