@@ -895,8 +895,7 @@ impl<'a> Parser<'a> {
                     _ => false,
                 }
         });
-        let yy = value as i32;
-        ends.then_some((if yy < 50 { 2000 + yy } else { 1900 + yy }, i + 1))
+        ends.then_some((two_digit_year(value), i + 1))
     }
 
     /// A full date: written (`17 mars 2022`) or numeric (`25/03/2013`).
@@ -1131,8 +1130,7 @@ impl<'a> Parser<'a> {
         } else if ad <= 2 && bd <= 2 && cd == 4 {
             (c as i32, b, a)
         } else if ad <= 2 && bd <= 2 && cd == 2 && sep == '/' {
-            let yy = c as i32;
-            (if yy < 50 { 2000 + yy } else { 1900 + yy }, b, a)
+            (two_digit_year(c), b, a)
         } else {
             return None;
         };
@@ -2535,6 +2533,16 @@ fn propagate_years(tokens: &[Token], out: &mut [Parsed]) {
 
 /// Is this a date whose year the text does not give (its year is the anchor's or a
 /// neighbour's)?
+/// A year written in two digits: 1950–2049.
+fn two_digit_year(yy: u32) -> i32 {
+    let yy = yy as i32;
+    if yy < 50 {
+        2000 + yy
+    } else {
+        1900 + yy
+    }
+}
+
 fn yearless(e: &Expr) -> bool {
     match e {
         Expr::Days { y, .. }
