@@ -144,15 +144,43 @@ pub struct Mention {
 /// Find and resolve every temporal expression in `text`. Relative expressions resolve against
 /// `anchor` (the document's own date); pure: same input, same output.
 pub fn scan(text: &str, anchor: Option<Date>) -> Vec<Mention> {
-    // No expression crosses a blank line, so the text is tokenised and parsed one paragraph at
-    // a time into a reused buffer: memory stays proportional to the longest paragraph.
+    resolve::resolve(text, parse(text), anchor, None)
+}
+
+/// [`scan`] for a text whose own date is not known. The first full date it writes (a day, not
+/// relative, not a deadline) gives the year of the dates written without one (`mardi 21
+/// octobre`, `le 3 mars`), as the reader of a programme headed `21 et 22 octobre 2025` takes
+/// them; words that count from the day of writing (`hier`, `la semaine prochaine`) stay
+/// unresolved. Returns the mentions and that date, when one was used.
+pub fn scan_unanchored(text: &str) -> (Vec<Mention>, Option<Date>) {
+    let parsed = parse(text);
+    let first = resolve::resolve(text, parsed.clone(), None, None);
+    let hint = first.iter().find_map(|m| {
+        let v = m.value.as_ref()?;
+        (v.precision == Precision::Day && !m.relative && !m.deadline).then_some(v.start)
+    });
+    let yearless = first.iter().any(|m| m.relative && m.value.is_none());
+    match hint {
+        Some(h) if yearless => {
+            let again = resolve::resolve(text, parsed, None, Some(h));
+            let used = again != first;
+            (again, used.then_some(h))
+        }
+        _ => (first, None),
+    }
+}
+
+/// Every expression of `text`, unresolved. No expression crosses a blank line, so the text is
+/// tokenised and parsed one paragraph at a time into a reused buffer: memory stays
+/// proportional to the longest paragraph.
+fn parse(text: &str) -> Vec<grammar::Parsed> {
     let mut tokens = Vec::new();
     let mut parsed = Vec::new();
     for (from, to) in paragraphs(text) {
         token::tokenize_into(text, from, to, &mut tokens);
         parsed.extend(grammar::parse(&tokens));
     }
-    resolve::resolve(text, parsed, anchor)
+    parsed
 }
 
 /// Byte ranges of the text between blank lines (a line break, optional spaces, a line break).
@@ -186,7 +214,39 @@ fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 #[cfg(test)]
 mod tests {
-    use super::paragraphs;
+    use super::{paragraphs, scan_unanchored};
+
+    #[test]
+    fn unanchored_text_gives_years_from_its_first_full_date() {
+        let edtf = |text: &str| {
+            let (ms, hint) = scan_unanchored(text);
+            let values = ms
+                .iter()
+                .map(|m| m.value.as_ref().map_or("-".to_owned(), |v| v.edtf.clone()))
+                .collect::<Vec<_>>();
+            (values.join(" "), hint.map(|d| d.to_string()))
+        };
+        let text = "Niamey, 21 et 22 octobre 2025\n\nMardi 21 octobre\n\nMercredi 22 octobre";
+        assert_eq!(
+            edtf(text),
+            (
+                "2025-10-21/2025-10-22 2025-10-21 2025-10-22".into(),
+                Some("2025-10-21".into())
+            )
+        );
+        // A date of the year before the first one, read near it (a report written in January).
+        assert_eq!(
+            edtf("Le 8 janvier 2024. Réunion du 20 décembre.").0,
+            "2024-01-08 2023-12-20"
+        );
+        // Words that count from the day of writing stay unresolved.
+        assert_eq!(
+            edtf("Signé le 4 mars 2024. Demain, la réunion."),
+            ("2024-03-04 -".into(), None)
+        );
+        // No full date: nothing to read the others against.
+        assert_eq!(edtf("Mardi 21 octobre").0, "-");
+    }
 
     #[test]
     fn paragraphs_split_at_blank_lines() {

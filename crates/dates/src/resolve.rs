@@ -7,8 +7,15 @@ use crate::{Kind, Mention, Precision, Value};
 /// Resolve parsed expressions in text order. `last` tracks the latest day-precision date, for
 /// times given without a date; `before`, the first and last days of the latest date of one day,
 /// of one day or month, and of any precision, for `la veille`, `le lendemain`, `deux jours plus
-/// tard`, `le mois suivant`, `l'année précédente`.
-pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> Vec<Mention> {
+/// tard`, `le mois suivant`, `l'année précédente`. `years`, when there is no anchor, gives only
+/// the year of dates written without one.
+pub(crate) fn resolve(
+    text: &str,
+    parsed: Vec<Parsed>,
+    anchor: Option<Date>,
+    years: Option<Date>,
+) -> Vec<Mention> {
+    let years = anchor.or(years);
     let mut out = Vec::with_capacity(parsed.len());
     let mut last: Option<Date> = None;
     let mut before: [Option<(Date, Date)>; 3] = [None; 3];
@@ -26,7 +33,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
         };
         match p.expr {
             Expr::Days { y, m: month, days } => {
-                let (y, rel) = year_of(y, anchor, p.dir, true, |y| {
+                let (y, rel) = year_of(y, years, p.dir, true, |y| {
                     Some((
                         Date::new(y, month, days[0])?,
                         Date::new(y, month, *days.last()?)?,
@@ -51,14 +58,14 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                         dmy(Dmy { y: Some(by), ..b })?,
                     ))
                 };
-                let (by, rel) = year_of(b.y, anchor, p.dir, true, ends);
+                let (by, rel) = year_of(b.y, years, p.dir, true, ends);
                 m.relative = rel;
                 if let Some((s, e)) = by.and_then(ends).filter(|(s, e)| s <= e) {
                     m.value = Some(Value::days(s, e));
                 }
             }
             Expr::Month { y, m: month } => {
-                let (y, rel) = year_of(y, anchor, p.dir, true, |y| {
+                let (y, rel) = year_of(y, years, p.dir, true, |y| {
                     Some((
                         Date::first_of_month(y, month),
                         Date::last_of_month(y, month),
@@ -70,7 +77,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
             Expr::MonthRange { a, b } => {
                 m.kind = Kind::Range;
                 let first_year = |by: i32| a.0.unwrap_or(if a.1 > b.1 { by - 1 } else { by });
-                let (by, rel) = year_of(b.0, anchor, p.dir, true, |by| {
+                let (by, rel) = year_of(b.0, years, p.dir, true, |by| {
                     let s = Date::first_of_month(first_year(by), a.1);
                     Some((s, Date::last_of_month(by, b.1)))
                 });
@@ -115,7 +122,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 ));
             }
             Expr::Part { y, part } => {
-                let (y, rel) = year_of(y, anchor, p.dir, false, |y| {
+                let (y, rel) = year_of(y, years, p.dir, false, |y| {
                     let v = part_value(y, part);
                     Some((v.start, v.end))
                 });
@@ -188,7 +195,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 m.value = after(&before, anchor, unit, n, period);
             }
             Expr::Shifted { base, n } => {
-                let (y, rel) = year_of(base.y, anchor, p.dir, true, |y| {
+                let (y, rel) = year_of(base.y, years, p.dir, true, |y| {
                     let d = dmy(Dmy { y: Some(y), ..base })?.add_days(n);
                     Some((d, d))
                 });
@@ -201,12 +208,12 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                     let d = feast_day(y, feast)?;
                     Some(wd.map_or(d, |wd| weekday_near(d, wd, 2)))
                 };
-                let (y, rel) = year_of(y, anchor, p.dir, true, |y| day(y).map(|d| (d, d)));
+                let (y, rel) = year_of(y, years, p.dir, true, |y| day(y).map(|d| (d, d)));
                 m.relative = rel;
                 m.value = y.and_then(day).map(Value::day);
             }
             Expr::NthWeekday { y, m: month, wd, n } => {
-                let (y, rel) = year_of(y, anchor, p.dir, true, |y| {
+                let (y, rel) = year_of(y, years, p.dir, true, |y| {
                     nth_weekday(y, month, wd, n).map(|d| (d, d))
                 });
                 m.relative = rel;
@@ -219,7 +226,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 n,
             } => {
                 m.kind = Kind::Range;
-                let (y, rel) = year_of(y, anchor, p.dir, true, |y| nth_part(y, month, unit, n));
+                let (y, rel) = year_of(y, years, p.dir, true, |y| nth_part(y, month, unit, n));
                 m.relative = rel;
                 m.value = y.and_then(|y| nth_value(y, month, unit, 0, n));
             }
@@ -242,7 +249,7 @@ pub(crate) fn resolve(text: &str, parsed: Vec<Parsed>, anchor: Option<Date>) -> 
                 m.kind = Kind::Range;
                 // The week holding that day, as "cette semaine" is the anchor's.
                 let week = |y| dmy(Dmy { y: Some(y), ..d }).map(|d| period(d, b'W', 0, false));
-                let (y, rel) = year_of(d.y, anchor, p.dir, true, |y| {
+                let (y, rel) = year_of(d.y, years, p.dir, true, |y| {
                     week(y).map(|v| (v.start, v.end))
                 });
                 m.relative = rel;

@@ -170,7 +170,24 @@ pub fn process_hashed(
     let meta = meta::metadata(&mut doc, kind);
     let anchor = meta.date.as_ref().map(|d| d.anchor);
     budget.check("normalisation")?;
-    let mut mentions = liasse_dates::scan(&doc.norm.text, anchor);
+    let mut mentions = match anchor {
+        Some(a) => liasse_dates::scan(&doc.norm.text, Some(a)),
+        None => {
+            let (mentions, years) = liasse_dates::scan_unanchored(&doc.norm.text);
+            if let Some(y) = years {
+                doc.diagnostic(
+                    "years-guessed",
+                    rec::Severity::Info,
+                    format!(
+                        "the document's date is not known: dates written without a year are \
+                         read in the year of its first full date, {y}"
+                    ),
+                    None,
+                );
+            }
+            mentions
+        }
+    };
     if kind == rec::DocumentKind::Minutes {
         minutes::sitting_times(&doc, &meta, &mut mentions);
     }
