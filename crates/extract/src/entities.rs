@@ -717,24 +717,40 @@ fn unknown_bodies(
         // étrangères, Rabat" in the header, then in the participants' table).
         let key = liasse_lexicon::fold(&name).text;
         // An embassy or a consulate is the state it names ("Ambassade d'Espagne à Rabat").
-        let mission = mission_kind(&name).and_then(|_| {
-            matches_in(&e.matches, r.clone())
-                .iter()
-                .find_map(|m| match m.target {
-                    Target::Partner(p) if m.end <= r.end => Some(p.to_owned()),
-                    _ => None,
-                })
+        // So is a delegation named after its state or union, right after its head
+        // ("Délégation de l'Union européenne au Niger"; not "Délégation générale à l'emploi").
+        let first_state = matches_in(&e.matches, r.clone())
+            .iter()
+            .find_map(|m| match m.target {
+                Target::Partner(p) if m.end <= r.end => Some((m.start, p.to_owned())),
+                _ => None,
+            });
+        let delegation = first_state.as_ref().is_some_and(|(at, _)| {
+            name.starts_with("Délégation")
+                && ["de l'", "de l’", "du ", "de la ", "de ", "des ", "d'", "d’"]
+                    .iter()
+                    .any(|link| {
+                        text.get(r.start + "Délégation".len()..*at)
+                            .is_some_and(|gap| gap.trim_start() == *link)
+                    })
         });
+        let mission = (mission_kind(&name).is_some() || delegation)
+            .then_some(first_state)
+            .flatten()
+            .map(|(_, p)| p);
+        // A writer names the state of another government's ministry, not their own: a
+        // ministry with no state in its paragraph, in a document dated in a city of one state,
+        // is that state's before it is the state the document names most.
+        let home_ministry = home
+            .filter(|_| is_ministry(&name) || is_force(&name))
+            .map(str::to_owned);
         let local = mission
             .or(given)
             .or(city_state)
             .or_else(|| nearest_partner(text, r.start, &e.matches))
             .or_else(|| states_of.get(&key).cloned())
-            .or_else(|| dominant.clone())
-            .or_else(|| {
-                home.filter(|_| is_ministry(&name) || is_force(&name))
-                    .map(str::to_owned)
-            });
+            .or(home_ministry)
+            .or_else(|| dominant.clone());
         if let Some(c) = &local {
             states_of.entry(key).or_insert_with(|| c.clone());
         }
@@ -755,6 +771,7 @@ fn unknown_bodies(
         }
         let kind = match mission_kind(&name) {
             Some(k) => k,
+            None if delegation => "delegation",
             None if is_ministry => "ministry",
             None => "body",
         };
