@@ -33,6 +33,9 @@ enum Col {
     Deadline,
     /// `Statut`, `État d'avancement`: how far the row has got.
     Status,
+    /// `Indicateur`, `Budget`, `Observations`: what the table says of a row besides what it
+    /// is, who does it and when; not the initiative's text.
+    Other,
 }
 
 /// One initiative being assembled.
@@ -51,6 +54,8 @@ struct Draft {
     deadline: Option<(rec::When, Range<usize>)>,
     /// Bodies named among the partners ("FR, SN, OIM").
     extra_bodies: Vec<String>,
+    /// The row's reference (`A.1`), when its number column does not number objectives.
+    reference: Option<String>,
 }
 
 struct Patterns {
@@ -114,7 +119,11 @@ fn header_col(s: &str) -> Option<Col> {
     Some(
         if l.starts_with("section") || l.starts_with("domaine") || l.starts_with("axe") {
             Col::Section
-        } else if matches!(whole, "n°" | "no" | "n" | "nº" | "#" | "numéro" | "num") {
+        } else if matches!(
+            whole,
+            "n°" | "no" | "n" | "nº" | "#" | "numéro" | "num" | "réf" | "ref" | "code" | "id"
+        ) || l.starts_with("référence")
+        {
             Col::Number
         } else if l.starts_with("échéan")
             || l.starts_with("echean")
@@ -150,14 +159,38 @@ fn header_col(s: &str) -> Option<Col> {
             || l.starts_with("action")
             || l.starts_with("projet")
             || l.starts_with("activit")
+            || l.starts_with("intitulé")
+            || l.starts_with("mesure")
+            || l.starts_with("description")
         {
             Col::Initiative
         } else if l.starts_with("organisme")
             || l.starts_with("mise en")
             || l.starts_with("institution")
             || l.starts_with("opérateur")
+            || l.starts_with("structure")
+            || l.starts_with("responsable")
+            || l.starts_with("chef de file")
+            || l.starts_with("porteur")
+            || l.starts_with("entité")
+            || l.starts_with("maître d")
         {
             Col::Bodies
+        } else if l.starts_with("indicateur")
+            || l.starts_with("résultat")
+            || l.starts_with("observation")
+            || l.starts_with("commentaire")
+            || l.starts_with("remarque")
+            || l.starts_with("budget")
+            || l.starts_with("coût")
+            || l.starts_with("montant")
+            || l.starts_with("financement")
+            || l.starts_with("source")
+            || l.starts_with("livrable")
+            || l.starts_with("bénéficiaire")
+            || l.starts_with("cible")
+        {
+            Col::Other
         } else {
             return None;
         },
@@ -272,6 +305,7 @@ pub(crate) fn parse(
         let mut row_deadline = None;
         let mut extra_bodies: Vec<String> = Vec::new();
         let mut sub_numbered = false;
+        let mut reference: Option<String> = None;
         for (i, (cell, t)) in cells.iter().zip(&texts).enumerate() {
             if t.is_empty() {
                 continue;
@@ -286,9 +320,15 @@ pub(crate) fn parse(
             match col_of(i) {
                 Col::Number => {
                     let n = t.trim_end_matches(['.', ')']).trim();
-                    if (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()) {
+                    let digits =
+                        (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit());
+                    // Beside an objective column, the objective's number; else the row's own.
+                    if digits && layout.contains(&Col::Objective) {
                         row_number = Some(n.to_owned());
                         continue;
+                    }
+                    if is_reference(n) {
+                        reference = Some(n.to_owned());
                     }
                     // "1.2": the second initiative under objective 1, stated above the table.
                     if let Some((o, k)) = n.split_once('.') {
@@ -300,7 +340,11 @@ pub(crate) fn parse(
                             continue;
                         }
                     }
+                    if reference.is_some() {
+                        continue;
+                    }
                 }
+                Col::Other => continue,
                 Col::Objective if layout.contains(&Col::Number) => {
                     row_objective_text = Some(t.clone());
                     continue;
@@ -337,7 +381,10 @@ pub(crate) fn parse(
                     let short = tokens
                         .iter()
                         .all(|x| x.len() <= 16 && x.split_whitespace().count() <= 2);
-                    if !states.is_empty() && short {
+                    // Bodies alone ("OIM, GIZ") in the partners' column of a header: the row's
+                    // partners are bodies, not states.
+                    let named_column = layout.contains(&Col::Partner);
+                    if (!states.is_empty() || named_column && reference.is_some()) && short {
                         extra_bodies.extend(
                             tokens
                                 .iter()
@@ -395,8 +442,11 @@ pub(crate) fn parse(
             }
             row_objective = Some((n, row_objective_text.take().unwrap_or_default()));
         }
-        let starts_row =
-            partners.is_some() || row_objective.is_some() || row_section.is_some() || sub_numbered;
+        let starts_row = partners.is_some()
+            || row_objective.is_some()
+            || row_section.is_some()
+            || sub_numbered
+            || reference.is_some();
         if !starts_row {
             // The tail of a cell broken across a page: joined to the row above.
             for (c, r) in tails
@@ -455,6 +505,7 @@ pub(crate) fn parse(
             as_of: as_of.clone(),
             deadline: row_deadline,
             extra_bodies,
+            reference,
         });
     }
 
@@ -593,10 +644,21 @@ pub(crate) fn parse(
             status: d.status,
             as_of: d.as_of.clone(),
             deadline: d.deadline.as_ref().map(|(w, _)| w.clone()),
+            reference: d.reference.clone(),
             evidence: doc.span(d.rows.clone()),
         });
     }
     contexts
+}
+
+/// A row's reference in a number column: `3`, `A.1`, `B2`, `1.2.3`, `II-4` (a digit, and
+/// nothing but letters, digits and separators, short).
+fn is_reference(s: &str) -> bool {
+    (1..=10).contains(&s.len())
+        && s.chars().any(|c| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/'))
+        && s.chars().filter(char::is_ascii_alphabetic).count() <= 3
 }
 
 /// The content of a final parenthesis names bodies unless it reads like a remark: it starts
@@ -667,7 +729,17 @@ fn same_text(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{header_col, lower_head, Col};
+    use super::{header_col, is_reference, lower_head, Col};
+
+    #[test]
+    fn row_references() {
+        for r in ["3", "A.1", "B2", "1.2.3", "II-4", "12"] {
+            assert!(is_reference(r), "{r}");
+        }
+        for r in ["A", "", "Action", "2024 et 2025", "ABCD1"] {
+            assert!(!is_reference(r), "{r}");
+        }
+    }
 
     #[test]
     fn header_cells_by_their_first_words() {
@@ -692,6 +764,11 @@ mod tests {
             ("Activités", Some(Col::Initiative)),
             ("Calendrier", Some(Col::Deadline)),
             ("Σ partenaire", None),
+            ("Réf.", Some(Col::Number)),
+            ("Structure responsable", Some(Col::Bodies)),
+            ("Intitulé de l'initiative", Some(Col::Initiative)),
+            ("Indicateur", Some(Col::Other)),
+            ("Budget (€)", Some(Col::Other)),
         ];
         for (cell, col) in cases {
             assert_eq!(header_col(cell), col, "{cell}");

@@ -148,6 +148,9 @@ fn render(out: &rec::DocumentOutput) -> String {
         if let Some(d) = &i.deadline {
             let _ = writeln!(s, "  due {}", d.edtf);
         }
+        if let Some(r) = &i.reference {
+            let _ = writeln!(s, "  ref {r}");
+        }
     }
     for p in &out.partners {
         let _ = writeln!(

@@ -290,6 +290,10 @@ pub struct Initiative {
     /// When the table says it is due (an `Échéance`, `Délai` or `Calendrier` column).
     #[serde(default)]
     pub deadline: Option<When>,
+    /// The row's own reference in the table (`A.1`, `3`, `1.2`), from a `N°` or `Réf.` column
+    /// that does not number objectives.
+    #[serde(default)]
+    pub reference: Option<String>,
     pub evidence: Span,
 }
 
