@@ -109,6 +109,9 @@ const NEXT_WORDS: &[&str] = &[
     "se réuniront",
     "se tiendra",
     "se tiendront",
+    "de réunir",
+    "de se réunir",
+    "de tenir",
 ];
 const CREATION_WORDS: &[&str] = &[
     "créé",
@@ -260,11 +263,20 @@ pub(crate) fn parse(
                 ents.partners_in(s.clone()),
                 s,
             );
-        } else if let Some(at) = NEXT_WORDS
-            .iter()
-            .filter_map(|w| sent[..m.start - s.start].find(w))
-            .min()
-            .filter(|_| !is_day_in_past(m, meta))
+        } else if let Some(at) = {
+            // "ont convenu de tenir la prochaine réunion à Madrid": the words that name the
+            // meeting first, then the verb.
+            let before = &sent[..m.start - s.start];
+            let first = |named: bool| {
+                NEXT_WORDS
+                    .iter()
+                    .filter(|w| w.starts_with("prochain") == named)
+                    .filter_map(|w| before.find(w))
+                    .min()
+            };
+            first(true).or_else(|| first(false))
+        }
+        .filter(|_| !is_day_in_past(m, meta))
         {
             // The keyword before the date names the meeting: "prochaine réunion du GMMP, prévue …".
             let named = sent[at..].starts_with("prochaine") || sent[at..].starts_with("prochain ");
@@ -272,7 +284,16 @@ pub(crate) fn parse(
                 let phrase = &text[s.start + at..m.start];
                 let phrase = phrase.split(',').next().unwrap_or(phrase);
                 shorten(capitalise(phrase.trim()).as_str())
-            } else if sent[at..].starts_with("se réuni") || sent[at..].starts_with("se tiendr") {
+            } else if [
+                "se réuni",
+                "se tiendr",
+                "de réunir",
+                "de se réunir",
+                "de tenir",
+            ]
+            .iter()
+            .any(|w| sent[at..].starts_with(w))
+            {
                 // "Un comité de suivi se réunira … fin novembre à Rome": the sentence says it.
                 shorten(&text[s.clone()])
             } else {

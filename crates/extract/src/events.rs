@@ -369,12 +369,23 @@ pub(crate) fn deadline_events(
             continue;
         }
         let s = sentence(text, m.start);
+        // A meeting to be held before a date (`de réunir le comité avant la fin juin à
+        // Madrid`) is told once, as the meeting.
+        let when = m.value.as_ref().map(when_of);
+        let span = doc.span_of_norm(s.clone());
+        if out
+            .events
+            .iter()
+            .any(|e| e.when == when && e.evidence.start == span.start)
+        {
+            continue;
+        }
         let label = shorten(&text[s.clone()]);
         out.event(
             doc,
             rec::EventKind::Deadline,
             label,
-            m.value.as_ref().map(when_of),
+            when,
             None,
             ents.partners_in(s.clone()),
             s,
