@@ -85,6 +85,15 @@ pub(crate) enum Expr {
         unit: u8,
         n: i64,
     },
+    /// `les quatre premiers mois de 2023` (1–4), `les trois derniers mois de l'année` (10–12):
+    /// the first or last months of a year, written (`y`) or the anchor's shifted by `off`
+    /// (`de l'année prochaine`: +1).
+    MonthsOf {
+        y: Option<i32>,
+        off: i64,
+        a: u8,
+        b: u8,
+    },
     /// `le 16 à 18h`: that day of the anchor's month or of the month before or after it, the
     /// nearest to the anchor, or the next or last as the sentence's tense says.
     DayNear(u8),
@@ -1316,10 +1325,14 @@ impl<'a> Parser<'a> {
         // SEASON [YEAR]: "été" is also a participle, so it needs an article or a year.
         let mut j = i;
         let mut article = ctx;
+        // The article, when there is one: "l'", "cet", "en" may open "été" alone.
+        let mut lead = "";
         if let Some(e) = self.elided(j, "l") {
             j = e;
             article = true;
+            lead = "l";
         } else if self.word_in(j, &["au", "le", "cet", "ce", "en"]) {
+            lead = self.t[j].word();
             j += 1;
             article = true;
         }
@@ -1336,10 +1349,7 @@ impl<'a> Parser<'a> {
         if y.is_none() && j > 0 && (self.t[j - 1].is("de") || self.t[j - 1].is("d")) {
             return None;
         }
-        if y.is_none()
-            && self.t[j].word() == "ete"
-            && !matches!(self.t[j - 1].word(), "l" | "cet" | "en")
-        {
+        if y.is_none() && self.t[j].word() == "ete" && !matches!(lead, "l" | "cet" | "en") {
             return None;
         }
         Some((
@@ -1521,9 +1531,9 @@ impl<'a> Parser<'a> {
             } else if self.word_in(k, &["annee", "an"]) {
                 Some((Expr::RelPeriod { unit: b'Y', n: 0 }, k + 1))
             } else if self.word(k, "jour")
-                || self.word_in(k, &["matin", "soir", "soiree", "matinee"])
+                || self.word_in(k, &["matin", "soir", "soiree", "matinee", "nuit"])
             {
-                // "ce jour", "ce matin", "ce soir": today.
+                // "ce jour", "ce matin", "ce soir", "cette nuit": today.
                 Some((Expr::RelDay(0), k + 1))
             } else if self.word(k, "apres") && self.punct(k + 1, '-') && self.word(k + 2, "midi") {
                 Some((Expr::RelDay(0), k + 3))
@@ -2292,16 +2302,30 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut dir = 0;
+        let mut first = false;
         if self.word_in(k, &["prochains", "prochaines"]) {
             (dir, k) = (1, k + 1);
         } else if self.word_in(k, &["derniers", "dernieres"]) {
             (dir, k) = (-1, k + 1);
+        } else if self.word_in(k, &["premiers", "premieres"]) {
+            (first, k) = (true, k + 1);
         }
         let unit = self.class(k, Class::Unit)? as u8;
         if !matches!(unit, b'D' | b'W' | b'M' | b'Y') {
             return None;
         }
         k += 1;
+        // "les quatre premiers mois de 2023", "les trois derniers mois de l'année".
+        if unit == b'M' && (first || dir == -1) && n < 12 {
+            if let Some((y, off, e)) = self.of_year(k) {
+                let n = n as u8;
+                let (a, b) = if first { (1, n) } else { (13 - n, 12) };
+                return Some((Expr::MonthsOf { y, off, a, b }, e));
+            }
+        }
+        if first {
+            return None;
+        }
         if dir == 0 {
             if !self.word_in(k, &["passes", "passees", "ecoules", "ecoulees"]) {
                 return None;
@@ -2315,6 +2339,33 @@ impl<'a> Parser<'a> {
             },
             k,
         ))
+    }
+
+    /// `de 2023`, `de l'année`, `de l'année 2023`, `de l'année prochaine`, `de l'année en
+    /// cours`: the year written, or the anchor's shifted; and the end.
+    fn of_year(&self, k: usize) -> Option<(Option<i32>, i64, usize)> {
+        if !self.word(k, "de") {
+            return None;
+        }
+        if let Some((y, e)) = self.year(k + 1) {
+            return Some((Some(y), 0, e));
+        }
+        let j = self.elided(k + 1, "l")?;
+        if !self.word(j, "annee") {
+            return None;
+        }
+        if let Some((y, e)) = self.year(j + 1) {
+            return Some((Some(y), 0, e));
+        }
+        Some(if self.word_in(j + 1, &["prochaine", "suivante"]) {
+            (None, 1, j + 2)
+        } else if self.word_in(j + 1, &["derniere", "passee", "precedente"]) {
+            (None, -1, j + 2)
+        } else if self.word(j + 1, "en") && self.word(j + 2, "cours") {
+            (None, 0, j + 3)
+        } else {
+            (None, 0, j + 1)
+        })
     }
 
     fn duration(&self, i: usize) -> M<Expr> {

@@ -144,6 +144,15 @@ pub(crate) fn resolve(
                 m.relative = true;
                 m.value = anchor.map(|a| Value::day(weekday_near(a, wd, dir)));
             }
+            Expr::MonthsOf { y, off, a, b } => {
+                m.kind = Kind::Range;
+                m.relative = y.is_none();
+                if let Some(y) = y.or(anchor.map(|d| d.year + off as i32)) {
+                    let (s, e) = (Date::first_of_month(y, a), Date::last_of_month(y, b));
+                    let edtf = format!("{y:04}-{a:02}/{y:04}-{b:02}");
+                    m.value = Some(Value::range(s, e, Precision::Month, edtf));
+                }
+            }
             Expr::Periods { unit, n } => {
                 m.kind = Kind::Range;
                 m.relative = true;
