@@ -213,12 +213,28 @@ pub(crate) fn parse(
     }
     // The aims: what follows a line starting with "Objectif(s)", up to the next short line.
     let mut in_goals = false;
+    // Whether the aims so far are a list: the first paragraph after it ends them.
+    let mut listed = false;
     for b in &doc.blocks {
         let content = doc.clean(b.content.clone());
         let lower = content.to_lowercase();
         let short = content.len() < 90 && !content.ends_with('.');
-        if lower.starts_with("objectif") && short {
+        // "Objectifs :", and a line that announces them: "Les objectifs de l'atelier sont les
+        // suivants :", "L'atelier vise à :".
+        let announces = content.len() < 140
+            && content.ends_with(':')
+            && [
+                "objectif",
+                "vise à",
+                "visent à",
+                "a pour but",
+                "ont pour but",
+            ]
+            .iter()
+            .any(|w| lower.contains(w));
+        if lower.starts_with("objectif") && short || announces {
             in_goals = true;
+            listed = false;
             // "Objectifs : discuter des défis …" is itself a goal.
             if let Some((_, rest)) = content.split_once(':') {
                 if !rest.trim().is_empty() {
@@ -245,10 +261,12 @@ pub(crate) fn parse(
                 }
             ) && content.len() < 60
                 && !content.ends_with([';', ',', '.']);
-            if short && !matches!(b.kind, liasse_text::BlockKind::ListItem { .. }) || heading {
+            let item = matches!(b.kind, liasse_text::BlockKind::ListItem { .. });
+            if short && !item || heading || listed && !item {
                 in_goals = false;
                 continue;
             }
+            listed |= item;
             out.item(
                 doc,
                 rec::ItemKind::Goal,
