@@ -271,7 +271,9 @@ pub(crate) fn parse(
     // trimestre 2024", "le comité se réunira à Dakar en mars 2025".
     if let Some(op) = operative {
         let r = norm(blocks[op]).end..norm(blocks[blocks.len() - 1]).end;
-        for m in dated_in(mentions, &r).filter(|m| !m.deadline) {
+        // A meeting set for a deadline ("de se réunir … au plus tard en décembre 2025 à
+        // Bruxelles") is a meeting, told once.
+        for m in dated_in(mentions, &r) {
             let s = sentence(text, m.start);
             let sent = doc.lower_of(s.clone());
             let meeting = [
@@ -280,6 +282,7 @@ pub(crate) fn parse(
                 "comité",
                 "réunira",
                 "réuniront",
+                "se réunir",
                 "sommet",
             ]
             .iter()
@@ -295,6 +298,7 @@ pub(crate) fn parse(
                 "sera convoquée",
                 "de tenir",
                 "se tenir",
+                "se réunir",
             ]
             .iter()
             .any(|w| sent.contains(w));
