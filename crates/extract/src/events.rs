@@ -229,6 +229,39 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
     let rest = &text[from..limit.max(from)];
     let rest = skip_time(rest.trim_start_matches([',', ' ']));
     let lower = rest.to_lowercase();
+    // "dans les locaux de l'Ambassade de France à Dakar", "dans la salle de conférence du …":
+    // a room or premises, not "dans le cadre de".
+    const PREMISES: &[&str] = &[
+        "dans les locaux",
+        "dans la salle",
+        "dans l'enceinte",
+        "dans les bureaux",
+        "dans le siège",
+        "dans les salons",
+        "dans l'hôtel",
+        "dans l'auditorium",
+        "dans l'amphithéâtre",
+        "dans l'hémicycle",
+        "dans le bâtiment",
+    ];
+    if PREMISES
+        .iter()
+        .any(|p| lower.replace('’', "'").starts_with(p))
+    {
+        let after = &rest["dans ".len()..];
+        let end = after
+            .find([';', '\n', '(', ':'])
+            .into_iter()
+            .chain([", ", ". "].iter().filter_map(|p| {
+                // Up to the comma after the city ("…à Dakar, sous la présidence").
+                let city = after.rfind(" à ").unwrap_or(0);
+                after[city..].find(p).map(|i| city + i)
+            }))
+            .min()
+            .unwrap_or(after.len());
+        let place = after[..end].trim().trim_end_matches(['.', ',']);
+        return (!place.is_empty()).then(|| place.to_owned());
+    }
     let after = ["à ", "a ", "au ", "en "]
         .iter()
         .find_map(|p| lower.starts_with(p).then(|| &rest[p.len()..]))?;
