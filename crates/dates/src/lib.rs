@@ -147,8 +147,8 @@ pub fn scan(text: &str, anchor: Option<Date>) -> Vec<Mention> {
     resolve::resolve(text, parse(text), anchor, None)
 }
 
-/// [`scan`] for a text whose own date is not known. The first full date it writes (a day, not
-/// relative, not a deadline) gives the year of the dates written without one (`mardi 21
+/// [`scan`] for a text whose own date is not known. The first full date it writes (a day or a
+/// month of a year, not relative, not a deadline: `PROGRAMME – JUIN 2024`) gives the year of the dates written without one (`mardi 21
 /// octobre`, `le 3 mars`), as the reader of a programme headed `21 et 22 octobre 2025` takes
 /// them; words that count from the day of writing (`hier`, `la semaine prochaine`) stay
 /// unresolved. Returns the mentions and that date, when one was used.
@@ -157,7 +157,8 @@ pub fn scan_unanchored(text: &str) -> (Vec<Mention>, Option<Date>) {
     let first = resolve::resolve(text, parsed.clone(), None, None);
     let hint = first.iter().find_map(|m| {
         let v = m.value.as_ref()?;
-        (v.precision == Precision::Day && !m.relative && !m.deadline).then_some(v.start)
+        let exact = matches!(v.precision, Precision::Day | Precision::Month);
+        (exact && !m.relative && !m.deadline).then_some(v.start)
     });
     let yearless = first.iter().any(|m| m.relative && m.value.is_none());
     match hint {
@@ -246,6 +247,12 @@ mod tests {
         );
         // No full date: nothing to read the others against.
         assert_eq!(edtf("Mardi 21 octobre").0, "-");
+        assert_eq!(edtf("Forum 2024\n\nMardi 21 octobre").0, "2024 -");
+        // A month of a year is enough.
+        assert_eq!(
+            edtf("PROGRAMME – JUIN 2024\n\nLundi 3 juin").0,
+            "2024-06 2024-06-03"
+        );
     }
 
     #[test]
