@@ -82,6 +82,14 @@ pub(crate) fn parse(
             .title
             .as_ref()
             .map_or_else(|| "Réunion".to_owned(), |t| t.0.clone());
+        // "Programme provisoire" over "Séminaire sous-régional sur …": a title that names the
+        // genre leaves the meeting to be named by the heading line under it.
+        let label = match &meta.title {
+            Some((t, span)) if names_the_genre(t) => {
+                named_below(doc, span.end as usize).unwrap_or(label)
+            }
+            _ => label,
+        };
         let evidence = title_range.clone().unwrap_or_else(|| {
             doc.norm
                 .from_source(date.span.start as usize..date.span.end as usize)
@@ -200,6 +208,49 @@ fn slot_label(doc: &Doc, m: &Mention) -> String {
         below
     };
     liasse_text::clean_inline(candidate.trim_start_matches(['-', '•', ' ']))
+}
+
+/// A title that names the document's genre, not its meeting: `Programme provisoire`,
+/// `PROJET D'ORDRE DU JOUR`, `Agenda`.
+fn names_the_genre(title: &str) -> bool {
+    let l = title.to_lowercase();
+    let l = l
+        .trim_start_matches("projet d'")
+        .trim_start_matches("projet de ");
+    ["programme", "ordre du jour", "agenda"]
+        .iter()
+        .any(|g| l.starts_with(g))
+        && l.split_whitespace().count() <= 4
+}
+
+/// The first of the three lines after `from` (a source offset) that names a meeting, short
+/// and without a final stop: `Séminaire sous-régional sur la protection des enfants migrants`.
+fn named_below(doc: &Doc, from: usize) -> Option<String> {
+    const MEETING: &[&str] = &[
+        "réunion",
+        "rencontre",
+        "conférence",
+        "sommet",
+        "atelier",
+        "séminaire",
+        "forum",
+        "session",
+        "dialogue",
+        "comité",
+        "groupe de travail",
+        "table ronde",
+    ];
+    doc.blocks
+        .iter()
+        .filter(|b| b.span.start >= from)
+        .take(3)
+        .map(|b| doc.clean(b.content.clone()))
+        .find(|l| {
+            let lower = l.to_lowercase();
+            l.chars().count() < 160
+                && !l.ends_with('.')
+                && MEETING.iter().any(|w| lower.contains(w))
+        })
 }
 
 /// The points of the agenda: list items and the lines under them, nested by indentation, each
