@@ -506,6 +506,21 @@ impl<'a> Parser<'a> {
                     *end += 1;
                 }
             }
+            // "le 30 juin au plus tard", "le 15 mars 2025, au plus tard": a deadline told after.
+            let k = if self.punct(*end, ',') {
+                *end + 1
+            } else {
+                *end
+            };
+            if !matches!(p.expr, Expr::Duration(_) | Expr::Frequency)
+                && self.word(k, "au")
+                && self.word(k + 1, "plus")
+                && self.word(k + 2, "tard")
+            {
+                p.deadline = true;
+                p.end = self.t[k + 2].end;
+                *end = k + 3;
+            }
         }
         best
     }
@@ -2577,6 +2592,20 @@ fn propagate_years(tokens: &[Token], out: &mut [Parsed]) {
         match &mut cur.expr {
             Expr::Days { y: y @ None, m, .. } => *y = Some(fill(*m)),
             Expr::Month { y: y @ None, m } => *y = Some(fill(*m)),
+            // "du 28 au 30 avril et du 2 au 4 mai 2025": the range's end takes the year.
+            Expr::DayRange {
+                a: Dmy { y: None, .. },
+                b:
+                    Dmy {
+                        y: y @ None,
+                        m: Some(m),
+                        ..
+                    },
+            } => *y = Some(fill(*m)),
+            Expr::MonthRange {
+                a: (None, _),
+                b: (y @ None, m),
+            } => *y = Some(fill(*m)),
             _ => {}
         }
     }
@@ -2621,6 +2650,17 @@ fn explicit_year(e: &Expr) -> Option<(i32, u8)> {
                 },
             ..
         } => Some((*y, *m)),
+        // "du 2 au 4 mai 2025": the year at the end, the first month at the start or the end.
+        Expr::DayRange {
+            a,
+            b:
+                Dmy {
+                    y: Some(y),
+                    m: Some(m),
+                    ..
+                },
+        } => Some((*y, a.m.unwrap_or(*m))),
+        Expr::MonthRange { a, b: (Some(y), _) } => Some((*y, a.1)),
         _ => None,
     }
 }
