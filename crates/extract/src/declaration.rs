@@ -424,22 +424,26 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
     }
     // A communiqué numbers its paragraphs: when "Les deux parties ont convenu :" is one of them,
     // the points are the dashes under it, in their order, and the paragraphs after it are not.
+    // The dashes or bullets under the operative line, numbered in their order.
+    let listed = |op: usize| -> Vec<rec::Objective> {
+        blocks[op + 1..]
+            .iter()
+            .take_while(|b| matches!(b.kind, BlockKind::ListItem { number: None, .. }))
+            .enumerate()
+            .map(|(k, b)| rec::Objective {
+                id: String::new(),
+                number: (k + 1).to_string(),
+                section: None,
+                text: doc.clean(b.content.clone()),
+                evidence: doc.span(b.span.clone()),
+            })
+            .collect()
+    };
     if let Some(op) = operative {
         let numbered_paragraph = matches!(&blocks[op].kind,
             BlockKind::ListItem { number: Some(n), .. } if n.chars().all(|c| c.is_ascii_digit()));
         if numbered_paragraph {
-            return blocks[op + 1..]
-                .iter()
-                .take_while(|b| matches!(b.kind, BlockKind::ListItem { number: None, .. }))
-                .enumerate()
-                .map(|(k, b)| rec::Objective {
-                    id: String::new(),
-                    number: (k + 1).to_string(),
-                    section: None,
-                    text: doc.clean(b.content.clone()),
-                    evidence: doc.span(b.span.clone()),
-                })
-                .collect();
+            return listed(op);
         }
     }
     let mut section: Option<String> = None;
@@ -476,6 +480,15 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
             _ => {}
         }
         i += 1;
+    }
+    // Nothing numbered: "Conviennent de :" over bullets, two or more, are the points.
+    if out.is_empty() {
+        if let Some(op) = operative {
+            let points = listed(op);
+            if points.len() >= 2 {
+                return points;
+            }
+        }
     }
     out
 }
