@@ -10,6 +10,20 @@ use crate::entities::Entities;
 use crate::events::Out;
 use crate::meta::Meta;
 
+/// Labels of those invited who did not attend: their entries are participant items under
+/// that label (`Excusés`), not statements.
+const ABSENT: &[&str] = &[
+    "excusé",
+    "excuse",
+    "absent",
+    "étaient absents",
+    "etaient absents",
+    "étaient excusés",
+    "etaient excuses",
+    "était excusé",
+    "était absent",
+];
+
 /// What opens each section of minutes, and the kind of its list items.
 const SECTIONS: &[(&str, rec::ItemKind)] = &[
     ("participants", rec::ItemKind::Participant),
@@ -306,6 +320,27 @@ fn items(doc: &Doc, ents: &Entities, out: &mut Out) {
             }
         ) && body.len() < 60
             && !body.contains(": ");
+        // "Excusés : M. X (HCR), M. Y (UE)", "Étaient absents :": listed as the participants
+        // are, under that label.
+        let absent = ABSENT.iter().any(|k| head.starts_with(k));
+        if absent && (!is_item || numbered_heading) && head.len() < 60 {
+            let label = body.split(':').next().unwrap_or("").trim().to_owned();
+            let inline = body
+                .split_once(':')
+                .map(|(_, rest)| rest.trim().trim_end_matches('.'))
+                .filter(|rest| rest.len() > 3);
+            match inline {
+                Some(list) => {
+                    inline_participants(doc, ents, out, &r, list, Some(label));
+                    section = None;
+                }
+                None => {
+                    section = Some(rec::ItemKind::Participant);
+                    group = Some(label);
+                }
+            }
+            continue;
+        }
         if let Some((_, kind)) = SECTIONS.iter().find(|(k, _)| head.starts_with(k)) {
             if (!is_item || numbered_heading) && head.len() < 60 {
                 group = None;
@@ -317,7 +352,7 @@ fn items(doc: &Doc, ents: &Entities, out: &mut Out) {
                     .filter(|rest| rest.len() > 3);
                 match inline {
                     Some(list) if *kind == rec::ItemKind::Participant => {
-                        inline_participants(doc, ents, out, &r, list);
+                        inline_participants(doc, ents, out, &r, list, None);
                         section = None;
                     }
                     _ => section = Some(*kind),
@@ -415,6 +450,7 @@ fn inline_participants(
     out: &mut Out,
     line: &std::ops::Range<usize>,
     list: &str,
+    label: Option<String>,
 ) {
     let text = &doc.norm.text;
     let mut entries = Vec::new();
@@ -464,7 +500,7 @@ fn inline_participants(
             doc,
             ents,
             out,
-            (rec::ItemKind::Participant, None, None),
+            (rec::ItemKind::Participant, None, label.clone()),
             entry,
             &r,
         );
