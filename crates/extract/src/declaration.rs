@@ -299,6 +299,10 @@ pub(crate) fn parse(
                 "de tenir",
                 "se tenir",
                 "se réunir",
+                // "une réunion annuelle de la commission mixte, la prochaine à Rabat en mars".
+                "la prochaine",
+                "prochaine réunion",
+                "prochaine session",
             ]
             .iter()
             .any(|w| sent.contains(w));

@@ -517,6 +517,12 @@ fn heading_lines(doc: &Doc, from: usize, meta: &mut Meta) -> bool {
                     .reference
                     .as_ref()
                     .is_some_and(|(_, s)| overlaps(s, &n.span))
+                // A dateline that is not the document's date (a declaration is dated where it
+                // is signed): "Lisbonne, le 12 septembre 2024" under the page's h1.
+                || {
+                    let (_, next) = block_text(doc, n);
+                    next.len() < 120 && patterns().dateline.is_match(next)
+                }
         });
         let short = matches!(b.kind, BlockKind::Paragraph)
             && clean.chars().count() < 200
