@@ -429,17 +429,38 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
     // A communiqué numbers its paragraphs: when "Les deux parties ont convenu :" is one of them,
     // the points are the dashes under it, in their order, and the paragraphs after it are not.
     // The dashes or bullets under the operative line, numbered in their order.
+    // A line right under an item, not itself an item, goes on with it (a PDF wraps them).
     let listed = |op: usize| -> Vec<rec::Objective> {
-        blocks[op + 1..]
-            .iter()
-            .take_while(|b| matches!(b.kind, BlockKind::ListItem { number: None, .. }))
+        let mut points: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+        for b in &blocks[op + 1..] {
+            match b.kind {
+                BlockKind::ListItem { number: None, .. } => {
+                    points.push((b.content.clone(), b.span.clone()));
+                }
+                // Only when the item is unfinished: "Fait à …" after "… en mars 2025." is not.
+                BlockKind::Paragraph
+                    if b.blank_before == 0
+                        && points.last().is_some_and(|(c, _)| {
+                            !doc.clean(c.clone()).ends_with(['.', ';', '!', '?'])
+                        }) =>
+                {
+                    if let Some(last) = points.last_mut() {
+                        last.0.end = b.content.end;
+                        last.1.end = b.span.end;
+                    }
+                }
+                _ => break,
+            }
+        }
+        points
+            .into_iter()
             .enumerate()
-            .map(|(k, b)| rec::Objective {
+            .map(|(k, (content, span))| rec::Objective {
                 id: String::new(),
                 number: (k + 1).to_string(),
                 section: None,
-                text: doc.clean(b.content.clone()),
-                evidence: doc.span(b.span.clone()),
+                text: doc.clean(content),
+                evidence: doc.span(span),
             })
             .collect()
     };
