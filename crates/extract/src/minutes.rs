@@ -114,7 +114,8 @@ pub(crate) fn parse(
             && matches!(m.kind, liasse_dates::Kind::Date | liasse_dates::Kind::Range)
     }) {
         let s = crate::events::sentence(text, m.start);
-        let sent = doc.lower_of(s.clone());
+        // A line break inside the sentence (a PDF wraps them) is a space to the words below.
+        let sent = doc.lower_of(s.clone()).replace('\n', " ");
         // The sitting itself is the event below.
         let sitting = doc
             .norm
