@@ -85,7 +85,7 @@ pub(crate) fn parse(
             continue;
         }
         let s = sentence(text, m.start);
-        let sent = doc.lower_of(s.clone());
+        let sent = doc.lower_of(s.clone()).replace('\n', " ");
         let meeting = MEETING_WORDS.iter().any(|w| sent.contains(w));
         if !meeting {
             continue;
@@ -108,7 +108,7 @@ pub(crate) fn parse(
                 let l = t.0.to_lowercase();
                 GENERIC_TITLES.iter().any(|g| l.starts_with(g))
             });
-            let named = named_meeting(text, sent, &s, m);
+            let named = named_meeting(text, &sent, &s, m);
             let label = match &meta.title {
                 Some(_) if generic && named.is_some() => named.unwrap_or_default(),
                 Some(t) => t.0.clone(),
@@ -142,7 +142,7 @@ pub(crate) fn parse(
             // Another meeting announced with it: "Une conférence de presse se tiendra le
             // mercredi 25 septembre", "au Forum mondial …, prévu à Genève en janvier 2025".
             let label =
-                named_meeting(text, sent, &s, m).unwrap_or_else(|| shorten(&text[s.clone()]));
+                named_meeting(text, &sent, &s, m).unwrap_or_else(|| shorten(&text[s.clone()]));
             let place = place.or_else(|| crate::events::place_between(text, s.start, m.start));
             out.event(
                 doc,

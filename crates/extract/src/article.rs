@@ -221,7 +221,7 @@ pub(crate) fn parse(
         if is_dateline(&text, s.start, m) {
             continue;
         }
-        let sent = doc.lower_of(s.clone());
+        let sent = doc.lower_of(s.clone()).replace('\n', " ");
         let when = event_when(mentions, m, &s);
         let is_day = m
             .value

@@ -275,7 +275,7 @@ pub(crate) fn parse(
         // Bruxelles") is a meeting, told once.
         for m in dated_in(mentions, &r) {
             let s = sentence(text, m.start);
-            let sent = doc.lower_of(s.clone());
+            let sent = doc.lower_of(s.clone()).replace('\n', " ");
             let meeting = [
                 "réunion",
                 "session",

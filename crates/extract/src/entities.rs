@@ -437,7 +437,7 @@ fn patterns() -> &'static Patterns {
             letter: crate::pattern(r"^\p{L}$"),
             any_role: aho_corasick::AhoCorasick::new(role_words())
                 .unwrap_or_else(|_| unreachable!("role titles are short literals")),
-            role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]'|[Ss]on|[Ss]a|[Ll]eur)\s*((?i:{})[^,;:.()|\t]{{0,100}}),\s+(?:(?:{})\s+)*({name})(?:,|\s+et\s|\s*[.;]|\s*$)", roles.join("|"), honorifics.join("|"))),
+            role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]'|[Ss]on|[Ss]a|[Ll]eur)\s*((?i:{})[^,;:.()|\t]{{0,100}}),\s+(?:(?:{})\s+)*({name})(?:,|\s+et\s|\s*[.;]|\s*$|\n)", roles.join("|"), honorifics.join("|"))),
             name_role: crate::pattern(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))),
         }
     })
@@ -1080,6 +1080,43 @@ fn honorific_names<'t>(p: &Patterns, text: &'t str) -> Vec<regex::Captures<'t>> 
     out
 }
 
+/// Where a name ends that a PDF wrapped at the end of a long line: `M. Moussa` over
+/// `Diarra, le mercredi …` takes the capitalised word that opens the next line, when a comma,
+/// a stop or a lowercase word follows it (not a signature's next line: `Ministre …`).
+fn wrapped_name_end(text: &str, name: Range<usize>) -> usize {
+    let Some(next) = text[name.end..].strip_prefix('\n') else {
+        return name.end;
+    };
+    let line_start = text[..name.start].rfind('\n').map_or(0, |i| i + 1);
+    if name.end - line_start < 70 || text[name.clone()].split_whitespace().count() >= 4 {
+        return name.end;
+    }
+    let word = next
+        .split(|c: char| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+        .next()
+        .unwrap_or("");
+    let after = &next[word.len()..];
+    let lower = word.to_lowercase();
+    let role = lexicon().roles.iter().any(|r| {
+        r.to_lowercase()
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| first == lower)
+    });
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !role;
+    let ends = after.starts_with([',', '.', ';', ')'])
+        || after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(char::is_lowercase));
+    if capitalised && ends {
+        name.end + 1 + word.len()
+    } else {
+        name.end
+    }
+}
+
 /// People: an honorific and a name (`M. Youssef Amrani`), or a name and a role title
 /// (`Simon Fetet, Directeur de l'Immigration …`); the role runs to the next person or the end
 /// of the clause; the organisation is the body the role names.
@@ -1091,7 +1128,8 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             continue;
         };
         let honorific = text[all.start()..name.start()].trim().to_owned();
-        found.push((name.range(), Some(honorific), all.range()));
+        let end = wrapped_name_end(text, name.range());
+        found.push((name.start()..end, Some(honorific), all.start()..end));
     }
     let honorific_count = found.len();
     // Role, then name: the role is kept apart and given to the person below.
@@ -1108,7 +1146,9 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         };
         // "le ministre …, M. Abdelkrim Benatiq": the role of the name its honorific gave.
         if within_honorific(&found[..honorific_count], name.range())
-            && !found[..honorific_count].iter().any(|f| f.0 == name.range())
+            && !found[..honorific_count]
+                .iter()
+                .any(|f| f.0.start == name.start())
         {
             continue;
         }
@@ -1251,9 +1291,10 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         let role = in_column
             .or_else(|| role_after(text, whole.end.max(r.end), next))
             .or_else(|| {
+                // By its start: a name wrapped over two lines is longer than the role's.
                 roles_before
                     .iter()
-                    .find(|(nr, _)| nr == r)
+                    .find(|(nr, _)| nr.start == r.start)
                     .map(|(_, role)| {
                         let at = text[..r.start].rfind(role.as_str()).unwrap_or(r.start);
                         (role.clone(), at..at + role.len())
@@ -1493,6 +1534,30 @@ fn organization_in(doc: &Doc, e: &Entities, r: Range<usize>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_wrapped_at_the_end_of_a_long_line() {
+        let long = "La cérémonie d'ouverture sera présidée par le Ministre de l'Emploi, M. Moussa";
+        let end_of = |text: &str, name: &str| {
+            let at = text.find(name).unwrap_or(0);
+            let end = wrapped_name_end(text, at..at + name.len());
+            text[at..end].to_owned()
+        };
+        let cases = [
+            (
+                format!("{long}\nDiarra, le mercredi 13 novembre."),
+                "Moussa\nDiarra",
+            ),
+            (format!("{long}\nDiarra présidera."), "Moussa\nDiarra"),
+            // The next line is not the name's end: a title, a short line, an acronym.
+            (format!("{long}\nMinistre de l'Emploi"), "Moussa"),
+            (format!("{long}\nOIM, Genève"), "Moussa"),
+            ("M. Moussa\nDiarra, le 13.".to_owned(), "Moussa"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(end_of(&text, "Moussa"), want, "{text:?}");
+        }
+    }
 
     fn spans(c: &[regex::Captures]) -> Vec<(usize, usize, usize, usize)> {
         c.iter()

@@ -360,11 +360,13 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
             return;
         }
     }
-    // 6. The signature line of any document: "Fait à Rabat, le 10 juin 2022".
+    // 6. The signature line of any document: "Fait à Rabat, le 10 juin 2022", or a dateline
+    //    that closes it ("Bamako, le 4 novembre 2024" over the signatory, below a header too
+    //    long for step 3 to reach, as a PDF's wrapped lines make it).
     for b in blocks.iter().rev().take(8) {
         let (off, text) = block_text(doc, b);
         let l = doc.lower_of(off..off + text.len()).trim_start();
-        if text.len() > 200 || !l.starts_with("fait ") {
+        if text.len() > 200 || !l.starts_with("fait ") && text.len() > 80 {
             continue;
         }
         if let Some(c) = p.dateline.captures(text) {
