@@ -226,20 +226,12 @@ fn names_the_genre(title: &str) -> bool {
 /// The first of the three lines after `from` (a source offset) that names a meeting, short
 /// and without a final stop: `Séminaire sous-régional sur la protection des enfants migrants`.
 fn named_below(doc: &Doc, from: usize) -> Option<String> {
-    const MEETING: &[&str] = &[
-        "réunion",
-        "rencontre",
-        "conférence",
-        "sommet",
-        "atelier",
-        "séminaire",
-        "forum",
-        "session",
-        "dialogue",
+    // The words an announcement's meeting is named by, and the bodies a programme may head.
+    let meeting = crate::announcement::MEETING_WORDS.iter().chain(&[
         "comité",
         "groupe de travail",
         "table ronde",
-    ];
+    ]);
     doc.blocks
         .iter()
         .filter(|b| b.span.start >= from)
@@ -249,7 +241,7 @@ fn named_below(doc: &Doc, from: usize) -> Option<String> {
             let lower = l.to_lowercase();
             l.chars().count() < 160
                 && !l.ends_with('.')
-                && MEETING.iter().any(|w| lower.contains(w))
+                && meeting.clone().any(|w| lower.contains(w))
         })
 }
 

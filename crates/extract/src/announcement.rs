@@ -10,7 +10,7 @@ use crate::events::{dated_in, find_all, place_after, sentence, shorten, Out};
 use crate::mentions::event_when;
 use crate::meta::Meta;
 
-const MEETING_WORDS: &[&str] = &[
+pub(crate) const MEETING_WORDS: &[&str] = &[
     "réunion",
     "rencontre",
     "conférence",
