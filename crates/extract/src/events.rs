@@ -248,15 +248,11 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
         .iter()
         .any(|p| lower.replace('’', "'").starts_with(p))
     {
+        // Up to the clause after it ("… à Dakar, sous la présidence de …").
         let after = &rest["dans ".len()..];
-        let end = after
-            .find([';', '\n', '(', ':'])
-            .into_iter()
-            .chain([", ", ". "].iter().filter_map(|p| {
-                // Up to the comma after the city ("…à Dakar, sous la présidence").
-                let city = after.rfind(" à ").unwrap_or(0);
-                after[city..].find(p).map(|i| city + i)
-            }))
+        let end = [", ", ". ", ";", "\n", "(", ":"]
+            .iter()
+            .filter_map(|p| after.find(p))
             .min()
             .unwrap_or(after.len());
         let place = after[..end].trim().trim_end_matches(['.', ',']);
@@ -528,6 +524,15 @@ mod tests {
                 " à l'ambassade du Royaume à Paris.",
                 Some("l'ambassade du Royaume à Paris"),
             ),
+            (
+                " de 14h30 à 17h00 dans les locaux de l'Ambassade de France à Dakar, sous la",
+                Some("les locaux de l'Ambassade de France à Dakar"),
+            ),
+            (
+                ", dans la salle de conférence de la Direction, sise au 12",
+                Some("la salle de conférence de la Direction"),
+            ),
+            (" dans le cadre du partenariat", None),
             (" à 10h30.", None),
             (" à 2 heures de route", None),
             (" pour examiner", None),
