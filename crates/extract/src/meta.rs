@@ -637,6 +637,18 @@ mod tests {
         assert_eq!(m.place.unwrap().0, "Niamey");
         let m = meta_of("ORDRE DU JOUR\n\nSession 2 – bilan des actions, 12 mars 2024\n\nTexte.");
         assert!(m.place.is_none());
+        // A dateline that closes a text whose header is too long to reach it.
+        let body = "Une ligne de texte qui se poursuit.\n\n".repeat(20);
+        let m = meta_of(&format!(
+            "COMMUNIQUÉ\n\n{body}Bamako, le 4 novembre 2024\nLa Cellule de communication"
+        ));
+        assert_eq!(m.date.unwrap().when.edtf, "2024-11-04");
+        assert_eq!(m.place.unwrap().0, "Bamako");
+        // A page's h1 right over a dateline is its title, also when the signature dates it.
+        let m = meta_of(
+            "Déclaration conjointe sur la mobilité\nLisbonne, le 12 septembre 2024\nLes Parties,\n\nSont convenus de ce qui suit :\n\nFait à Lisbonne, le 12 septembre 2024.",
+        );
+        assert_eq!(m.title.unwrap().0, "Déclaration conjointe sur la mobilité");
         let m = meta_of("Un titre\nPublié le 02/03/2021 par Le Desk\n\nTexte.");
         assert_eq!(m.date.unwrap().when.edtf, "2021-03-02");
         let m =
