@@ -107,94 +107,69 @@ fn state_named(s: &str) -> Option<String> {
     }
 }
 
-/// The lowercase of the first 16 characters of `s`: enough to test the prefixes below (the
-/// longest has 11) without lowercasing a whole cell (every cell of every row is tested).
+/// The lowercase of the first 16 characters of `s`: enough to test the header words of
+/// `data/columns.tsv` (none is longer; a test checks it) without lowercasing a whole cell (every
+/// cell of every row is tested).
 fn lower_head(s: &str) -> String {
     s.chars().take(16).flat_map(char::to_lowercase).collect()
+}
+
+/// The header words of `data/columns.tsv`: (column, whether the cell must be the word whole,
+/// the words), in the order they are tried.
+type HeaderWords = Vec<(Col, bool, Vec<&'static str>)>;
+
+fn header_words() -> &'static HeaderWords {
+    static WORDS: OnceLock<HeaderWords> = OnceLock::new();
+    WORDS
+        .get_or_init(|| parse_header_words(include_str!("../data/columns.tsv")).unwrap_or_default())
+}
+
+fn parse_header_words(data: &'static str) -> Result<HeaderWords, String> {
+    let mut out = Vec::new();
+    for (n, line) in data.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let [col, how, words] = line.splitn(3, '\t').collect::<Vec<_>>()[..] else {
+            return Err(format!("columns.tsv:{}: expected 3 columns", n + 1));
+        };
+        let col = match col {
+            "section" => Col::Section,
+            "number" => Col::Number,
+            "deadline" => Col::Deadline,
+            "status" => Col::Status,
+            "objective" => Col::Objective,
+            "partner" => Col::Partner,
+            "initiative" => Col::Initiative,
+            "bodies" => Col::Bodies,
+            "other" => Col::Other,
+            _ => return Err(format!("columns.tsv:{}: unknown column {col}", n + 1)),
+        };
+        let whole = match how {
+            "whole" => true,
+            "prefix" => false,
+            _ => return Err(format!("columns.tsv:{}: unknown match {how}", n + 1)),
+        };
+        out.push((col, whole, words.split('|').collect()));
+    }
+    Ok(out)
 }
 
 fn header_col(s: &str) -> Option<Col> {
     let l = lower_head(s);
     let whole = l.trim_end_matches([' ', '.', ':']);
-    Some(
-        if l.starts_with("section") || l.starts_with("domaine") || l.starts_with("axe") {
-            Col::Section
-        } else if matches!(
-            whole,
-            "n°" | "no" | "n" | "nº" | "#" | "numéro" | "num" | "réf" | "ref" | "code" | "id"
-        ) || l.starts_with("référence")
-        {
-            Col::Number
-        } else if l.starts_with("échéan")
-            || l.starts_with("echean")
-            || l.starts_with("délai")
-            || l.starts_with("delai")
-            || l.starts_with("calendrier")
-            || l.starts_with("date limite")
-            || l.starts_with("période")
-        {
-            Col::Deadline
-        } else if l.starts_with("statut")
-            || l.starts_with("état d")
-            || l.starts_with("etat d")
-            || l.starts_with("avancement")
-            || whole == "état"
-            || whole == "etat"
-        {
-            Col::Status
-        } else if l.starts_with("objectif")
-            || l.starts_with("orientation")
-            || l.starts_with("point")
-        {
-            Col::Objective
-        } else if l.starts_with("partenaire")
-            || l.starts_with("pays")
-            || l.starts_with("état")
-            || l.starts_with("etat")
-            || l.starts_with("bailleur")
-            || l.starts_with("acteur")
-        {
-            Col::Partner
-        } else if l.starts_with("initiative")
-            || l.starts_with("action")
-            || l.starts_with("projet")
-            || l.starts_with("activit")
-            || l.starts_with("intitulé")
-            || l.starts_with("mesure")
-            || l.starts_with("description")
-        {
-            Col::Initiative
-        } else if l.starts_with("organisme")
-            || l.starts_with("mise en")
-            || l.starts_with("institution")
-            || l.starts_with("opérateur")
-            || l.starts_with("structure")
-            || l.starts_with("responsable")
-            || l.starts_with("chef de file")
-            || l.starts_with("porteur")
-            || l.starts_with("entité")
-            || l.starts_with("maître d")
-        {
-            Col::Bodies
-        } else if l.starts_with("indicateur")
-            || l.starts_with("résultat")
-            || l.starts_with("observation")
-            || l.starts_with("commentaire")
-            || l.starts_with("remarque")
-            || l.starts_with("budget")
-            || l.starts_with("coût")
-            || l.starts_with("montant")
-            || l.starts_with("financement")
-            || l.starts_with("source")
-            || l.starts_with("livrable")
-            || l.starts_with("bénéficiaire")
-            || l.starts_with("cible")
-        {
-            Col::Other
-        } else {
-            return None;
-        },
-    )
+    header_words().iter().find_map(|(col, is_whole, words)| {
+        words
+            .iter()
+            .any(|w| {
+                if *is_whole {
+                    whole == *w
+                } else {
+                    l.starts_with(w)
+                }
+            })
+            .then_some(*col)
+    })
 }
 
 fn status_of(heading: &str) -> Option<rec::InitiativeStatus> {
@@ -730,6 +705,23 @@ fn same_text(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{header_col, is_reference, lower_head, Col};
+
+    #[test]
+    fn header_words_parse_and_fit_the_cells_head() {
+        let words = super::parse_header_words(include_str!("../data/columns.tsv"));
+        let words = words.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(words.len(), 11);
+        for (_, _, ws) in &words {
+            for w in ws {
+                assert!(
+                    w.chars().count() <= 16,
+                    "{w} is longer than lower_head keeps"
+                );
+                assert_eq!(*w, w.to_lowercase(), "{w} is not lowercase");
+            }
+        }
+        assert!(super::parse_header_words("nowhere\tprefix\tx").is_err());
+    }
 
     #[test]
     fn row_references() {
