@@ -1096,13 +1096,8 @@ fn wrapped_name_end(text: &str, name: Range<usize>) -> usize {
         .next()
         .unwrap_or("");
     let after = &next[word.len()..];
-    let lower = word.to_lowercase();
-    let role = lexicon().roles.iter().any(|r| {
-        r.to_lowercase()
-            .split_whitespace()
-            .next()
-            .is_some_and(|first| first == lower)
-    });
+    // The first word of a role title (sorted, lowercase).
+    let role = role_words().binary_search(&crate::doc::lower(word)).is_ok();
     let capitalised = word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).any(char::is_lowercase)
         && !role;
