@@ -244,10 +244,8 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
         "dans l'hémicycle",
         "dans le bâtiment",
     ];
-    if PREMISES
-        .iter()
-        .any(|p| lower.replace('’', "'").starts_with(p))
-    {
+    let straight = lower.replace('’', "'");
+    if PREMISES.iter().any(|p| straight.starts_with(p)) {
         // Up to the clause after it ("… à Dakar, sous la présidence de …").
         let after = &rest["dans ".len()..];
         let end = [", ", ". ", ";", "\n", "(", ":"]
