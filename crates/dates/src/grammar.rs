@@ -1593,17 +1593,19 @@ impl<'a> Parser<'a> {
                 if n != 0 && unit != b'D' {
                     return Some((Expr::RelPeriod { unit, n }, j + 2));
                 }
-                // "le mois suivant", "l'année précédente": from the date mentioned before.
-                let n = if self.word_in(j + 1, &["suivant", "suivante"]) {
-                    1
-                } else if self.word_in(j + 1, &["precedent", "precedente"]) {
-                    -1
-                } else {
-                    0
-                };
+                // "le mois suivant", "l'année précédente", "le jour d'après", "la semaine
+                // qui suit": from the date mentioned before.
+                let (n, end) = self.following(j + 1).unwrap_or((0, j + 1));
                 if n != 0 && unit != b'E' {
                     let period = true;
-                    return Some((Expr::After { unit, n, period }, j + 2));
+                    return Some((
+                        Expr::After {
+                            unit,
+                            n: n.into(),
+                            period,
+                        },
+                        end,
+                    ));
                 }
             }
         }
@@ -1676,11 +1678,8 @@ impl<'a> Parser<'a> {
             if self.word(e, "prochain") {
                 return Some((Expr::RelWeekday { wd, dir: 1 }, e + 1));
             }
-            if self.word(e, "suivant") {
-                return Some((Expr::ChainedWeekday { wd, dir: 1 }, e + 1));
-            }
-            if self.word(e, "precedent") {
-                return Some((Expr::ChainedWeekday { wd, dir: -1 }, e + 1));
+            if let Some((dir, end)) = self.following(e) {
+                return Some((Expr::ChainedWeekday { wd, dir }, end));
             }
             return Some((
                 Expr::RelWeekday {
@@ -1691,6 +1690,30 @@ impl<'a> Parser<'a> {
             ));
         }
         None
+    }
+
+    /// `suivant·e`, `d'après`, `qui suit` (1) or `précédent·e`, `d'avant`, `qui précède` (-1)
+    /// at `k`, after a unit or a weekday, and where the words end.
+    fn following(&self, k: usize) -> Option<(i8, usize)> {
+        if self.word_in(k, &["suivant", "suivante"]) {
+            Some((1, k + 1))
+        } else if self.word_in(k, &["precedent", "precedente"]) {
+            Some((-1, k + 1))
+        } else if let Some(e) = self.elided(k, "d") {
+            if self.word(e, "apres") {
+                Some((1, e + 1))
+            } else if self.word(e, "avant") {
+                Some((-1, e + 1))
+            } else {
+                None
+            }
+        } else if self.word(k, "qui") && self.word(k + 1, "suit") {
+            Some((1, k + 2))
+        } else if self.word(k, "qui") && self.word(k + 1, "precede") {
+            Some((-1, k + 2))
+        } else {
+            None
+        }
     }
 
     /// A holiday: `(le|la|l') [WEEKDAY de] [(jour|fête|nuit) (de [la|l']|du)] FEAST [YEAR]`,
@@ -2107,20 +2130,23 @@ impl<'a> Parser<'a> {
                 Some((Time::new(hour, minute.unwrap_or(0))?, e, true))
             }
             // "à midi", "vers minuit", "à midi et demi" (after a preposition: "le Midi" is a
-            // region).
-            Tok::Word if ctx && (t.is("midi") || t.is("minuit")) => {
+            // region); "midi et quart", "midi moins cinq", "minuit trois" without one, when the
+            // minutes make it a clock time (not the "-midi" of "après-midi").
+            Tok::Word if t.is("midi") || t.is("minuit") => {
                 let hour = if t.is("midi") { 12 } else { 0 };
-                let (minute, e) = if self.word(i + 1, "et") && self.word(i + 2, "quart") {
-                    (15, i + 3)
-                } else if self.word(i + 1, "et") && self.word_in(i + 2, &["demi", "demie"]) {
-                    (30, i + 3)
-                } else {
-                    (0, i + 1)
-                };
-                Some((Time::new(hour, minute)?, e, true))
+                let (hour, minute, e, said) = self.minutes(i + 1, hour, true);
+                // Alone, "midi" is a time unless it names the South ("le Midi", "du midi de
+                // la France") or a meal ("ce midi", "les midis").
+                let free = t.case == Case::Lower
+                    && !(i > 0 && self.punct(i - 1, '-'))
+                    && !self.punct(e, '-')
+                    && (said
+                        || !(i > 0
+                            && self.word_in(i - 1, &["le", "du", "au", "ce", "les", "des"])));
+                (ctx || free).then_some((Time::new(hour, minute)?, e, true))
             }
-            // "à quinze heures", "levée à dix-huit heures trente".
-            Tok::Word if ctx => self.heures(i, true),
+            // "à quinze heures", "levée à dix-huit heures trente", "onze heures et quart".
+            Tok::Word => self.heures(i, ctx),
             Tok::Num { value, digits } if digits <= 2 => {
                 // 15 h 30, 15 h
                 if self.word(i + 1, "h")
@@ -2177,39 +2203,19 @@ impl<'a> Parser<'a> {
         let (mut hour, k, spelled) = match self.num(i) {
             Some((v, digits)) if digits <= 2 => (v, i + 1, false),
             Some(_) => return None,
-            None if ctx => {
+            None => {
                 let (v, k) = self.spelled(i)?;
                 (v, k, true)
             }
-            None => return None,
         };
         if !self.word_in(k, &["heures", "heure"]) {
             return None;
         }
-        let mut e = k + 1;
-        let mut minute = 0;
-        let mut said_minutes = false;
-        if let Some((mm, d)) = self.num(e) {
-            if d <= 2 && mm < 60 {
-                (minute, e, said_minutes) = (mm, e + 1, true);
-            }
-        } else if self.word(e, "et") && self.word(e + 1, "quart") {
-            (minute, e, said_minutes) = (15, e + 2, true);
-        } else if self.word(e, "et") && self.word_in(e + 1, &["demie", "demi"]) {
-            (minute, e, said_minutes) = (30, e + 2, true);
-        } else if self.word(e, "moins") && self.word(e + 1, "le") && self.word(e + 2, "quart") {
-            if hour == 0 {
-                return None;
-            }
-            (hour, minute, e, said_minutes) = (hour - 1, 45, e + 3, true);
-        } else if spelled {
-            if let Some((mm, k)) = self.spelled(e).filter(|(mm, _)| (1..60).contains(mm)) {
-                (minute, e, said_minutes) = (mm, k, true);
-            }
+        let (h, minute, mut e, said_minutes) = self.minutes(k + 1, hour, spelled);
+        if h != hour && hour == 0 {
+            return None;
         }
-        if said_minutes && self.word_in(e, &["minutes", "minute"]) {
-            e += 1;
-        }
+        hour = h;
         let part = self.day_part(e, hour);
         // "3 heures du matin" is a time; "travaillé 3 heures ce matin" a length.
         let told = part.is_some() && self.word_in(e, &["du", "de"]);
@@ -2226,7 +2232,74 @@ impl<'a> Parser<'a> {
         if spelled && hour < 7 && !said_minutes && !part {
             return None;
         }
+        // Without a preposition, hours in words are a time only when the minutes are told the
+        // way only a clock is read ("onze heures et quart"); "onze heures" alone is a length.
+        if spelled && !ctx && (!self.clock_minutes(k + 1) || hour < 7 && !part) {
+            return None;
+        }
         Some((Time::new(hour, minute)?, e, ctx || spelled || told))
+    }
+
+    /// The minutes told after an hour at `e`: `30`, `et quart`, `et demie`, `trois quarts`,
+    /// `moins le quart`, `moins dix` (the hour before), `et quinze minutes`, and the minutes in
+    /// words when `words` (`dix-huit heures trente`, `midi quinze`). The hour, the minute, where
+    /// the words end, and whether minutes were told.
+    fn minutes(&self, e: usize, hour: u32, words: bool) -> (u32, u32, usize, bool) {
+        let before = (hour + 23) % 24;
+        let minute_word = |k: usize| -> Option<(u32, usize)> {
+            match self.num(k) {
+                Some((mm, d)) if d <= 2 && mm < 60 => Some((mm, k + 1)),
+                Some(_) => None,
+                None => self.spelled(k).filter(|(mm, _)| (1..60).contains(mm)),
+            }
+        };
+        let (hour, minute, mut end) = if self.word(e, "et") && self.word(e + 1, "quart") {
+            (hour, 15, e + 2)
+        } else if self.word(e, "et") && self.word_in(e + 1, &["demie", "demi"]) {
+            (hour, 30, e + 2)
+        } else if self.word(e, "trois") && self.word(e + 1, "quarts") {
+            (hour, 45, e + 2)
+        } else if self.word(e, "moins") && self.word(e + 1, "le") && self.word(e + 2, "quart") {
+            (before, 45, e + 3)
+        } else if let Some((mm, k)) = self
+            .word(e, "moins")
+            .then(|| minute_word(e + 1))
+            .flatten()
+            .filter(|(mm, _)| (1..=30).contains(mm))
+        {
+            (before, 60 - mm, k)
+        } else if let Some((mm, k)) = self
+            .word(e, "et")
+            .then(|| minute_word(e + 1))
+            .flatten()
+            .filter(|&(_, k)| self.word_in(k, &["minutes", "minute"]))
+        {
+            (hour, mm, k)
+        } else if let Some((mm, k)) = self
+            .num(e)
+            .filter(|&(mm, d)| d <= 2 && mm < 60)
+            .map(|(mm, _)| (mm, e + 1))
+        {
+            (hour, mm, k)
+        } else if let Some((mm, k)) = words.then(|| minute_word(e)).flatten() {
+            (hour, mm, k)
+        } else {
+            return (hour, 0, e, false);
+        };
+        if self.word_in(end, &["minutes", "minute"]) {
+            end += 1;
+        }
+        (hour, minute, end, true)
+    }
+
+    /// Whether the minutes at `e` are told as only a clock is read: `et quart`, `et demie`,
+    /// `trois quarts`, `moins le quart`, `moins dix`.
+    fn clock_minutes(&self, e: usize) -> bool {
+        self.word(e, "et") && self.word_in(e + 1, &["quart", "demie", "demi"])
+            || self.word(e, "trois") && self.word(e + 1, "quarts")
+            || self.word(e, "moins")
+                && (self.word(e + 1, "le") && self.word(e + 2, "quart")
+                    || self.number(e + 1).is_some())
     }
 
     fn time_expr(&self, i: usize, ctx: bool) -> M<Expr> {
@@ -2253,7 +2326,24 @@ impl<'a> Parser<'a> {
                 return Some((Expr::Time { a, b: Some(b) }, e));
             }
         }
+        // "une pause de deux heures et demie" is a length: after "de", an hour in words is a
+        // time only as the start of a range or with its part of the day.
+        if j > 0
+            && self.word(j - 1, "de")
+            && !(j > 1 && self.word(j - 2, "partir"))
+            && self
+                .tok(j)
+                .is_some_and(|t| t.tok == Tok::Word && !t.is("midi") && !t.is("minuit"))
+            && !self.words_between(j, k, &["matin", "soir", "midi", "soiree"])
+        {
+            return None;
+        }
         sure.then_some((Expr::Time { a, b: None }, k))
+    }
+
+    /// Whether one of `ws` is a word among the tokens `from..to`.
+    fn words_between(&self, from: usize, to: usize, ws: &[&str]) -> bool {
+        (from..to).any(|k| self.word_in(k, ws))
     }
 
     // ---- durations and frequencies ------------------------------------------------------------
@@ -2408,9 +2498,16 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let u = self.class(k, Class::Unit)?;
-        // "de deux heures" is a duration only without a following "à …".
-        Some((Expr::Duration(iso(n, u as u8)), k + 1))
+        let u = self.class(k, Class::Unit)? as u8;
+        // "deux heures et demie", "un an et demi", "une heure et quart".
+        if self.word(k + 1, "et") {
+            let half = self.word_in(k + 2, &["demi", "demie"]);
+            let quarter = u == b'H' && self.word(k + 2, "quart");
+            if half || quarter {
+                return Some((Expr::Duration(iso_and(n, u, quarter)), k + 3));
+            }
+        }
+        Some((Expr::Duration(iso(n, u)), k + 1))
     }
 
     fn frequency(&self, i: usize) -> M<Expr> {
@@ -2481,6 +2578,20 @@ fn iso(n: u32, unit: u8) -> String {
     match unit {
         b'H' => format!("PT{n}H"),
         b'N' => format!("PT{n}M"),
+        u => format!("P{n}{}", char::from(u)),
+    }
+}
+
+/// `n` units and a half (or, for hours, a quarter) as an ISO 8601 duration, in whole smaller
+/// units where there is one: `PT2H30M`, `P1Y6M`, `P3DT12H`, `P2M15D`.
+fn iso_and(n: u32, unit: u8, quarter: bool) -> String {
+    match unit {
+        b'H' => format!("PT{n}H{}M", if quarter { 15 } else { 30 }),
+        b'N' => format!("PT{n}M30S"),
+        b'D' => format!("P{n}DT12H"),
+        b'W' => format!("P{}D", n * 7 + 3),
+        b'M' => format!("P{n}M15D"),
+        b'Y' => format!("P{n}Y6M"),
         u => format!("P{n}{}", char::from(u)),
     }
 }

@@ -37,14 +37,14 @@
 //! | `les années 80`, `les années quatre-vingt` | `198X` | years | |
 //! | `au XIXe siècle`, `au début du 20e siècle` | `18XX`, `19XX` | years | |
 //! | `de mai à juillet` (anchor year), `le 31/12`, `du 12/03`, `Lundi 17/02` (anchor year) | `2024-05/2024-07`, `2024-12-31` | month, day | relative |
-//! | `à midi`, `vers minuit`, `à midi et demi` | the date last mentioned, 12:00, 00:00, 12:30 | day | |
+//! | `à midi`, `vers minuit`, `à midi et demi`, `midi moins cinq`, `minuit trois` | the date last mentioned, 12:00, 00:00, 12:30, 11:55, 00:03 | day | not `le Midi`, `après-midi` |
 //! | `au premier trimestre 2025`, `T1 2025` | `2025-33` | quarter | |
 //! | `1er semestre 2013`, `S1-2013` | `2013-40` | semester | |
 //! | `printemps 2023` | `2023-21` | season | |
 //! | `fin septembre 2013`, `début 2020`, `mi-mars` | `2013-09`, `2020` | month, year | approximate |
 //! | `au plus tard fin septembre 2013`, `avant le 21 juin 2022`, `d'ici au 31 décembre 2024` | `2013-09`, `2022-06-21` | | deadline |
 //! | `9h00 – 11h00`, `de 9h à 11h`, `à 15 heures` | the date last mentioned, with times | day | |
-//! | `à dix-huit heures trente`, `onze heures et demie`, `à 3 heures de l'après-midi` | the date last mentioned, 18:30, 11:30, 15:00 | day | |
+//! | `à dix-huit heures trente`, `onze heures et demie`, `onze heures trois quarts`, `dix heures moins le quart`, `à 3 heures de l'après-midi` | the date last mentioned, 18:30, 11:30, 11:45, 09:45, 15:00 | day | not `une pause de deux heures et demie` (`PT2H30M`) |
 //! | `à 3 heures cet après-midi`, `vers 6h dans la soirée`, `3 heures du matin`, `à environ 15 heures` | the date last mentioned, 15:00, 18:00, 03:00, 15:00 | day | not `travaillé 3 heures ce matin` |
 //! | `14 - 20 septembre 2014` (the first day alone on its line or after punctuation) | `2014-09-14/2014-09-20` | day | |
 //! | `Mercredi 13 :` (a programme's day without its month) | the nearest Wednesday 13th to the anchor | day | relative |
@@ -72,9 +72,9 @@
 //! | `la veille`, `le lendemain` | from the date last mentioned (its first day, its last), else the anchor | day | relative |
 //! | `le mardi suivant`, `le lundi précédent` | that weekday after or before the date last mentioned, else the anchor | day | relative |
 //! | `deux jours plus tard`, `trois semaines après,`, `un mois auparavant` | from the date last mentioned, else the anchor | day, month, year | relative |
-//! | `le jour suivant`, `la semaine suivante`, `le mois suivant`, `l'année précédente` | the period after or before the date last mentioned | day, month, year | relative |
+//! | `le jour suivant`, `la semaine suivante`, `le mois d'après`, `la semaine qui suit`, `l'année précédente`, `le jour d'avant` | the period after or before the date last mentioned | day, month, year | relative |
 //! | `trois jours après le 3 mars 2013`, `deux semaines avant le 15/03/2013` | `2013-03-06`, `2013-03-01` | day | |
-//! | `pendant 3 mois`, `24 mois`, `de 1 à 5 ans` | none: durations `P3M`, `P1Y/P5Y` | | |
+//! | `pendant 3 mois`, `24 mois`, `de 1 à 5 ans`, `un an et demi` | none: durations `P3M`, `P1Y/P5Y`, `P1Y6M` | | |
 //! | `deux fois par an`, `tous les six mois` | none: a frequency | | |
 //!
 //! Not dates: `Ares(2022)6560133`, `COM(2011) 292`, `COVID-19`, `GenZ 212`, `U20`, `articles
