@@ -2322,7 +2322,11 @@ impl<'a> Parser<'a> {
         let (a, k, sure) = self.clock(j, ctx)?;
         let sep = self.punct(k, '-') || self.punct(k, '/') || self.word_in(k, &["a", "et", "au"]);
         if sep {
-            if let Some((b, e, _)) = self.clock(k + 1, true) {
+            if let Some((mut b, e, _)) = self.clock(k + 1, true) {
+                // "de 11h30 à 1h30": an end before the start is on the afternoon's clock.
+                if (b.hour, b.minute) < (a.hour, a.minute) && b.hour < 12 && b.hour + 12 > a.hour {
+                    b.hour += 12;
+                }
                 return Some((Expr::Time { a, b: Some(b) }, e));
             }
         }
