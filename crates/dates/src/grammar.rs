@@ -2323,8 +2323,14 @@ impl<'a> Parser<'a> {
         let sep = self.punct(k, '-') || self.punct(k, '/') || self.word_in(k, &["a", "et", "au"]);
         if sep {
             if let Some((mut b, e, _)) = self.clock(k + 1, true) {
-                // "de 11h30 à 1h30": an end before the start is on the afternoon's clock.
-                if (b.hour, b.minute) < (a.hour, a.minute) && b.hour < 12 && b.hour + 12 > a.hour {
+                // "de 11h30 à 1h30", "de dix heures à deux heures": a morning start and an
+                // end in the small hours read the end on the afternoon's clock ("de 16h à
+                // 8h26", "de 22h à 2h" stay as written).
+                if (7..=13).contains(&a.hour)
+                    && b.hour < 7
+                    && b.hour + 12 > a.hour
+                    && !self.zero_padded(k + 1)
+                {
                     b.hour += 12;
                 }
                 return Some((Expr::Time { a, b: Some(b) }, e));
@@ -2343,6 +2349,17 @@ impl<'a> Parser<'a> {
             return None;
         }
         sure.then_some((Expr::Time { a, b: None }, k))
+    }
+
+    /// Whether the hour at `i` is written with a leading zero (`02:45`, `08h26`, `02 h 45`),
+    /// as only a 24-hour clock writes it.
+    fn zero_padded(&self, i: usize) -> bool {
+        match self.tok(i).map(|t| (t.tok, t.end - t.start)) {
+            Some((Tok::Num { value, digits }, _)) => digits == 2 && value < 10,
+            // "08h26", "08h": an hour of two digits, "h", and two digits of minutes or none.
+            Some((Tok::Clock { hour, .. }, width)) => hour < 10 && width % 2 == 1,
+            _ => false,
+        }
     }
 
     /// Whether one of `ws` is a word among the tokens `from..to`.
