@@ -701,6 +701,31 @@ fn unknown_bodies(
                 city_state = city_state.or(lexicon().state_of_place(city).map(str::to_owned));
             }
         }
+        // A state named as the body's own, by a genitive at its end ("Ministère de l'Intérieur
+        // du Royaume d'Espagne", "… de la République italienne", "Direction générale des
+        // Sénégalais de l'extérieur"), or by an adjective closing a ministry's name
+        // ("Ministère de l'Intérieur espagnol"), is its state; the name takes the whole of it.
+        let end = r.start + name.len();
+        if let Some(k) = e.matches[before..]
+            .iter()
+            .take_while(|k| k.start < end)
+            .find(|k| {
+                matches!(k.target, Target::Partner(_))
+                    && k.start > m.end
+                    && owns(text, k, end, is_ministry(&name))
+            })
+        {
+            if let Target::Partner(p) = k.target {
+                if k.end > end
+                    && text[end..k.end]
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == ' ')
+                {
+                    name = text[r.start..k.end].to_owned();
+                }
+                city_state = Some(p.to_owned());
+            }
+        }
         found.push((r.start..r.start + name.len(), name, acronym, city_state));
     }
     let mut states_of: BTreeMap<String, String> = BTreeMap::new();
@@ -745,8 +770,8 @@ fn unknown_bodies(
             .filter(|_| is_ministry(&name) || is_force(&name))
             .map(str::to_owned);
         let local = mission
-            .or(given)
             .or(city_state)
+            .or(given)
             .or_else(|| nearest_partner(text, r.start, &e.matches))
             .or_else(|| states_of.get(&key).cloned())
             .or(home_ministry)
@@ -777,6 +802,22 @@ fn unknown_bodies(
         };
         add_unknown_body(e, &name, local.as_deref(), kind, acronym, span);
     }
+}
+
+/// Whether the state named at `k` is the body's own, its name ending at `end`: the state is
+/// introduced by a genitive (`du`, `de la`, `de l'`, `d'`, `des`, `de`) and the name ends with
+/// it (or runs into it), or, for a ministry, it is an adjective closing the name.
+fn owns(text: &str, k: &Match, end: usize, ministry: bool) -> bool {
+    if k.end < end && !text[k.end..end].trim().is_empty() {
+        return false;
+    }
+    let before = &text[..k.start];
+    [
+        " du ", " de la ", " de l'", " de l’", " d'", " d’", " des ", " de ",
+    ]
+    .iter()
+    .any(|link| before.ends_with(link))
+        || ministry && k.form == Form::Adjective
 }
 
 /// The heads of a state's police or gendarmerie: `Police nationale`, `Gendarmerie royale`.
