@@ -95,7 +95,17 @@ const DATED_KINDS: &[(&str, rec::EventKind)] = &[
     ("signées", rec::EventKind::Signature),
     ("conclu", rec::EventKind::Signature),
     ("conclue", rec::EventKind::Signature),
+    ("réuni", rec::EventKind::Meeting),
+    ("réunie", rec::EventKind::Meeting),
+    ("réunis", rec::EventKind::Meeting),
+    ("réunies", rec::EventKind::Meeting),
+    ("tenu", rec::EventKind::Meeting),
+    ("tenue", rec::EventKind::Meeting),
 ];
+
+/// The participles of [`DATED_KINDS`] that tell a body met ("du Comité technique conjoint
+/// réuni à Palerme les 3 et 4 février 2025"): the event is named after what comes before them.
+const MET: &[&str] = &["réuni", "réunie", "réunis", "réunies", "tenu", "tenue"];
 
 pub(crate) fn parse(
     doc: &Doc,
@@ -335,9 +345,11 @@ pub(crate) fn parse(
             // The keyword nearest before the date decides (as a word: "mission", not "Commission").
             let kind = DATED_KINDS
                 .iter()
-                .filter_map(|(k, kind)| last_word(&before, k).map(|i| (i, *kind)))
+                .filter_map(|(k, kind)| last_word(&before, k).map(|i| (i, *kind, *k)))
                 .max_by_key(|x| x.0);
-            let Some((at, kind)) = kind else { continue };
+            let Some((at, kind, keyword)) = kind else {
+                continue;
+            };
             if m.value
                 .as_ref()
                 .is_some_and(|v| v.precision != liasse_dates::Precision::Day)
@@ -354,7 +366,19 @@ pub(crate) fn parse(
                 .min()
                 .unwrap_or(m.start);
             let phrase = &text[phrase_start..first_date];
-            let (label, place) = if kind == rec::EventKind::Signature {
+            let met = MET.contains(&keyword);
+            // The declaration's own meeting ("Les Ministres, réunis à Tunis le 17 mars 2025")
+            // is its signature's.
+            if met
+                && meta
+                    .date
+                    .as_ref()
+                    .zip(m.value.as_ref())
+                    .is_some_and(|(d, v)| d.when == when_of(v))
+            {
+                continue;
+            }
+            let (label, place) = if kind == rec::EventKind::Signature || met {
                 // "Rappelant le Mémorandum d'entente signé à Madrid le 1er juillet 2003": the
                 // instrument before the verb, the place after it.
                 let verb = PREAMBLE
@@ -367,12 +391,18 @@ pub(crate) fn parse(
                     .trim()
                     .trim_start_matches(|c: char| c.is_alphabetic() && c.is_lowercase())
                     .trim_start_matches(['\'', '’', ' ']);
+                // What met is the body named, not its work ("des travaux du Comité …").
+                let instrument = match instrument.find(char::is_uppercase) {
+                    Some(i) if met => &instrument[i..],
+                    _ => instrument,
+                };
                 if instrument.split_whitespace().count() < 2 {
                     continue;
                 }
                 let verb_end = phrase_start + text[phrase_start..].find(' ').unwrap_or(0);
+                let what = if met { "Réunion" } else { "Signature" };
                 (
-                    format!("Signature : {}", event_label(instrument)),
+                    format!("{what} : {}", event_label(instrument)),
                     crate::events::place_after(text, verb_end, m.start),
                 )
             } else {
@@ -523,17 +553,13 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
 /// `1`), its text the paragraphs under it (or its title when none), its title the section.
 /// Points numbered inside an article are its sub-points.
 fn articles(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
-    let heads: Vec<(usize, String, Option<String>)> = blocks
+    let heads: Vec<(usize, ArticleHead)> = blocks
         .iter()
         .enumerate()
-        .filter_map(|(i, b)| {
-            let t = doc.clean(b.content.clone());
-            let (number, title) = article_heading(&t)?;
-            Some((i, number, title))
-        })
+        .filter_map(|(i, b)| Some((i, article_heading(&doc.clean(b.content.clone()))?)))
         .collect();
     let mut out = Vec::new();
-    for (k, (i, number, title)) in heads.iter().enumerate() {
+    for (k, (i, head)) in heads.iter().enumerate() {
         let end = heads.get(k + 1).map_or(blocks.len(), |h| h.0);
         // The article's paragraphs, up to the next article or a line that closes the text.
         let body: Vec<&&liasse_text::Block> = blocks[i + 1..end]
@@ -546,24 +572,43 @@ fn articles(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
                     && !l.starts_with("pour la ")
             })
             .collect();
-        let (from, to) = match (body.first(), body.last()) {
-            (Some(f), Some(l)) => (f.content.start, l.content.end),
-            _ => (blocks[*i].content.start, blocks[*i].content.end),
+        let to = body
+            .last()
+            .map_or(blocks[*i].content.end, |l| l.content.end);
+        let text = match head.text_at {
+            // Its heading's line, without the heading, and the paragraphs under it.
+            Some(at) => doc.clean(blocks[*i].content.start..to).split_off(at),
+            None => match body.first() {
+                Some(f) => doc.clean(f.content.start..to),
+                None => doc.clean(blocks[*i].content.clone()),
+            },
         };
         out.push(rec::Objective {
             id: String::new(),
-            number: number.clone(),
-            section: title.clone(),
-            text: doc.clean(from..to),
+            number: head.number.clone(),
+            section: head.title.clone(),
+            text,
             evidence: doc.span(blocks[*i].span.start..to),
         });
     }
     out
 }
 
-/// `Article 1er – Migration légale` → ("1", Some("Migration légale")); `ARTICLE 2` → ("2",
-/// None); `Article premier :` → ("1", None). Not `Article 3 du règlement …` (a reference).
-fn article_heading(line: &str) -> Option<(String, Option<String>)> {
+/// An article's heading line.
+#[derive(Debug, PartialEq)]
+struct ArticleHead {
+    /// As written, `1er` and `premier` as `1`.
+    number: String,
+    title: Option<String>,
+    /// Where the article's text starts in the line, when it is written on its heading's line
+    /// (`Article 2 – Les deux Parties mettent en place, avant le 30 juin 2025, un …`).
+    text_at: Option<usize>,
+}
+
+/// `Article 1er – Migration légale` → 1, title `Migration légale`; `ARTICLE 2` → 2;
+/// `Article premier :` → 1; `Article 3 – Les Parties s'engagent à …` → 3, its text on the line.
+/// Not `Article 3 du règlement …` (a reference).
+fn article_heading(line: &str) -> Option<ArticleHead> {
     let rest = line
         .strip_prefix("Article ")
         .or_else(|| line.strip_prefix("ARTICLE "))?;
@@ -581,14 +626,27 @@ fn article_heading(line: &str) -> Option<(String, Option<String>)> {
     let title = after
         .trim_start_matches([' ', ':', '.', '–', '—', '-'])
         .trim();
-    // A heading is short and does not run on as a sentence about another text.
-    if line.len() > 120 || title.starts_with(char::is_lowercase) {
+    // A heading does not run on as a sentence about another text.
+    if title.starts_with(char::is_lowercase) {
         return None;
     }
-    Some((
+    // A sentence after the number is the article itself: a long line, or one of many words
+    // that ends as a sentence does.
+    let words = title.split_whitespace().count();
+    if line.len() > 120 || words >= 8 && title.ends_with(['.', ';']) {
+        let separated = after.starts_with([':', '.', '–', '—', '-'])
+            || after.trim_start().starts_with([':', '.', '–', '—', '-']);
+        return separated.then(|| ArticleHead {
+            number,
+            title: None,
+            text_at: Some(line.len() - title.len() - (after.len() - after.trim_end().len())),
+        });
+    }
+    Some(ArticleHead {
         number,
-        (!title.is_empty()).then(|| title.trim_end_matches('.').to_owned()),
-    ))
+        title: (!title.is_empty()).then(|| title.trim_end_matches('.').to_owned()),
+        text_at: None,
+    })
 }
 
 /// Does a block (clean, lowercase) open the operative part: one of [`OPERATIVE`] at its
@@ -665,26 +723,54 @@ mod tests {
 
     #[test]
     fn article_headings() {
-        type Heading<'a> = Option<(&'a str, Option<&'a str>)>;
+        // (line, number, title, the article's text on the line)
+        type Heading<'a> = Option<(&'a str, Option<&'a str>, Option<&'a str>)>;
         let cases: &[(&str, Heading)] = &[
             (
                 "Article 1er – Migration légale",
-                Some(("1", Some("Migration légale"))),
+                Some(("1", Some("Migration légale"), None)),
             ),
-            ("Article premier :", Some(("1", None))),
-            ("ARTICLE 2", Some(("2", None))),
+            ("Article premier :", Some(("1", None, None))),
+            ("ARTICLE 2", Some(("2", None, None))),
             (
                 "Article 12. Entrée en vigueur.",
-                Some(("12", Some("Entrée en vigueur"))),
+                Some(("12", Some("Entrée en vigueur"), None)),
             ),
-            ("Article III - Suivi", Some(("III", Some("Suivi")))),
+            ("Article III - Suivi", Some(("III", Some("Suivi"), None))),
             ("Article 3 du règlement (UE) 2016/399", None),
             ("Articles 65-68", None),
             ("Article unique", None),
+            (
+                "Article premier – Les deux Parties renforcent la coopération entre leurs services.",
+                Some((
+                    "1",
+                    None,
+                    Some("Les deux Parties renforcent la coopération entre leurs services."),
+                )),
+            ),
+            (
+                "Article 4 : Un comité de suivi se réunit chaque année à tour de rôle ;",
+                Some((
+                    "4",
+                    None,
+                    Some("Un comité de suivi se réunit chaque année à tour de rôle ;"),
+                )),
+            ),
+            // Without a mark after its number, a sentence is not an article's.
+            (
+                "Article 5 Les Parties se réunissent chaque année à tour de rôle dans leurs capitales.",
+                None,
+            ),
         ];
         for (line, want) in cases {
             let got = article_heading(line);
-            let got = got.as_ref().map(|(n, t)| (n.as_str(), t.as_deref()));
+            let got = got.as_ref().map(|h| {
+                (
+                    h.number.as_str(),
+                    h.title.as_deref(),
+                    h.text_at.map(|at| &line[at..]),
+                )
+            });
             assert_eq!(got, *want, "{line:?}");
         }
     }
