@@ -240,11 +240,16 @@ fn home_states_body(
     let b = lexicon().body(id)?;
     let own = b.country?;
     let home = home?;
+    // Named as a partner, or through another of its bodies ("Commission européenne (DG HOME)").
     let named = |state: &str| {
-        all.iter()
-            .any(|x| matches!(x.target, Target::Partner(p) if p == state))
+        all.iter().any(|x| match x.target {
+            Target::Partner(p) => p == state,
+            Target::Body(o) => o != id && lexicon().body(o).and_then(|o| o.country) == Some(state),
+        })
     };
+    // The Union's directorates are nobody's home ministry.
     (matches!(b.kind, "ministry" | "directorate")
+        && !matches!(own, "EU" | "AU")
         && own != home
         && !named(own)
         && m.alternatives.is_empty())
