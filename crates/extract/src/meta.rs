@@ -52,7 +52,7 @@ fn patterns() -> &'static Patterns {
         labelled_place: re(r"(?i)^\W*lieu\s*:\s*(.+?)[\s.;]*$"),
         byline_word: re(r"(?i)(?-u:\b)(?:publi[ée]|mis\s+en\s+ligne|post[ée]|mis\s+[àa]\s+jour)\s+(?:(?:dans|sur|par)\s+(.+?)\s+)?le\s+"),
         byline_head: re(r"(?i)^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—·•-]\s*(?:le\s+)?|^\W*\p{Lu}[\p{L}.'\- ]{1,40}?\s*\|\s*(?:publi[ée]\s+)?(?:le\s+)?|^\W*\p{Lu}[\p{L}'\- ]{1,30}\s*\(\p{Lu}{2,8}\)\s*[–—-]\s*"),
-        dateline: re(r"(?i)^\W*(?:fait\s+)?(?:[àa]\s+)?(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d|^\W*fait\s+[àa]\s+(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,|^[^,\n]{1,60}?\s[–—-]\s+((?-i:\p{Lu})[\p{L}'’\-]+(?: (?-i:\p{Lu})[\p{L}'’\-]+)?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d"),
+        dateline: re(r"(?i)^\W*(?:fait\s+)?(?:[àa]\s+)?(\p{Lu}[\p{L}'’\- ]{1,40}?)(?:\s*\([\p{L}'’\- ]{2,40}\))?\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d|^\W*fait\s+[àa]\s+(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,|^[^,\n]{1,60}?\s[–—-]\s+((?-i:\p{Lu})[\p{L}'’\-]+(?: (?-i:\p{Lu})[\p{L}'’\-]+)?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d"),
         reference: re(r"(?i)(?-u:\b)(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?-u:\b)r[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)"),
         letterhead: re(r"(?i)^(?:(?:royaume|r[ée]publique|[ée]tat|principaut[ée]|f[ée]d[ée]ration|gouvernement)\s+\S[^:–—]{0,60}|(?:minist[èe]re|ministre|secr[ée]tariat|direction|ambassade|consulat|cabinet)\s.{0,200}|\p{L}+(?:\s+\p{L}+){0,2}(?:\s*[–—-]\s*\p{L}+(?:\s+\p{L}+){0,2}){2,3})$"),
     })
@@ -629,6 +629,11 @@ mod tests {
         assert_eq!(m.date.unwrap().when.edtf, "2019-05-03");
         assert_eq!(m.place.unwrap().0, "Dakar");
         assert_eq!(m.title.unwrap().0, "RÉUNION DU COMITÉ MIXTE");
+        // A dateline whose city is followed by its country in brackets, and dates a range.
+        let m =
+            meta_of("RÉUNION DU COMITÉ\nMadrid (Espagne), 9 – 10 décembre 2025\n\nORDRE DU JOUR");
+        assert_eq!(m.date.unwrap().when.edtf, "2025-12-09/2025-12-10");
+        assert_eq!(m.place.unwrap().0, "Madrid");
         // A dateline after the sitting's name, on a line of the header.
         let m = meta_of(
             "ORDRE DU JOUR\n\nTroisième session – Niamey, 21 et 22 octobre 2025\nHôtel Gaweye\n\n09 h 00 Ouverture",
