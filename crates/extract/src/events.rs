@@ -64,8 +64,9 @@ impl Out {
         ents: &Entities,
     ) {
         let text = &doc.norm.text;
-        let place =
-            place_after(text, m.end, s.end).or_else(|| place_between(text, s.start, m.start));
+        let place = place_after(text, m.end, s.end)
+            .or_else(|| place_between(text, s.start, m.start))
+            .or_else(|| bracketed_place(text, s.start, m.start).map(|(_, p)| p));
         self.event(
             doc,
             rec::EventKind::Meeting,
@@ -248,11 +249,24 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
     if PREMISES.iter().any(|p| straight.starts_with(p)) {
         // Up to the clause after it ("… à Dakar, sous la présidence de …").
         let after = &rest["dans ".len()..];
-        let end = [", ", ". ", ";", "\n", "(", ":"]
+        let mut end = [", ", ". ", ";", "\n", "(", ":"]
             .iter()
             .filter_map(|p| after.find(p))
             .min()
             .unwrap_or(after.len());
+        // "… du Ministère, à Dakar": the city after the comma is the place's too.
+        if let Some(city) = after[end..]
+            .strip_prefix(", à ")
+            .map(|c| {
+                c.split([',', '.', ';', '\n', '('])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+            })
+            .filter(|c| liasse_lexicon::lexicon().state_of_place(c).is_some())
+        {
+            end += ", à ".len() + city.len();
+        }
         let place = after[..end].trim().trim_end_matches(['.', ',']);
         return (!place.is_empty()).then(|| place.to_owned());
     }
@@ -490,6 +504,19 @@ pub(crate) fn place_between(text: &str, from: usize, to: usize) -> Option<String
         .collect::<Vec<_>>()
         .join(" ");
     (!name.is_empty()).then_some(name)
+}
+
+/// A known place opening the brackets the date at `to` is in, and where the brackets open:
+/// "la première réunion (Nouakchott, 14 novembre 2024)", "(Rabat, le 3 mai)".
+pub(crate) fn bracketed_place(text: &str, from: usize, to: usize) -> Option<(usize, String)> {
+    let seg = &text[from..to];
+    let open = seg.rfind('(')?;
+    let inside = seg[open + 1..].trim_end();
+    let inside = inside.strip_suffix(" le").unwrap_or(inside).trim_end();
+    let place = inside.strip_suffix(',')?.trim();
+    liasse_lexicon::lexicon()
+        .state_of_place(place)
+        .map(|_| (from + open, place.to_owned()))
 }
 
 /// The first letter in capitals.

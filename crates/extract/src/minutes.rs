@@ -137,7 +137,18 @@ pub(crate) fn parse(
         // trimestre 2023", "la tenue d'un atelier technique à Rabat en septembre 2022".
         let other =
             MEETINGS.iter().any(|k| sent.contains(k)) && HELD.iter().any(|k| sent.contains(k));
-        if set || other {
+        // A meeting given its place and date in brackets: "Suivi des recommandations de la
+        // première réunion (Nouakchott, 14 novembre 2024)".
+        let bracketed =
+            crate::events::bracketed_place(text, s.start, m.start).is_some_and(|(open, _)| {
+                let mut from = open.saturating_sub(80).max(s.start);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let before = doc.lower_of(from..open);
+                MEETINGS.iter().any(|k| before.contains(k))
+            });
+        if set || other || bracketed {
             out.meeting_told(doc, mentions, m, s, ents);
         }
     }
@@ -397,8 +408,17 @@ fn items(doc: &Doc, ents: &Entities, out: &mut Out) {
                 continue;
             }
         }
-        // A paragraph ends a list of participants (headings inside it are groups or members).
-        if section == Some(rec::ItemKind::Participant) && matches!(b.kind, BlockKind::Paragraph) {
+        // A paragraph ends a list of participants (headings inside it are groups or members),
+        // and so does a numbered heading after a blank line that names no one ("1. Adoption de
+        // l'ordre du jour" under a list of delegations).
+        if section == Some(rec::ItemKind::Participant)
+            && (matches!(b.kind, BlockKind::Paragraph)
+                || numbered_heading
+                    && b.blank_before > 0
+                    && ents.partners_in(r.clone()).is_empty()
+                    && agencies_in(ents, &r).is_empty()
+                    && ents.people_in(doc, r.clone()).is_empty())
+        {
             section = None;
         }
         match section {
