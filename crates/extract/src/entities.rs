@@ -1217,8 +1217,9 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             }
             _ => (0, line),
         };
-        // "Rapporteur : Mme Aïcha Mint Salem": the name after its honorific (found already
-        // with it; the label still gives the role).
+        // "Rapporteur : Mme Aïcha Mint Salem", "Mme Aminata Ndiaye" under "Le Rapporteur": the
+        // name after its honorific (found already with it; the label or the line above still
+        // gives the role).
         let label_end = offset;
         let (offset, candidate) = match lexicon()
             .honorifics
@@ -1226,7 +1227,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             .filter_map(|h| candidate.strip_prefix(h)?.strip_prefix(' '))
             .min_by_key(|rest| rest.len())
         {
-            Some(rest) if offset > 0 => (offset + candidate.len() - rest.len(), rest),
+            Some(rest) => (offset + candidate.len() - rest.len(), rest),
             _ => (offset, candidate),
         };
         let known = found.iter().any(|f| f.0.start == r.start + offset);
