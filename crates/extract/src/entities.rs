@@ -650,6 +650,11 @@ fn unknown_bodies(
             if cut > m.end - m.start {
                 name = text[m.start..m.start + cut].to_owned();
                 r = m.start..m.start + cut;
+            } else if text[k.end..r.end].trim().is_empty() {
+                // Only the head before the known body ("la Commission de la CEDEAO", "le
+                // Secrétariat de l'OIM"): an organ of that body, which is recorded already.
+                // ("Bureau de l'OIT pour l'Afrique du Nord" goes on after it: a body of its own.)
+                continue;
             }
         }
         // A trailing acronym in capitals ("Ministère de l'Intérieur BMI") is not part of the
