@@ -119,6 +119,19 @@ fn names_a_language(text: &str, at: usize) -> bool {
         from += 1;
     }
     let known = |w: &str| BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w));
+    // A label of languages: "Langues de travail : français et anglais", "Interprétation :
+    // français – anglais".
+    let line = &text[from..at];
+    let line = line
+        .rfind('\n')
+        .map_or(line, |i| &line[i + 1..])
+        .to_lowercase();
+    if let Some((label, _)) = line.split_once(':') {
+        let label = label.trim_start_matches(['-', '•', ' ']);
+        if label.starts_with("langue") || label.starts_with("interprétation") {
+            return true;
+        }
+    }
     let mut words = text[from..at].split_whitespace().rev();
     match words.next() {
         Some(w) if known(w) => return true,
@@ -1642,6 +1655,14 @@ mod tests {
             ("la diaspora sénégalaise", false),
             ("les autorités en charge de la partie espagnole", false),
             ("espagnole", false),
+            ("Langues de travail : français", true),
+            (
+                "Langues de travail : français et anglais (interprétation) ;\nla partie espagnole",
+                false,
+            ),
+            ("Interprétation : arabe – français", true),
+            ("- Langue : anglais", true),
+            ("Participants : délégation française", false),
         ];
         for (text, want) in cases {
             let at = text.rfind(' ').map_or(0, |i| i + 1);
