@@ -48,13 +48,13 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        labelled_date: re(r"(?i)^\W*date(?:\s+et\s+lieu)?\s*:\s*"),
+        labelled_date: re(r"(?i)^\W*(?:dates?|p[ée]riode)(?:\s+et\s+lieu)?\s*:\s*"),
         labelled_place: re(r"(?i)^\W*lieu\s*:\s*(.+?)[\s.;]*$"),
         byline_word: re(r"(?i)(?-u:\b)(?:publi[ée]|mis\s+en\s+ligne|post[ée]|mis\s+[àa]\s+jour)\s+(?:(?:dans|sur|par)\s+(.+?)\s+)?le\s+"),
         byline_head: re(r"(?i)^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—·•-]\s*(?:le\s+)?|^\W*\p{Lu}[\p{L}.'\- ]{1,40}?\s*\|\s*(?:publi[ée]\s+)?(?:le\s+)?|^\W*\p{Lu}[\p{L}'\- ]{1,30}\s*\(\p{Lu}{2,8}\)\s*[–—-]\s*"),
         dateline: re(r"(?i)^\W*(?:fait\s+)?(?:[àa]\s+)?(\p{Lu}[\p{L}'’\- ]{1,40}?)(?:\s*\([\p{L}'’\- ]{2,40}\))?\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d|^\W*fait\s+[àa]\s+(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,|^[^,\n]{1,60}?\s[–—-]\s+((?-i:\p{Lu})[\p{L}'’\-]+(?: (?-i:\p{Lu})[\p{L}'’\-]+)?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d"),
         reference: re(r"(?i)(?-u:\b)(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?-u:\b)r[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)"),
-        letterhead: re(r"(?i)^(?:(?:royaume|r[ée]publique|[ée]tat|principaut[ée]|f[ée]d[ée]ration|gouvernement)\s+\S[^:–—]{0,60}|(?:minist[èe]re|ministre|secr[ée]tariat|direction|ambassade|consulat|cabinet)\s.{0,200}|\p{L}+(?:\s+\p{L}+){0,2}(?:\s*[–—-]\s*\p{L}+(?:\s+\p{L}+){0,2}){2,3})$"),
+        letterhead: re(r"(?i)^(?:(?:royaume|r[ée]publique|[ée]tat|principaut[ée]|f[ée]d[ée]ration|gouvernement)\s+\S[^:–—]{0,60}|(?:minist[èe]re|ministre|secr[ée]tariat|direction|ambassade|consulat|cabinet|bureau)\s.{0,200}|\p{L}+(?:\s+\p{L}+){0,2}(?:\s*[–—-]\s*\p{L}+(?:\s+\p{L}+){0,2}){2,3})$"),
     })
 }
 
@@ -474,7 +474,7 @@ fn letterhead(doc: &Doc, p: &Patterns) -> usize {
                 BlockKind::ListItem { .. } | BlockKind::TableRow { .. }
             )
             && !clean.ends_with(['.', ':', ';', ','])
-            && p.letterhead.is_match(&clean);
+            && (p.letterhead.is_match(&clean) || names_a_body(&clean));
         // A motto is all dashes; a state is none ("ROYAUME DU MAROC – UNION EUROPÉENNE" is a
         // title naming two parties).
         let state_or_office = one && !dashes;
@@ -487,6 +487,23 @@ fn letterhead(doc: &Doc, p: &Patterns) -> usize {
         }
     }
     top
+}
+
+/// Whether a line is only the name of a known organisation ("ORGANISATION INTERNATIONALE POUR
+/// LES MIGRATIONS", "Haut-Commissariat des Nations unies pour les réfugiés (HCR)"): the issuer's
+/// letterhead, as a ministry's is.
+fn names_a_body(line: &str) -> bool {
+    let line = line.trim();
+    liasse_lexicon::lexicon().find(line).iter().any(|m| {
+        matches!(m.target, liasse_lexicon::Target::Body(_))
+            && m.start == 0
+            && line[m.end..]
+                .trim()
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .chars()
+                .all(|c| c.is_uppercase() || c == '-')
+    })
 }
 
 /// The heading lines from block `from`, joined into the title; whether there were any.
@@ -657,6 +674,9 @@ mod tests {
         let m = meta_of("Un titre\nPublié le 02/03/2021 par Le Desk\n\nTexte.");
         assert_eq!(m.date.unwrap().when.edtf, "2021-03-02");
         let m =
+            meta_of("NOTE D'INFORMATION\n\nDates : 24 et 25 février 2026\nLieu : Dakar\n\nTexte.");
+        assert_eq!(m.date.unwrap().when.edtf, "2026-02-24/2026-02-25");
+        let m =
             meta_of("PROCÈS-VERBAL\n\nDate : 5 janvier 2010\n\nLieu : Tunis, salle B.\n\nTexte.");
         assert_eq!(m.date.unwrap().when.edtf, "2010-01-05");
         assert_eq!(m.place.unwrap().0, "Tunis, salle B");
@@ -713,6 +733,12 @@ mod tests {
             (
                 "ROYAUME DU MAROC – UNION EUROPÉENNE\nRÉUNION DE HAUT NIVEAU\n\nTexte.",
                 "ROYAUME DU MAROC – UNION EUROPÉENNE — RÉUNION DE HAUT NIVEAU",
+            ),
+            // A known organisation and its office over the title.
+            (
+                "ORGANISATION INTERNATIONALE POUR LES MIGRATIONS\nBureau régional pour l'Afrique \
+                 de l'Ouest et du Centre\n\nNOTE D'INFORMATION\n\nTexte.",
+                "NOTE D'INFORMATION",
             ),
             // Nothing after the letterhead: the letterhead is the title.
             (
