@@ -191,7 +191,12 @@ fn line_break_ends_sentence(text: &str, nl: usize) -> bool {
     let after = &text[nl + 1..];
     let next = after.split('\n').next().unwrap_or("");
     let trimmed = next.trim_start();
-    if trimmed.is_empty() || trimmed.chars().count() < 3 {
+    // Rows of a table drawn with bars each stand alone.
+    if trimmed.is_empty()
+        || trimmed.chars().count() < 3
+        || line.ends_with('|')
+        || trimmed.starts_with('|')
+    {
         return true;
     }
     let first = trimmed.chars().next().unwrap_or(' ');
@@ -414,11 +419,13 @@ pub(crate) fn deadline_events(
         // Madrid`) is told once, as the meeting.
         let when = m.value.as_ref().map(when_of);
         let span = doc.span_of_norm(s.clone());
-        if out
-            .events
-            .iter()
-            .any(|e| e.when == when && e.evidence.start == span.start)
-        {
+        // Or a deadline told already where it is written (an annex row's schedule cell).
+        let at = doc.span_of_norm(m.start..m.end);
+        if out.events.iter().any(|e| {
+            e.when == when
+                && (e.evidence.start == span.start
+                    || e.evidence.start <= at.start && at.end <= e.evidence.end)
+        }) {
             continue;
         }
         let label = shorten(&text[s.clone()]);
