@@ -338,10 +338,13 @@ pub(crate) fn parse(
                     row_status = status_of(t);
                     continue;
                 }
-                // "FR, SN, OIM": the states are the partners, the rest bodies.
+                // "FR, SN, OIM", "Niger, Tchad – Frontex, OIM", "Niger et Mali": the states are
+                // the partners, the rest bodies.
                 Col::Partner => {
                     let tokens: Vec<&str> = t
                         .split([',', '/', ';', '+'])
+                        .flat_map(|x| x.split(" – ").flat_map(|x| x.split(" - ")))
+                        .flat_map(|x| x.split(" — ").flat_map(|x| x.split(" et ")))
                         .map(str::trim)
                         .filter(|x| !x.is_empty())
                         .collect();
