@@ -230,6 +230,12 @@ pub(crate) fn parse(
         if [
             "ont signé",
             "a signé",
+            "avaient signé",
+            "avait signé",
+            "déjà signé",
+            "également signé",
+            "ont paraphé",
+            "a paraphé",
             "signent",
             "signeront",
             "signature de",
