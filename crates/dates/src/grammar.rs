@@ -2146,7 +2146,7 @@ impl<'a> Parser<'a> {
                 (ctx || free).then_some((Time::new(hour, minute)?, e, true))
             }
             // "à quinze heures", "levée à dix-huit heures trente", "onze heures et quart".
-            Tok::Word => self.heures(i, ctx),
+            Tok::Word if ctx || has(t.entries, Class::Num).is_some() => self.heures(i, ctx),
             Tok::Num { value, digits } if digits <= 2 => {
                 // 15 h 30, 15 h
                 if self.word(i + 1, "h")

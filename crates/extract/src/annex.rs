@@ -341,13 +341,7 @@ pub(crate) fn parse(
                 // "FR, SN, OIM", "Niger, Tchad – Frontex, OIM", "Niger et Mali": the states are
                 // the partners, the rest bodies.
                 Col::Partner => {
-                    let tokens: Vec<&str> = t
-                        .split([',', '/', ';', '+'])
-                        .flat_map(|x| x.split(" – ").flat_map(|x| x.split(" - ")))
-                        .flat_map(|x| x.split(" — ").flat_map(|x| x.split(" et ")))
-                        .map(str::trim)
-                        .filter(|x| !x.is_empty())
-                        .collect();
+                    let tokens = list_entries(t);
                     // Codes ("ES") or names ("Espagne").
                     let state_of = |x: &str| codes(x).or_else(|| state_named(x).map(|s| vec![s]));
                     let states: Vec<String> = tokens
@@ -705,9 +699,52 @@ fn same_text(a: &str, b: &str) -> bool {
     key(a) == key(b)
 }
 
+/// The entries of a partners' cell: split at `,` `/` `;` `+`, at spaced dashes and at ` et `.
+fn list_entries(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in t.char_indices() {
+        if i < start {
+            continue;
+        }
+        let sep = match c {
+            ',' | '/' | ';' | '+' => Some(c.len_utf8()),
+            ' ' => ["– ", "- ", "— ", "et "]
+                .iter()
+                .find(|s| t[i + 1..].starts_with(*s))
+                .map(|s| 1 + s.len()),
+            _ => None,
+        };
+        if let Some(len) = sep {
+            out.push(t[start..i].trim());
+            start = i + len;
+        }
+    }
+    out.push(t[start..].trim());
+    out.retain(|x| !x.is_empty());
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{header_col, is_reference, lower_head, Col};
+    use super::{header_col, is_reference, list_entries, lower_head, Col};
+
+    #[test]
+    fn partner_cells_split_into_entries() {
+        assert_eq!(
+            list_entries("Niger, Tchad – Frontex, OIM"),
+            ["Niger", "Tchad", "Frontex", "OIM"]
+        );
+        assert_eq!(
+            list_entries("Niger et Mali / GIZ + Enabel ;"),
+            ["Niger", "Mali", "GIZ", "Enabel"]
+        );
+        assert_eq!(
+            list_entries("Guinée-Bissau - Sénégal"),
+            ["Guinée-Bissau", "Sénégal"]
+        );
+        assert_eq!(list_entries("Etats-Unis"), ["Etats-Unis"]);
+    }
 
     #[test]
     fn header_words_parse_and_fit_the_cells_head() {
