@@ -353,6 +353,19 @@ fn enumerator(rest: &str) -> Option<(String, usize)> {
         }
     }
     let num = rest[start..i].to_owned();
+    // "1° de créer …", "2°) …": the numbering of French legal texts.
+    if numeric && !paren {
+        if let Some(after) = rest[i..]
+            .strip_prefix('°')
+            .or_else(|| rest[i..].strip_prefix('º'))
+        {
+            let after = after.strip_prefix(')').unwrap_or(after);
+            let len = rest.len() - after.len();
+            return after
+                .starts_with([' ', '\t', '\u{a0}'])
+                .then_some((num, len));
+        }
+    }
     let close = *bytes.get(i)?;
     let ok = if paren {
         close == b')'
@@ -453,5 +466,24 @@ mod tests {
     fn decimals_and_years_are_not_enumerators() {
         assert_eq!(kinds("3.2 millions de migrants")[0].0, "paragraph");
         assert_eq!(kinds("2013. Une année")[0].0, "paragraph");
+        assert_eq!(kinds("15°C en moyenne")[0].0, "paragraph");
+    }
+
+    #[test]
+    fn degree_signs_number_the_points_of_legal_texts() {
+        let got = kinds(
+            "1° de créer un cadre ;
+2°) d'harmoniser ;
+3º de tenir ;",
+        );
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("item 0 1° Some(\"1\")", "de créer un cadre ;"),
+                ("item 0 2°) Some(\"2\")", "d'harmoniser ;"),
+                ("item 0 3º Some(\"3\")", "de tenir ;"),
+            ]
+        );
     }
 }
