@@ -51,6 +51,13 @@ const OPERATIVE: &[&str] = &[
     "conviennent",
     "ont adopté",
     "adoptent",
+    // The parties speaking for themselves: "Nous, Ministres …, Décidons :".
+    "décidons",
+    "convenons",
+    "avons décidé",
+    "avons convenu",
+    "sommes convenus",
+    "nous engageons",
 ];
 
 /// What an undertaking of the parties reads like.
@@ -134,9 +141,10 @@ pub(crate) fn parse(
         .iter()
         .position(|l| PREAMBLE.iter().any(|p| l.starts_with(p)));
 
-    // Parties: what the opening paragraph (before the first consideration) names.
+    // Parties: what the opening paragraph (before the first consideration, or before the
+    // operative line when nothing is considered: "Nous, Ministres …, Décidons :") names.
     let title_end = meta.title.as_ref().map_or(0, |(_, s)| s.end as usize);
-    for b in blocks.iter().take(first_preamble.unwrap_or(0)) {
+    for b in blocks.iter().take(first_preamble.or(operative).unwrap_or(0)) {
         if b.span.start < title_end {
             continue;
         }
