@@ -144,7 +144,10 @@ pub(crate) fn parse(
     // Parties: what the opening paragraph (before the first consideration, or before the
     // operative line when nothing is considered: "Nous, Ministres …, Décidons :") names.
     let title_end = meta.title.as_ref().map_or(0, |(_, s)| s.end as usize);
-    for b in blocks.iter().take(first_preamble.or(operative).unwrap_or(0)) {
+    for b in blocks
+        .iter()
+        .take(first_preamble.or(operative).unwrap_or(0))
+    {
         if b.span.start < title_end {
             continue;
         }
