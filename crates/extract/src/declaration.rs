@@ -645,12 +645,12 @@ fn article_heading(line: &str) -> Option<ArticleHead> {
     // that ends as a sentence does.
     let words = title.split_whitespace().count();
     if line.len() > 120 || words >= 8 && title.ends_with(['.', ';']) {
-        let separated = after.starts_with([':', '.', '–', '—', '-'])
-            || after.trim_start().starts_with([':', '.', '–', '—', '-']);
+        let separated = after.trim_start().starts_with([':', '.', '–', '—', '-']);
+        let text = after.trim_start_matches([' ', ':', '.', '–', '—', '-']);
         return separated.then(|| ArticleHead {
             number,
             title: None,
-            text_at: Some(line.len() - title.len() - (after.len() - after.trim_end().len())),
+            text_at: Some(line.len() - text.len()),
         });
     }
     Some(ArticleHead {
