@@ -122,13 +122,12 @@ fn names_a_language(text: &str, at: usize) -> bool {
     // A label of languages: "Langues de travail : français et anglais", "Interprétation :
     // français – anglais".
     let line = &text[from..at];
-    let line = line
-        .rfind('\n')
-        .map_or(line, |i| &line[i + 1..])
-        .to_lowercase();
+    let line = line.rfind('\n').map_or(line, |i| &line[i + 1..]);
     if let Some((label, _)) = line.split_once(':') {
         let label = label.trim_start_matches(['-', '•', ' ']);
-        if label.starts_with("langue") || label.starts_with("interprétation") {
+        // Only the label's first letters are lowercased, and only when there is a label.
+        let starts = |w: &str| label.get(..w.len()).is_some_and(|l| l.to_lowercase() == w);
+        if starts("langue") || starts("interprétation") {
             return true;
         }
     }
