@@ -204,6 +204,16 @@ pub(crate) fn lower(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// The start of a window of at most `len` bytes ending at `pos`: `pos - len`, moved forward to
+/// the next character boundary (a window of a long text, not a scan of all of it).
+pub(crate) fn window_start(text: &str, pos: usize, len: usize) -> usize {
+    let mut from = pos.saturating_sub(len);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
 #[cfg(test)]
 mod tests {
     use super::Doc;

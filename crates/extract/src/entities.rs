@@ -114,10 +114,7 @@ fn names_a_language(text: &str, at: usize) -> bool {
         "langue",
         "langues",
     ];
-    let mut from = at.saturating_sub(80);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::doc::window_start(text, at, 80);
     let known = |w: &str| BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w));
     // A label of languages: "Langues de travail : français et anglais", "Interprétation :
     // français – anglais".
@@ -374,10 +371,7 @@ pub(crate) fn matches_in(all: &[Match], r: Range<usize>) -> &[Match] {
 pub(crate) fn nearest_partner(text: &str, pos: usize, all: &[Match]) -> Option<String> {
     // Within the paragraph, and never more than 2,000 bytes back (a page with no line break
     // must not make this a scan of the whole text for every name).
-    let mut window = pos.saturating_sub(2000);
-    while !text.is_char_boundary(window) {
-        window += 1;
-    }
+    let window = crate::doc::window_start(text, pos, 2000);
     let para_start = text[window..pos]
         .rfind("\n\n")
         .map_or(window, |i| window + i + 2);

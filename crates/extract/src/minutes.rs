@@ -141,10 +141,7 @@ pub(crate) fn parse(
         // première réunion (Nouakchott, 14 novembre 2024)".
         let bracketed =
             crate::events::bracketed_place(text, s.start, m.start).is_some_and(|(open, _)| {
-                let mut from = open.saturating_sub(80).max(s.start);
-                while !text.is_char_boundary(from) {
-                    from += 1;
-                }
+                let from = crate::doc::window_start(text, open, 80).max(s.start);
                 let before = doc.lower_of(from..open);
                 MEETINGS.iter().any(|k| before.contains(k))
             });
