@@ -2610,7 +2610,7 @@ fn iso_and(n: u32, unit: u8, quarter: bool) -> String {
         b'H' => format!("PT{n}H{}M", if quarter { 15 } else { 30 }),
         b'N' => format!("PT{n}M30S"),
         b'D' => format!("P{n}DT12H"),
-        b'W' => format!("P{}D", n * 7 + 3),
+        b'W' => format!("P{}DT12H", n * 7 + 3),
         b'M' => format!("P{n}M15D"),
         b'Y' => format!("P{n}Y6M"),
         u => format!("P{n}{}", char::from(u)),
