@@ -616,13 +616,24 @@ struct ArticleHead {
     text_at: Option<usize>,
 }
 
+/// The words that head an article: `Article 2`, `Art. 2`, and `Point 2` or `Paragraphe 2` in
+/// the declarations that call their articles so.
+const ARTICLE_WORDS: &[&str] = &[
+    "Article ",
+    "ARTICLE ",
+    "Art. ",
+    "ART. ",
+    "Point ",
+    "POINT ",
+    "Paragraphe ",
+    "PARAGRAPHE ",
+];
+
 /// `Article 1er – Migration légale` → 1, title `Migration légale`; `ARTICLE 2` → 2;
 /// `Article premier :` → 1; `Article 3 – Les Parties s'engagent à …` → 3, its text on the line.
 /// Not `Article 3 du règlement …` (a reference).
 fn article_heading(line: &str) -> Option<ArticleHead> {
-    let rest = line
-        .strip_prefix("Article ")
-        .or_else(|| line.strip_prefix("ARTICLE "))?;
+    let rest = ARTICLE_WORDS.iter().find_map(|w| line.strip_prefix(w))?;
     let (number, after) = rest
         .split_once([' ', ':', '.', '–', '—', '-'])
         .unwrap_or((rest, ""));
@@ -751,6 +762,11 @@ mod tests {
             ("Article 3 du règlement (UE) 2016/399", None),
             ("Articles 65-68", None),
             ("Article unique", None),
+            ("Point 1 – Objet", Some(("1", Some("Objet"), None))),
+            ("Art. 4 – Suivi", Some(("4", Some("Suivi"), None))),
+            ("PARAGRAPHE 2", Some(("2", None, None))),
+            ("Point 3 de l'ordre du jour", None),
+            ("Pointe-Noire, le 3 mai 2025", None),
             (
                 "Article premier – Les deux Parties renforcent la coopération entre leurs services.",
                 Some((
