@@ -39,6 +39,9 @@ struct Patterns {
     /// A byline by its shape, at the start of a line: "Par X |", "Hespress FR |", "RABAT (MAP) –".
     byline_head: Regex,
     dateline: Regex,
+    /// A known city, then its venue or a dash, then the date: "Niamey, Hôtel Gaweye – 17 et 18
+    /// juin 2025", "Dakar – 3 mai 2025", "Abidjan, Hôtel Ivoire, 4 juin 2025".
+    venue_dateline: Regex,
     reference: Regex,
     /// A letterhead line above the title: the state (`ROYAUME DU MAROC`), its motto
     /// (`Un Peuple – Un But – Une Foi`), the issuing ministry or office.
@@ -53,6 +56,7 @@ fn patterns() -> &'static Patterns {
         byline_word: re(r"(?i)(?-u:\b)(?:publi[ée]|mis\s+en\s+ligne|post[ée]|mis\s+[àa]\s+jour)\s+(?:(?:dans|sur|par)\s+(.+?)\s+)?le\s+"),
         byline_head: re(r"(?i)^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—·•-]\s*(?:le\s+)?|^\W*\p{Lu}[\p{L}.'\- ]{1,40}?\s*\|\s*(?:publi[ée]\s+)?(?:le\s+)?|^\W*\p{Lu}[\p{L}'\- ]{1,30}\s*\(\p{Lu}{2,8}\)\s*[–—-]\s*"),
         dateline: re(r"(?i)^\W*(?:fait\s+)?(?:[àa]\s+)?(\p{Lu}[\p{L}'’\- ]{1,40}?)(?:\s*\([^()\n,;:]{2,40}\))?\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d|^\W*fait\s+[àa]\s+(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,|^[^,\n]{1,60}?\s[–—-]\s+((?-i:\p{Lu})[\p{L}'’\-]+(?: (?-i:\p{Lu})[\p{L}'’\-]+)?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d"),
+        venue_dateline: re(r"^\W*(\p{Lu}[\p{L}'’\-]+(?: \p{Lu}[\p{L}'’\-]+)?)(?:\s*\([^()\n,;:]{2,40}\))?(?:\s*,\s*[^,\n–—\d]{2,60}?)?(?:\s+[–—-]\s+|\s*,\s*)(?:(?:[Ll]es?|[Dd]u)\s+)?(?:\p{L}+\s+)?\d"),
         reference: re(r"(?i)(?-u:\b)(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?-u:\b)r[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)"),
         letterhead: re(r"(?i)^(?:(?:royaume|r[ée]publique|[ée]tat|principaut[ée]|f[ée]d[ée]ration|gouvernement)\s+\S[^:–—]{0,60}|(?:minist[èe]re|ministre|secr[ée]tariat|direction|ambassade|consulat|cabinet|bureau)\s.{0,200}|\p{L}+(?:\s+\p{L}+){0,2}(?:\s*[–—-]\s*\p{L}+(?:\s+\p{L}+){0,2}){2,3})$"),
     })
@@ -285,6 +289,11 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
             .then(|| p.dateline.captures(text))
             .flatten()
         else {
+            if let Some((place, v, r)) = venue_dateline(p, text) {
+                set_date(doc, meta, off, v, r);
+                set_place(doc, meta, off, text, place);
+                return;
+            }
             continue;
         };
         let Some(place) = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)) else {
@@ -384,6 +393,23 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
             }
         }
     }
+}
+
+/// A dateline that names its venue, or sets its date off with a dash, after a known city:
+/// the city's range, and the date. A city not in the lexicon's places is no dateline here, so
+/// a title such as `Atelier régional – 17 juin 2025` gives no place.
+fn venue_dateline(
+    p: &Patterns,
+    text: &str,
+) -> Option<(Range<usize>, liasse_dates::Value, Range<usize>)> {
+    if !text.contains(['–', '—', '-', ',']) {
+        return None;
+    }
+    let c = p.venue_dateline.captures(text)?;
+    let (whole, city) = (c.get(0)?, c.get(1)?);
+    liasse_lexicon::lexicon().state_of_place(city.as_str())?;
+    let (v, r) = first_day(text, city.end()).filter(|(_, r)| r.start < whole.end())?;
+    Some((city.range(), v, r))
 }
 
 /// Verbs that tell a sitting took place, in the opening of minutes.
@@ -657,6 +683,25 @@ mod tests {
         );
         assert_eq!(m.date.unwrap().when.edtf, "2025-10-21/2025-10-22");
         assert_eq!(m.place.unwrap().0, "Niamey");
+        // A known city, then its venue or a dash, then the date.
+        for (line, edtf) in [
+            (
+                "Niamey, Hôtel Gaweye – 17 et 18 juin 2025",
+                "2025-06-17/2025-06-18",
+            ),
+            ("Dakar – 3 mai 2025", "2025-05-03"),
+            ("Abidjan, Hôtel Ivoire, le 4 juin 2025", "2025-06-04"),
+        ] {
+            let m = meta_of(&format!("ATELIER NATIONAL\n{line}\n\nPROGRAMME"));
+            assert_eq!(m.date.unwrap().when.edtf, edtf, "{line}");
+            assert_eq!(
+                m.place.map(|p| p.0),
+                Some(line[..line.find([',', ' ']).unwrap()].to_owned())
+            );
+        }
+        // A title is not a city.
+        let m = meta_of("ATELIER NATIONAL\nAtelier régional – 17 juin 2025\n\nPROGRAMME");
+        assert!(m.place.is_none());
         let m = meta_of("ORDRE DU JOUR\n\nSession 2 – bilan des actions, 12 mars 2024\n\nTexte.");
         assert!(m.place.is_none());
         // A dateline that closes a text whose header is too long to reach it.
