@@ -54,6 +54,12 @@ pub(crate) enum Expr {
         y: Option<i32>,
         part: Part,
     },
+    /// `T1 2025 – T4 2026`, `du premier au troisième trimestre 2025`: from the first part's
+    /// first day to the second's last.
+    PartRange {
+        a: (i32, Part),
+        b: (i32, Part),
+    },
     /// `aujourd'hui` (0), `hier` (-1), `demain` (+1).
     RelDay(i64),
     /// `ce vendredi` (0: nearest), `vendredi dernier` (-1), `lundi prochain` (+1).
@@ -1283,58 +1289,38 @@ impl<'a> Parser<'a> {
         if self.word_in(j, &["au", "le", "du", "ce", "au cours du"]) {
             j += 1;
         }
-        // ORDINAL PART [de l'année] [YEAR]
-        let ord = match self.tok(j)?.tok {
-            Tok::Ord(n) => Some(n as i32),
-            Tok::Word => self.class(j, Class::Ord),
-            _ => None,
-        };
-        if let Some(n) = ord {
-            if let Some(len) = self.class(j + 1, Class::Part) {
-                let count = 12 / len;
-                let n = if n == 99 { count } else { n };
-                if !(1..=count).contains(&n) {
-                    return None;
+        if let Some((y, part, abbreviated, k)) = self.year_part(j) {
+            // A range of them: "T1 2025 – T4 2026", "T2-T3 2025", "du premier trimestre 2025
+            // au deuxième trimestre 2026".
+            let between = i > 0 && self.t[i - 1].is("entre") || self.word(i, "entre");
+            if let Some((b, e)) = self.part_range_end(k, between) {
+                if let Some(a) = y.or(Some(b.0)).map(|y| (y, part)) {
+                    if part_value_order(a) < part_value_order(b) {
+                        return Some((Expr::PartRange { a, b }, e));
+                    }
                 }
-                let mut k = j + 2;
-                if self.word(k, "de")
-                    && self
-                        .elided(k + 1, "l")
-                        .is_some_and(|e| self.word_in(e, &["annee", "an"]))
-                {
-                    k += 4;
-                }
-                let (y, k) = match self.year(k) {
-                    Some((y, e)) => (Some(y), e),
-                    None => (None, k),
-                };
-                let part = match len {
-                    3 => Part::Quarter(n as u8),
-                    4 => Part::Quadrimester(n as u8),
-                    _ => Part::Semester(n as u8),
-                };
+            }
+            // T1 2013, S2-2014, Q3 2020 (tables' quarters and semesters): always with a year.
+            if y.is_some() || !abbreviated {
                 return Some((Expr::Part { y, part }, k));
             }
         }
-        // T1 2013, S2-2014, Q3 2020 (tables' quarters and semesters): always with a year.
-        if let Some(part) = self
-            .tok(j)
-            .and_then(|t| abbreviated_part(t.key.as_str(), t.case))
-        {
-            let glued = (self.punct(j + 1, '-') || self.punct(j + 1, '/')) && self.adjacent(j + 1);
-            // Glued to the letter, the year looks like a code to `year`: read it here.
-            let year = if glued {
-                match self.num(j + 2) {
-                    Some((v, 4)) if (1900..=2199).contains(&v) && self.adjacent(j + 2) => {
-                        Some((v as i32, j + 3))
+        // "du premier au troisième trimestre 2025": the first ordinal takes the second's part.
+        if let Some(n) = self.ordinal(j) {
+            if let Some((b, e)) = self.part_range_end(j + 1, false) {
+                let a = match b.1 {
+                    Part::Quarter(_) if (1..=4).contains(&n) => Some(Part::Quarter(n as u8)),
+                    Part::Semester(_) if (1..=2).contains(&n) => Some(Part::Semester(n as u8)),
+                    Part::Quadrimester(_) if (1..=3).contains(&n) => {
+                        Some(Part::Quadrimester(n as u8))
                     }
                     _ => None,
+                };
+                if let Some(a) = a.map(|a| (b.0, a)) {
+                    if part_value_order(a) < part_value_order(b) {
+                        return Some((Expr::PartRange { a, b }, e));
+                    }
                 }
-            } else {
-                self.year(j + 1)
-            };
-            if let Some((y, e)) = year {
-                return Some((Expr::Part { y: Some(y), part }, e));
             }
         }
         // SEASON [YEAR]: "été" is also a participle, so it needs an article or a year.
@@ -1374,6 +1360,79 @@ impl<'a> Parser<'a> {
             },
             k,
         ))
+    }
+
+    /// An ordinal as a word or in digits (`premier`, `2e`); 99 is `dernier`.
+    fn ordinal(&self, j: usize) -> Option<i32> {
+        match self.tok(j)?.tok {
+            Tok::Ord(n) => Some(n as i32),
+            Tok::Word => self.class(j, Class::Ord),
+            _ => None,
+        }
+    }
+
+    /// A quarter, four months or a half-year, and its year when one follows: `ORDINAL PART
+    /// [de l'année] [YEAR]` (`le deuxième semestre 2025`), or `T1 2013`, `S2-2014`, `Q3`
+    /// (abbreviated: the third field says so).
+    fn year_part(&self, j: usize) -> Option<(Option<i32>, Part, bool, usize)> {
+        if let Some(n) = self.ordinal(j) {
+            let len = self.class(j + 1, Class::Part)?;
+            let count = 12 / len;
+            let n = if n == 99 { count } else { n };
+            if !(1..=count).contains(&n) {
+                return None;
+            }
+            let mut k = j + 2;
+            if self.word(k, "de")
+                && self
+                    .elided(k + 1, "l")
+                    .is_some_and(|e| self.word_in(e, &["annee", "an"]))
+            {
+                k += 4;
+            }
+            let (y, k) = match self.year(k) {
+                Some((y, e)) => (Some(y), e),
+                None => (None, k),
+            };
+            let part = match len {
+                3 => Part::Quarter(n as u8),
+                4 => Part::Quadrimester(n as u8),
+                _ => Part::Semester(n as u8),
+            };
+            return Some((y, part, false, k));
+        }
+        let t = self.tok(j)?;
+        let part = abbreviated_part(t.key.as_str(), t.case)?;
+        let glued = (self.punct(j + 1, '-') || self.punct(j + 1, '/')) && self.adjacent(j + 1);
+        // Glued to the letter, the year looks like a code to `year`: read it here.
+        let year = if glued {
+            match self.num(j + 2) {
+                Some((v, 4)) if (1900..=2199).contains(&v) && self.adjacent(j + 2) => {
+                    Some((v as i32, j + 3))
+                }
+                _ => None,
+            }
+        } else {
+            self.year(j + 1)
+        };
+        Some(match year {
+            Some((y, e)) => (Some(y), part, true, e),
+            None => (None, part, true, j + 1),
+        })
+    }
+
+    /// After a part of a year, the end of a range of them: `– T4 2026`, `au troisième
+    /// trimestre 2025`; `et …` only after `entre` (`T4/2013 et S1-2014` are two). The end
+    /// needs its year.
+    fn part_range_end(&self, k: usize, between: bool) -> Option<((i32, Part), usize)> {
+        if !(self.punct(k, '-') || self.word_in(k, &["a", "au"]) || between && self.word(k, "et")) {
+            return None;
+        }
+        let j = if self.word(k + 1, "le") { k + 2 } else { k + 1 };
+        match self.year_part(j)? {
+            (Some(y), part, _, e) => Some(((y, part), e)),
+            _ => None,
+        }
     }
 
     fn year_expr(&self, i: usize, ctx: bool) -> M<Expr> {
@@ -2615,6 +2674,17 @@ fn iso_and(n: u32, unit: u8, quarter: bool) -> String {
         b'Y' => format!("P{n}Y6M"),
         u => format!("P{n}{}", char::from(u)),
     }
+}
+
+/// Where a part of a year starts, in months since year 0: orders the ends of a range.
+fn part_value_order((y, part): (i32, Part)) -> i64 {
+    let first = match part {
+        Part::Quarter(n) => 3 * (i64::from(n) - 1),
+        Part::Quadrimester(n) => 4 * (i64::from(n) - 1),
+        Part::Semester(n) => 6 * (i64::from(n) - 1),
+        Part::Season(code) => 3 * (i64::from(code) - 20),
+    };
+    i64::from(y) * 12 + first
 }
 
 /// `T1`…`T4` and `Q1`…`Q4` (quarters), `S1`, `S2` (semesters), in capitals.

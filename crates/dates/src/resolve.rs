@@ -129,6 +129,12 @@ pub(crate) fn resolve(
                 m.relative = rel;
                 m.value = y.map(|y| part_value(y, part));
             }
+            Expr::PartRange { a, b } => {
+                m.kind = Kind::Range;
+                let (a, b) = (part_value(a.0, a.1), part_value(b.0, b.1));
+                let edtf = format!("{}/{}", a.edtf, b.edtf);
+                m.value = Some(Value::range(a.start, b.end, b.precision, edtf));
+            }
             Expr::RelDay(n) => {
                 m.relative = true;
                 m.value = anchor.map(|a| Value::day(a.add_days(n)));
