@@ -350,9 +350,9 @@ pub(crate) fn parse(
                         .flatten()
                         .collect();
                     // Codes and acronyms only: a sentence that names states is text.
-                    let short = tokens
-                        .iter()
-                        .all(|x| x.len() <= 16 && x.split_whitespace().count() <= 2);
+                    let short = tokens.iter().all(|x| {
+                        x.len() <= 16 && x.split_whitespace().count() <= 2 || state_of(x).is_some()
+                    });
                     // Bodies alone ("OIM, GIZ") in the partners' column of a header: the row's
                     // partners are bodies, not states.
                     let named_column = layout.contains(&Col::Partner);
@@ -699,7 +699,8 @@ fn same_text(a: &str, b: &str) -> bool {
     key(a) == key(b)
 }
 
-/// The entries of a partners' cell: split at `,` `/` `;` `+`, at spaced dashes and at ` et `.
+/// The entries of a partners' cell: split at `,` `/` `;` `+`, at brackets (`Espagne (Guardia
+/// Civil)`), at spaced dashes and at ` et `.
 fn list_entries(t: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -708,7 +709,7 @@ fn list_entries(t: &str) -> Vec<&str> {
             continue;
         }
         let sep = match c {
-            ',' | '/' | ';' | '+' => Some(c.len_utf8()),
+            ',' | '/' | ';' | '+' | '(' | ')' => Some(c.len_utf8()),
             ' ' => ["– ", "- ", "— ", "et "]
                 .iter()
                 .find(|s| t[i + 1..].starts_with(*s))
@@ -744,6 +745,11 @@ mod tests {
             ["Guinée-Bissau", "Sénégal"]
         );
         assert_eq!(list_entries("Etats-Unis"), ["Etats-Unis"]);
+        // A body in brackets after its state.
+        assert_eq!(
+            list_entries("Mauritanie, Espagne (Guardia Civil)"),
+            ["Mauritanie", "Espagne", "Guardia Civil"]
+        );
     }
 
     #[test]
