@@ -585,7 +585,7 @@ fn unknown_bodies(
             start: hit.start() + lead,
             end: hit.end() - trail,
         };
-        let end = extend_name(text, m.end);
+        let end = extend_name(text, m.end, is_ministry(&text[m.start..m.end]));
         let r = m.start..end;
         // Heads come in text order: only the last name found can run over this one.
         if !outside(&r)
@@ -822,10 +822,20 @@ fn unknown_bodies(
 
 /// Whether the state named at `k` is the body's own, its name ending at `end`: the state is
 /// introduced by a genitive (`du`, `de la`, `de l'`, `d'`, `des`, `de`) and the name ends with
-/// it (or runs into it), or, for a ministry, it is an adjective closing the name.
+/// it (or runs into it), or, for a ministry, it is an adjective closing the name. A people
+/// living abroad is still its state's (`des Sénégalais de l'extérieur`).
 fn owns(text: &str, k: &Match, end: usize, ministry: bool) -> bool {
-    if k.end < end && !text[k.end..end].trim().is_empty() {
-        return false;
+    if k.end < end {
+        let rest = text[k.end..end].trim();
+        let abroad = [
+            "de l'extérieur",
+            "de l’extérieur",
+            "à l'étranger",
+            "à l’étranger",
+        ];
+        if !rest.is_empty() && !abroad.contains(&rest) {
+            return false;
+        }
     }
     let before = &text[..k.start];
     [
@@ -834,6 +844,26 @@ fn owns(text: &str, k: &Match, end: usize, ministry: bool) -> bool {
     .iter()
     .any(|link| before.ends_with(link))
         || ministry && k.form == Form::Adjective
+}
+
+/// After a ministry's portfolio, `, de la Sécurité publique`: the length of `, ` when a
+/// genitive and a capitalised word that is not a state follow it.
+fn portfolio_after_comma(rest: &str) -> Option<usize> {
+    let after = rest.strip_prefix(", ")?;
+    let skip = rest.len() - after.len();
+    let word = ["de la ", "de l'", "de l’", "du ", "des ", "d'", "d’"]
+        .iter()
+        .find_map(|l| after.strip_prefix(l))?;
+    let name: String = word
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    (name.chars().next().is_some_and(char::is_uppercase)
+        && lexicon()
+            .find(&name)
+            .iter()
+            .all(|k| !matches!(k.target, Target::Partner(_))))
+    .then_some(skip)
 }
 
 /// The heads of a state's police or gendarmerie: `Police nationale`, `Gendarmerie royale`.
@@ -870,7 +900,11 @@ struct HeadMatch {
 /// the name is written in that convention (`Direction générale des affaires consulaires et
 /// sociales`: nothing capitalised after the head but an adjective right after it) or an acronym
 /// in brackets follows (`Direction de la Police de l'air et des frontières (DPAF)`).
-fn extend_name(text: &str, mut pos: usize) -> usize {
+///
+/// A ministry's portfolios go on after a comma (`Ministère de l'Intérieur, de la Sécurité
+/// publique et de l'Administration du territoire`), and a people's name after its genitive
+/// (`Direction générale des Maliens de l'extérieur`, `Office des Tunisiens à l'étranger`).
+fn extend_name(text: &str, mut pos: usize, ministry: bool) -> usize {
     #[derive(PartialEq)]
     enum Prev {
         Capital,
@@ -888,8 +922,16 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
     let mut lowers = 0;
     // Only links since the last "et".
     let mut after_and = false;
+    // The last word was `de` or `à` right after a capitalised word.
+    let mut link_after_capital = false;
     loop {
         let rest = &text[pos..];
+        if ministry && prev == Prev::Capital && pos > head_end {
+            if let Some(next) = portfolio_after_comma(rest) {
+                (pos, prev, after_and) = (pos + next, Prev::Link { genitive: true }, false);
+                continue;
+            }
+        }
         let ws = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
         if rest[..ws].contains('\n') {
             break;
@@ -941,6 +983,14 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
                 continue;
             }
             let genitive = matches!(prev, Prev::Link { genitive: true }) || w == "d'";
+            // "des Maliens de l'extérieur", "des Tunisiens à l'étranger": where a people lives.
+            if matches!(after, "extérieur" | "étranger") && link_after_capital {
+                (pos, last_good, prev, capitals) = (end, end, Prev::Capital, true);
+                if lowers == 0 {
+                    last_capital = end;
+                }
+                continue;
+            }
             if genitive && lowercase_noun(after) && lowers < 5 {
                 (pos, last_good, prev) = (end, end, Prev::Lower);
                 lowers += 1;
@@ -971,6 +1021,7 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
             }
         } else if NAME_LINKS.contains(&w) {
             after_and |= w == "et";
+            link_after_capital = prev == Prev::Capital && matches!(w, "de" | "à");
             prev = match (&prev, w) {
                 (Prev::Lower, "et") => Prev::AndAfterLower,
                 (_, "de" | "du" | "des" | "d'") => Prev::Link { genitive: true },
@@ -1004,7 +1055,13 @@ fn extend_name(text: &str, mut pos: usize) -> usize {
                 && a.chars().all(|c| c.is_uppercase() || c == '-')
         })
     };
-    if (lowercase_convention || acronym_follows) && last_good > head_end {
+    // A ministry's last portfolio in lowercase at the end of its line or clause:
+    // `… et de l'Administration du territoire`.
+    let ministry_tail = ministry && lowers == 1 && prev == Prev::Lower && {
+        let rest = text[last_good..].trim_start_matches([' ', '\u{a0}']);
+        rest.is_empty() || rest.starts_with(['\n', '\r', ',', ';', '.', ':', '('])
+    };
+    if (lowercase_convention || acronym_follows || ministry_tail) && last_good > head_end {
         last_good
     } else {
         last_capital
@@ -1660,6 +1717,53 @@ mod tests {
         for (text, want) in cases {
             let at = text.rfind(' ').map_or(0, |i| i + 1);
             assert_eq!(names_a_language(text, at), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn names_extend_over_their_words() {
+        // (text, where the head ends, the name)
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "le Ministère de l'Intérieur, de la Sécurité publique et de l'Administration du territoire\n",
+                "Ministère",
+                "Ministère de l'Intérieur, de la Sécurité publique et de l'Administration du territoire",
+            ),
+            (
+                "le Ministère de l'Intérieur, de l'Espagne et du Maroc",
+                "Ministère",
+                "Ministère de l'Intérieur",
+            ),
+            (
+                "le Ministère de la Justice, des partenaires",
+                "Ministère",
+                "Ministère de la Justice",
+            ),
+            (
+                "la Direction générale des Maliens de l'extérieur, à Bamako",
+                "Direction",
+                "Direction générale des Maliens de l'extérieur",
+            ),
+            (
+                "l'Office des Tunisiens à l'étranger organise",
+                "Office",
+                "Office des Tunisiens à l'étranger",
+            ),
+            (
+                "la Direction de la Migration de la région",
+                "Direction",
+                "Direction de la Migration",
+            ),
+            (
+                "la Direction générale des affaires consulaires et sociales",
+                "Direction",
+                "Direction générale des affaires consulaires et sociales",
+            ),
+        ];
+        for (text, head, want) in cases {
+            let start = text.find(head).unwrap();
+            let end = extend_name(text, start + head.len(), is_ministry(head));
+            assert_eq!(&text[start..end], *want, "{text:?}");
         }
     }
 
