@@ -136,6 +136,39 @@ impl Out {
     }
 }
 
+/// Is the date mention `m` the name of a meeting, its noun right before it: `la réunion du
+/// 14 novembre 2024`, `lors de la session du 3 mai`, `le séminaire des 4 et 5 juin 2024`?
+pub(crate) fn named_by_date(doc: &Doc, m: &Mention) -> bool {
+    const NOUNS: &[&str] = &[
+        "réunion",
+        "session",
+        "séance",
+        "séminaire",
+        "atelier",
+        "rencontre",
+        "conférence",
+    ];
+    if m.value.is_none() || m.deadline {
+        return false;
+    }
+    let from = crate::doc::window_start(&doc.norm.text, m.start, 24);
+    let before = doc.lower_of(from..m.start);
+    let before = before.trim_end();
+    // The mention holds its `du` when the grammar took it as a preposition.
+    let own = doc.lower_of(m.start..m.end);
+    let noun_end = if own.starts_with("du ") || own.starts_with("des ") {
+        Some(before)
+    } else {
+        [" du", " des"].iter().find_map(|p| before.strip_suffix(p))
+    };
+    noun_end.is_some_and(|b| {
+        NOUNS.iter().any(|n| {
+            b.strip_suffix(n)
+                .is_some_and(|rest| rest.ends_with([' ', '\'', '’']))
+        })
+    })
+}
+
 /// The sentence around `pos` in the normalised text: from after the previous full stop or line
 /// break to the next one.
 pub(crate) fn sentence(text: &str, pos: usize) -> Range<usize> {

@@ -145,7 +145,16 @@ pub(crate) fn parse(
                 let before = doc.lower_of(from..open);
                 MEETINGS.iter().any(|k| before.contains(k))
             });
-        if set || other || bracketed {
+        // A meeting named by its date: "le procès-verbal de la réunion du 14 novembre 2024".
+        // Told again, it is the same meeting.
+        let named = crate::events::named_by_date(doc, m)
+            && !out.events.iter().any(|e| {
+                e.kind == rec::EventKind::Meeting
+                    && e.when
+                        .as_ref()
+                        .is_some_and(|w| m.value.as_ref().is_some_and(|v| w.edtf == v.edtf))
+            });
+        if set || other || bracketed || named {
             out.meeting_told(doc, mentions, m, s, ents);
         }
     }
