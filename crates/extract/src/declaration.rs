@@ -94,6 +94,10 @@ const DATED_KINDS: &[(&str, rec::EventKind)] = &[
     ("conférence", rec::EventKind::Meeting),
     ("rencontre", rec::EventKind::Meeting),
     ("visite", rec::EventKind::Meeting),
+    ("séminaire", rec::EventKind::Meeting),
+    ("atelier", rec::EventKind::Meeting),
+    ("session", rec::EventKind::Meeting),
+    ("forum", rec::EventKind::Meeting),
     ("communication", rec::EventKind::Publication),
     ("rapport", rec::EventKind::Publication),
     ("signé", rec::EventKind::Signature),
@@ -418,9 +422,13 @@ pub(crate) fn parse(
                 )
             } else {
                 // "une visite officielle à Nouakchott, du 18 au 19 avril 2024".
-                let place = phrase.rmatch_indices([' ', ',']).find_map(|(i, _)| {
-                    crate::events::place_after(text, phrase_start + i, first_date)
-                });
+                // Or after the date: "du séminaire des 4 et 5 juin 2024 à Madrid".
+                let place = phrase
+                    .rmatch_indices([' ', ','])
+                    .find_map(|(i, _)| {
+                        crate::events::place_after(text, phrase_start + i, first_date)
+                    })
+                    .or_else(|| crate::events::place_after(text, m.end, s.end));
                 (event_label(phrase), place)
             };
             let partners = ents.partners_in(phrase_start..first_date);
@@ -679,13 +687,18 @@ fn is_operative(l: &str) -> bool {
         .any(|o| l.starts_with(o) || l.match_indices(o).any(|(i, _)| l[..i].ends_with(' ')))
 }
 
-/// The last occurrence of `word` at a word start in `hay`.
+/// The last occurrence of `word` in `hay` as a whole word or its plural in `s`: `missions`
+/// for `mission`, but not `réunion` for `réuni` nor `conclusions` for `conclu`.
 fn last_word(hay: &str, word: &str) -> Option<usize> {
     let mut last = None;
     let mut from = 0;
     while let Some(i) = find_word(&hay[from..], word) {
-        last = Some(from + i);
-        from += i + word.len();
+        let end = from + i + word.len();
+        let after = hay[end..].strip_prefix('s').unwrap_or(&hay[end..]);
+        if !after.starts_with(char::is_alphabetic) {
+            last = Some(from + i);
+        }
+        from = end;
     }
     last
 }
