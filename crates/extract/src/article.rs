@@ -84,6 +84,14 @@ const MEETING_WORDS: &[&str] = &[
     "a coprésidé",
     "ont coprésidé",
     "co-présidé",
+    "au lancement",
+    "lancement officiel",
+    "cérémonie",
+    "a inauguré",
+    "ont inauguré",
+    "atelier",
+    "séminaire",
+    "forum",
 ];
 /// A reception is a meeting when someone is received: `a reçu mardi une délégation belge`,
 /// not `a reçu un financement`.
@@ -112,6 +120,12 @@ const NEXT_WORDS: &[&str] = &[
     "de réunir",
     "de se réunir",
     "de tenir",
+    "aura lieu",
+    "auront lieu",
+    "devrait se tenir",
+    "devrait avoir lieu",
+    "est annoncée",
+    "est programmée",
 ];
 const CREATION_WORDS: &[&str] = &[
     "créé",
@@ -296,6 +310,11 @@ pub(crate) fn parse(
                 "de réunir",
                 "de se réunir",
                 "de tenir",
+                "aura lieu",
+                "auront lieu",
+                "devrait",
+                "est annoncée",
+                "est programmée",
             ]
             .iter()
             .any(|w| sent[at..].starts_with(w))
