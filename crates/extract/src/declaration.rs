@@ -363,6 +363,23 @@ pub(crate) fn parse(
                 .filter_map(|(k, kind)| last_word(&before, k).map(|i| (i, *kind, *k)))
                 .max_by_key(|x| x.0);
             let Some((at, kind, keyword)) = kind else {
+                // An instrument named by its date: "la déclaration d'intention conjointe du
+                // 16 janvier 2024" was signed that day.
+                if let Some(at) = instrument_of_date(&before, &lower(&text[m.start..m.end])) {
+                    let label =
+                        format!("Signature : {}", event_label(&text[s.start + at..m.start]));
+                    let when = m.value.as_ref().map(when_of);
+                    let partners = ents.partners_in(s.start + at..m.start);
+                    out.event(
+                        doc,
+                        rec::EventKind::Signature,
+                        label,
+                        when,
+                        None,
+                        partners,
+                        s,
+                    );
+                }
                 continue;
             };
             if m.value
@@ -687,6 +704,38 @@ fn is_operative(l: &str) -> bool {
         .any(|o| l.starts_with(o) || l.match_indices(o).any(|(i, _)| l[..i].ends_with(' ')))
 }
 
+/// Where the instrument that a day names starts in `before` (the sentence up to the date, in
+/// lowercase), when it is named by that day: `l'accord de réadmission du 5 juin 1996`, `la
+/// déclaration conjointe du 16 janvier 2024`. Not when a participle stands between them
+/// (`l'accord entré en vigueur le 1er mars 2000`), nor far from it.
+fn instrument_of_date(before: &str, date: &str) -> Option<usize> {
+    const INSTRUMENTS: &[&str] = &[
+        "accord",
+        "mémorandum",
+        "memorandum",
+        "déclaration",
+        "convention",
+        "protocole",
+        "arrangement",
+        "traité",
+        "lettre d'intention",
+    ];
+    let before = before.trim_end();
+    if !date.starts_with("du ") && !before.ends_with(" du") {
+        return None;
+    }
+    let clause = before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+    let at = INSTRUMENTS
+        .iter()
+        .filter_map(|w| last_word(&before[clause..], w).map(|i| clause + i))
+        .max()?;
+    let between: Vec<&str> = before[at..].split_whitespace().skip(1).collect();
+    let participle = between
+        .iter()
+        .any(|w| ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e)));
+    (between.len() <= 6 && !participle).then_some(at)
+}
+
 /// The last occurrence of `word` in `hay` as a whole word or its plural in `s`: `missions`
 /// for `mission`, but not `réunion` for `réuni` nor `conclusions` for `conclu`.
 fn last_word(hay: &str, word: &str) -> Option<usize> {
@@ -812,6 +861,42 @@ mod tests {
                 )
             });
             assert_eq!(got, *want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn instruments_named_by_their_day() {
+        for (before, date, want) in [
+            (
+                "se référant à la déclaration d'intention conjointe ",
+                "du 16 janvier 2024",
+                true,
+            ),
+            ("rappelant l'accord de réadmission du", "5 juin 1996", true),
+            ("rappelant les mémorandums ", "du 3 mai 2023", true),
+            ("rappelant l'esprit ", "du 3 mai 2023", false),
+            (
+                "rappelant l'accord entré en vigueur ",
+                "le 1er mars 2000",
+                false,
+            ),
+            (
+                "rappelant l'accord entré en vigueur ",
+                "du 1er mars 2000",
+                false,
+            ),
+            (
+                "rappelant l'accord, en particulier la réunion ",
+                "du 1er mars 2000",
+                false,
+            ),
+            ("rappelant le rapport ", "du 1er mars 2000", false),
+        ] {
+            assert_eq!(
+                instrument_of_date(before, date).is_some(),
+                want,
+                "{before:?} {date:?}"
+            );
         }
     }
 
