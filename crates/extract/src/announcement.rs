@@ -345,6 +345,13 @@ pub(crate) fn parse(
             "rassemblera ",
             "rassembleront ",
             "avec la participation de",
+            // "Prendront part à cette rencontre des délégations de l'Italie …"
+            "rendront part ",
+            "rendra part ",
+            "articiperont ",
+            "articipera ",
+            "sont attendus ",
+            "sont attendues ",
         ],
         rec::Role::Participant,
         false,
