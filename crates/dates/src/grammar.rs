@@ -108,8 +108,8 @@ pub(crate) enum Expr {
         m: u8,
         dir: i8,
     },
-    /// `cette année`, `le mois dernier`, `la semaine prochaine`, `ce week-end` (`E`): unit
-    /// letter and offset.
+    /// `cette année`, `le mois dernier`, `la semaine prochaine`, `ce week-end` (`E`), `le
+    /// trimestre prochain` (`T`), `ce semestre` (`S`): unit letter and offset.
     RelPeriod {
         unit: u8,
         n: i64,
@@ -500,9 +500,22 @@ impl<'a> Parser<'a> {
         }
         if let Some((p, end)) = best.as_mut() {
             if yearless(&p.expr) {
-                p.dir = if self.word_in(*end, &["dernier", "derniere", "passe", "passee"]) {
+                p.dir = if self.word_in(
+                    *end,
+                    &[
+                        "dernier",
+                        "derniere",
+                        "derniers",
+                        "dernieres",
+                        "passe",
+                        "passee",
+                        "passes",
+                        "passees",
+                    ],
+                ) {
                     -1
-                } else if self.word_in(*end, &["prochain", "prochaine"]) {
+                } else if self.word_in(*end, &["prochain", "prochaine", "prochains", "prochaines"])
+                {
                     1
                 } else {
                     self.tense(i, *end)
@@ -1102,11 +1115,15 @@ impl<'a> Parser<'a> {
         };
         // "le 31/12", "du 12/03", "Lundi 17/02": a day and a month after "le", "du" or a
         // weekday, in the anchor's year.
-        if sep == '/'
+        // Dotted only as a range's start: "du 28.02 au 02.03.2025" (else "le 3.5" is a number).
+        let dotted_start =
+            sep == '.' && i > 0 && self.t[i - 1].is("du") && self.word_in(i + 3, &["au", "a"]);
+        if (sep == '/'
             && i > 0
             && (self.t[i - 1].is("le")
                 || self.t[i - 1].is("du")
                 || self.class(i - 1, Class::Weekday).is_some())
+            || dotted_start)
             && !self.t[i + 1].space_before
         {
             if let Some((b, bd)) = self.num(i + 2) {
@@ -1604,6 +1621,10 @@ impl<'a> Parser<'a> {
                 Some((Expr::RelPeriod { unit: b'M', n: 0 }, k + 1))
             } else if self.word_in(k, &["annee", "an"]) {
                 Some((Expr::RelPeriod { unit: b'Y', n: 0 }, k + 1))
+            } else if self.word(k, "trimestre") {
+                Some((Expr::RelPeriod { unit: b'T', n: 0 }, k + 1))
+            } else if self.word(k, "semestre") {
+                Some((Expr::RelPeriod { unit: b'S', n: 0 }, k + 1))
             } else if self.word(k, "jour")
                 || self.word_in(k, &["matin", "soir", "soiree", "matinee", "nuit"])
             {
@@ -1636,6 +1657,8 @@ impl<'a> Parser<'a> {
                 "semaine" => (b'W', j),
                 "mois" => (b'M', j),
                 "annee" | "an" => (b'Y', j),
+                "trimestre" => (b'T', j),
+                "semestre" => (b'S', j),
                 _ => match self.weekend(j) {
                     Some(e) => (b'E', e - 1),
                     None => (0, j),
@@ -2609,6 +2632,23 @@ impl<'a> Parser<'a> {
                 return Some((Expr::Frequency, j + 1));
             }
         }
+        // chaque année, chaque mois
+        if self.word(i, "chaque")
+            && self.word_in(
+                i + 1,
+                &[
+                    "annee",
+                    "an",
+                    "mois",
+                    "semaine",
+                    "jour",
+                    "trimestre",
+                    "semestre",
+                ],
+            )
+        {
+            return Some((Expr::Frequency, i + 2));
+        }
         let (_, j) = self.number(i)?;
         if self.word(j, "fois") && self.word(j + 1, "par") {
             let k = j + 2;
@@ -2760,6 +2800,7 @@ fn is_prefix_word(w: &str) -> bool {
             | "ce"
             | "cet"
             | "tous"
+            | "chaque"
             | "toutes"
             | "cette"
             | "ces"

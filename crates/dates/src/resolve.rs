@@ -671,6 +671,19 @@ fn period(a: Date, unit: u8, n: i64, offset: bool) -> Value {
             let (y, m) = a.add_months(n);
             month_value(y, m)
         }
+        // A quarter (`T`) or a half-year (`S`): the anchor's, shifted by `n`.
+        b'T' | b'S' => {
+            let len: i64 = if unit == b'T' { 3 } else { 6 };
+            let index = (i64::from(a.year) * 12 + i64::from(a.month) - 1) / len + n;
+            let y = index.div_euclid(12 / len) as i32;
+            let k = (index.rem_euclid(12 / len) + 1) as u8;
+            let part = if unit == b'T' {
+                Part::Quarter(k)
+            } else {
+                Part::Semester(k)
+            };
+            part_value(y, part)
+        }
         b'E' => {
             // Saturday and Sunday: of the anchor's week (Monday to Sunday); the next to start
             // after the anchor; the last to end before it.
