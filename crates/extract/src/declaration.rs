@@ -58,6 +58,11 @@ const OPERATIVE: &[&str] = &[
     "avons convenu",
     "sommes convenus",
     "nous engageons",
+    // Over a list: "Les deux Parties s'engagent à :".
+    "s'engagent à :",
+    "s'engagent à:",
+    "s'engagent :",
+    "s'engagent à ce qui suit",
 ];
 
 /// What an undertaking of the parties reads like.
@@ -155,8 +160,23 @@ pub(crate) fn parse(
         if b.span.start < title_end {
             continue;
         }
-        for p in ents.partners_in(norm(b)) {
-            ents.add_role(&p, rec::Role::Party);
+        let r = norm(b);
+        let parties: Vec<&'static str> = crate::entities::matches_in(&ents.matches, r.clone())
+            .iter()
+            .filter(|m| m.end <= r.end)
+            .filter_map(|m| match m.target {
+                // "Ministre des Affaires étrangères, de l'Union européenne et de la Coopération":
+                // a union in a minister's title is a portfolio, not a party.
+                liasse_lexicon::Target::Partner(p)
+                    if !(matches!(p, "EU" | "AU") && in_ministers_title(text, m.start)) =>
+                {
+                    Some(p)
+                }
+                _ => None,
+            })
+            .collect();
+        for p in parties {
+            ents.add_role(p, rec::Role::Party);
         }
     }
     // Signatories: "Pour le Royaume de Belgique".
@@ -309,6 +329,10 @@ pub(crate) fn parse(
                 "réuniront",
                 "se réunir",
                 "sommet",
+                "atelier",
+                "séminaire",
+                "conférence",
+                "forum",
             ]
             .iter()
             .any(|w| sent.contains(w));
@@ -324,6 +348,16 @@ pub(crate) fn parse(
                 "de tenir",
                 "se tenir",
                 "se réunir",
+                // A listed undertaking: "– tenir la deuxième session … au cours du second
+                // semestre 2025", "– organiser un atelier régional en mars 2026".
+                "tenir la ",
+                "tenir le ",
+                "tenir une ",
+                "tenir un ",
+                "organiser la ",
+                "organiser le ",
+                "organiser une ",
+                "organiser un ",
                 // "une réunion annuelle de la commission mixte, la prochaine à Rabat en mars".
                 "la prochaine",
                 "prochaine réunion",
@@ -435,7 +469,9 @@ pub(crate) fn parse(
                 let what = if met { "Réunion" } else { "Signature" };
                 (
                     format!("{what} : {}", event_label(instrument)),
-                    crate::events::place_after(text, verb_end, m.start),
+                    // "de la tenue, le 15 octobre 2024 à Conakry, de la première session".
+                    crate::events::place_after(text, verb_end, m.start)
+                        .or_else(|| crate::events::place_after(text, m.end, s.end)),
                 )
             } else {
                 // "une visite officielle à Nouakchott, du 18 au 19 avril 2024".
@@ -704,6 +740,46 @@ fn is_operative(l: &str) -> bool {
         .any(|o| l.starts_with(o) || l.match_indices(o).any(|(i, _)| l[..i].ends_with(' ')))
 }
 
+/// Is the name at `at` part of a minister's or ministry's title: `Ministre des Affaires
+/// étrangères, de l'Union européenne`, the words between the title's head and it all
+/// capitalised or links?
+fn in_ministers_title(text: &str, at: usize) -> bool {
+    let from = crate::doc::window_start(text, at, 120);
+    let clause = &text[from..at];
+    let clause = &clause[clause
+        .rfind(['.', ';', ':', '\n', '('])
+        .map_or(0, |i| i + 1)..];
+    // A portfolio is a genitive: "de l'Union", not "et l'Union".
+    if !["de l'", "de l’", "de la ", "du ", "des "]
+        .iter()
+        .any(|l| clause.ends_with(l))
+    {
+        return false;
+    }
+    let Some(head) = ["Ministre ", "Ministère ", "ministre ", "ministère "]
+        .iter()
+        .filter_map(|h| clause.rfind(h).map(|i| i + h.len()))
+        .max()
+    else {
+        return false;
+    };
+    clause[head..]
+        .split([' ', ',', '\''])
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    w,
+                    "de" | "des" | "du" | "d" | "la" | "l" | "le" | "les" | "et"
+                )
+                || w.ends_with("ères")
+                || w.ends_with("ère")
+                || w.ends_with("aux")
+                || w.ends_with("ale")
+                || w.ends_with("ales")
+        })
+}
+
 /// Where the instrument that a day names starts in `before` (the sentence up to the date, in
 /// lowercase), when it is named by that day: `l'accord de réadmission du 5 juin 1996`, `la
 /// déclaration conjointe du 16 janvier 2024`. Not when a participle stands between them
@@ -861,6 +937,33 @@ mod tests {
                 )
             });
             assert_eq!(got, *want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn unions_in_a_ministers_title() {
+        for (text, want) in [
+            (
+                "M. Albares, Ministre des Affaires étrangères, de l'Union européenne",
+                true,
+            ),
+            (
+                "le Ministère de l'Europe et des Affaires étrangères, de l'Union européenne",
+                true,
+            ),
+            (
+                "le Ministre des Affaires étrangères et l'Union européenne",
+                false,
+            ),
+            ("le Ministre, accompagné par l'Union européenne", false),
+            (
+                "Le Ministre a reçu la délégation de l'Union européenne",
+                false,
+            ),
+            ("Les deux pays et l'Union européenne", false),
+        ] {
+            let at = text.find("Union").unwrap();
+            assert_eq!(in_ministers_title(text, at), want, "{text:?}");
         }
     }
 
