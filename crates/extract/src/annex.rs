@@ -688,6 +688,66 @@ fn split_bodies(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Tables outside an annex whose header row names a schedule column (`Échéance`, `Délai`,
+/// `Calendrier`), as minutes' tables of decisions have: each row's date in that column is a
+/// deadline, labelled by the row's first cell of words. A row whose date is told already (a
+/// meeting it sets, `Tenir la prochaine réunion … | septembre 2025`) adds nothing.
+pub(crate) fn column_deadlines(
+    doc: &Doc,
+    mentions: &[Mention],
+    ents: &crate::entities::Entities,
+    out: &mut Out,
+) {
+    let mut deadline_col: Option<usize> = None;
+    for b in &doc.blocks {
+        let BlockKind::TableRow { cells } = &b.kind else {
+            deadline_col = None;
+            continue;
+        };
+        let texts: Vec<String> = cells.iter().map(|c| doc.clean(c.clone())).collect();
+        let header: Vec<Option<Col>> = texts.iter().map(|t| header_col(t)).collect();
+        if header.iter().filter(|h| h.is_some()).count() >= 2 && texts.iter().all(|t| t.len() < 40)
+        {
+            deadline_col = header.iter().position(|h| *h == Some(Col::Deadline));
+            continue;
+        }
+        let Some(cell) = deadline_col.and_then(|k| cells.get(k)) else {
+            continue;
+        };
+        let Some(m) = dated_in(mentions, &doc.norm.from_source(cell.clone())).next() else {
+            continue;
+        };
+        let Some(label) = texts
+            .iter()
+            .zip(cells)
+            .find(|(t, c)| *c != cell && t.split_whitespace().count() >= 2)
+            .map(|(t, _)| t.clone())
+        else {
+            continue;
+        };
+        let when = m.value.as_ref().map(when_of);
+        let at = doc.span_of_norm(m.start..m.end);
+        if out
+            .events
+            .iter()
+            .any(|e| e.when == when && e.evidence.start <= at.start && at.end <= e.evidence.end)
+        {
+            continue;
+        }
+        let row = doc.norm.from_source(b.span.clone());
+        let partners = ents.partners_in(row.clone());
+        out.event(
+            doc,
+            rec::EventKind::Deadline,
+            label,
+            when,
+            None,
+            partners,
+            row,
+        );
+    }
+}
+
 fn same_text(a: &str, b: &str) -> bool {
     let key = |s: &str| {
         liasse_lexicon::fold(s)

@@ -254,6 +254,9 @@ pub fn process_hashed(
             ents.add_role(p, rec::Role::ImplementingPartner);
         }
     }
+    if annex.is_none() {
+        annex::column_deadlines(&doc, &mentions, &ents, &mut out);
+    }
     events::deadline_events(&doc, &mentions, &ents, &exclude, &mut out);
     out.finish();
     let (partners, agencies, people) = ents.into_records();
