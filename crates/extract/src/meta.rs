@@ -482,9 +482,40 @@ fn title(doc: &Doc, kind: K, meta: &mut Meta) {
     // Otherwise the leading heading lines, joined, after any letterhead; the letterhead
     // itself when nothing follows it.
     let top = letterhead(doc, p);
-    if !(top > 0 && heading_lines(doc, top, meta)) {
-        heading_lines(doc, 0, meta);
+    if top > 0 && heading_lines(doc, top, meta) {
+        return;
     }
+    // A letter under its letterhead: its subject line, "Objet : Invitation à la réunion …".
+    if top > 0 {
+        if let Some(subject) = subject_line(doc) {
+            meta.title = Some(subject);
+            return;
+        }
+    }
+    heading_lines(doc, 0, meta);
+}
+
+/// A letter's subject in its header, `Objet : Invitation à la réunion …`, without the label.
+fn subject_line(doc: &Doc) -> Option<(String, rec::Span)> {
+    doc.blocks.iter().take(HEADER_BLOCKS).find_map(|b| {
+        let clean = doc.clean(b.content.clone());
+        let rest = ["Objet", "OBJET"]
+            .iter()
+            .find_map(|w| clean.strip_prefix(w))?
+            .trim_start();
+        let rest = rest.strip_prefix(':')?.trim();
+        if rest.chars().filter(|c| c.is_alphabetic()).count() < 10 {
+            return None;
+        }
+        // The span of the subject in the source: the block's content after the label's colon.
+        let src = &doc.src[b.content.clone()];
+        let colon = src.find(':')? + 1;
+        let at = colon + (src[colon..].len() - src[colon..].trim_start().len());
+        Some((
+            rest.to_owned(),
+            doc.span(b.content.start + at..b.content.end),
+        ))
+    })
 }
 
 /// How many blocks at the top are a letterhead (`ROYAUME DU MAROC`, `Ministère de …`), ended by
