@@ -153,7 +153,16 @@ pub(crate) fn parse(
                 ents.partners_in(s.clone()),
                 s.clone(),
             );
-        } else if past {
+        } else if past
+            // A past meeting is dated to the day or month; a span of years in its sentence is
+            // something else ("le plan de travail pour la période 2025-2026").
+            && m.value.as_ref().is_some_and(|v| {
+                !matches!(
+                    v.precision,
+                    liasse_dates::Precision::Year | liasse_dates::Precision::Years
+                )
+            })
+        {
             let label = shorten(&text[s.clone()]);
             let place = place.or_else(|| place_before(text, s.start, m.start));
             out.event(
