@@ -231,7 +231,12 @@ pub fn process_hashed(
     };
     budget.check("annex")?;
     let home = meta.place.as_ref().and_then(|p| home_state(&p.0));
-    let mut ents = entities::find(&mut doc, &exclude, &contexts, home);
+    // A reference code names no body: "MDCMRE/DCI/2025/118" is not the DCI.
+    let mut no_entities = exclude.clone();
+    if let Some((_, r)) = &meta.reference {
+        no_entities.push(doc.norm.from_source(r.start as usize..r.end as usize));
+    }
+    let mut ents = entities::find(&mut doc, &no_entities, &contexts, home);
     budget.check("entities")?;
     match kind {
         rec::DocumentKind::Declaration => {
