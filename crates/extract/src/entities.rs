@@ -528,6 +528,8 @@ fn accent_tolerant(role: &str) -> String {
 /// Lowercase words that may stand inside a body's name.
 /// Lowercase adjectives that stand inside a body's name ("Direction générale des …").
 const NAME_ADJECTIVES: &[&str] = &[
+    "délégué",
+    "déléguée",
     "général",
     "générale",
     "national",
@@ -997,6 +999,21 @@ fn extend_name(text: &str, mut pos: usize, ministry: bool) -> usize {
                 continue;
             }
             break;
+        }
+        // "des Marocains résidant à l'étranger", "des Guinéens établis à l'étranger".
+        if prev == Prev::Capital && matches!(w, "résidant" | "résidents" | "établis" | "vivant")
+        {
+            if let Some(abroad) = [" à l'étranger", " à l’étranger"]
+                .iter()
+                .find(|a| text[end..].starts_with(**a))
+            {
+                let end = end + abroad.len();
+                (pos, last_good, capitals) = (end, end, true);
+                if lowers == 0 {
+                    last_capital = end;
+                }
+                continue;
+            }
         }
         // "… et du Ministère de …": a second body, not more of this one's name.
         if first_upper && after_and && patterns().body_head.is_match(&word) {
@@ -1587,18 +1604,24 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
             end = i;
         }
     }
-    // A closing bracket that closes nothing opened in the role ends it.
-    let mut depth = 0i32;
+    // A closing bracket that closes nothing opened in the role ends it, and so does a bracket
+    // the role leaves open ("cheffe du service … (tél. : …").
+    let mut open: Vec<usize> = Vec::new();
     for (i, c) in body[..end].char_indices() {
         match c {
-            '(' => depth += 1,
-            ')' if depth == 0 => {
+            '(' => open.push(i),
+            ')' if open.is_empty() => {
                 end = i;
                 break;
             }
-            ')' => depth -= 1,
+            ')' => {
+                open.pop();
+            }
             _ => {}
         }
+    }
+    if let Some(&i) = open.first() {
+        end = end.min(i);
     }
     // The next person in an enumeration: ", et Name" / ", Name,".
     if let Some(i) = body.rfind(", et ") {
@@ -1743,6 +1766,11 @@ mod tests {
                 "la Direction générale des Maliens de l'extérieur, à Bamako",
                 "Direction",
                 "Direction générale des Maliens de l'extérieur",
+            ),
+            (
+                "le Ministère délégué chargé des Marocains résidant à l'étranger, à Rabat",
+                "Ministère",
+                "Ministère délégué chargé des Marocains résidant à l'étranger",
             ),
             (
                 "l'Office des Tunisiens à l'étranger organise",
