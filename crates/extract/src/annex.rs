@@ -698,12 +698,23 @@ pub(crate) fn column_deadlines(
     ents: &crate::entities::Entities,
     out: &mut Out,
 ) {
+    let words = header_words()
+        .iter()
+        .filter(|(col, ..)| *col == Col::Deadline)
+        .flat_map(|(_, _, ws)| ws.iter());
     let mut deadline_col: Option<usize> = None;
     for b in &doc.blocks {
         let BlockKind::TableRow { cells } = &b.kind else {
             deadline_col = None;
             continue;
         };
+        // Until a header names the column, a row without its word is none (and is not cleaned).
+        if deadline_col.is_none() {
+            let row = doc.lower_of(doc.norm.from_source(b.span.clone()));
+            if !words.clone().any(|w| row.contains(w)) {
+                continue;
+            }
+        }
         let texts: Vec<String> = cells.iter().map(|c| doc.clean(c.clone())).collect();
         let header: Vec<Option<Col>> = texts.iter().map(|t| header_col(t)).collect();
         if header.iter().filter(|h| h.is_some()).count() >= 2 && texts.iter().all(|t| t.len() < 40)

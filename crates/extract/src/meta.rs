@@ -56,7 +56,8 @@ fn patterns() -> &'static Patterns {
         byline_word: re(r"(?i)(?-u:\b)(?:publi[ée]|mis\s+en\s+ligne|post[ée]|mis\s+[àa]\s+jour)\s+(?:(?:dans|sur|par)\s+(.+?)\s+)?le\s+"),
         byline_head: re(r"(?i)^\W*par\s+\p{Lu}[\p{L}.'\- ]{1,60}?\s*[|,–—·•-]\s*(?:le\s+)?|^\W*\p{Lu}[\p{L}.'\- ]{1,40}?\s*\|\s*(?:publi[ée]\s+)?(?:le\s+)?|^\W*\p{Lu}[\p{L}'\- ]{1,30}\s*\(\p{Lu}{2,8}\)\s*[–—-]\s*"),
         dateline: re(r"(?i)^\W*(?:fait\s+)?(?:[àa]\s+)?(\p{Lu}[\p{L}'’\- ]{1,40}?)(?:\s*\([^()\n,;:]{2,40}\))?\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d|^\W*fait\s+[àa]\s+(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,|^[^,\n]{1,60}?\s[–—-]\s+((?-i:\p{Lu})[\p{L}'’\-]+(?: (?-i:\p{Lu})[\p{L}'’\-]+)?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d"),
-        venue_dateline: re(r"^\W*(\p{Lu}[\p{L}'’\-]+(?: \p{Lu}[\p{L}'’\-]+)?)(?:\s*\([^()\n,;:]{2,40}\))?(?:\s*,\s*[^,\n–—\d]{2,60}?)?(?:\s+[–—-]\s+|\s*,\s*)(?:(?:[Ll]es?|[Dd]u)\s+)?(?:\p{L}+\s+)?\d"),
+        // Latin letters only: a city's name is written in them, and the pattern stays small.
+        venue_dateline: re(r"^[\s*•#>\-–—]*([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+(?: [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+)?)(?:\s*\([^()\n,;:]{2,40}\))?(?:\s*,\s*[^,\n–—0-9]{2,60}?)?(?:\s+[–—-]\s+|\s*,\s*)(?:(?:[Ll]es?|[Dd]u)\s+)?(?:[A-Za-zÀ-ÖØ-öø-ÿ]+\s+)?\d"),
         reference: re(r"(?i)(?-u:\b)(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?-u:\b)r[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)"),
         letterhead: re(r"(?i)^(?:(?:royaume|r[ée]publique|[ée]tat|principaut[ée]|f[ée]d[ée]ration|gouvernement)\s+\S[^:–—]{0,60}|(?:minist[èe]re|ministre|secr[ée]tariat|direction|ambassade|consulat|cabinet|bureau)\s.{0,200}|\p{L}+(?:\s+\p{L}+){0,2}(?:\s*[–—-]\s*\p{L}+(?:\s+\p{L}+){0,2}){2,3})$"),
     })
