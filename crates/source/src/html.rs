@@ -166,6 +166,8 @@ pub(crate) fn to_text(html: &str) -> String {
                 };
                 newline(&mut out, "");
             }
+            // A heading stands apart, as a page shows it: a blank line before and after.
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => newline(&mut out, "\n"),
             n if BLOCK.contains(&n) || n == "li" => newline(&mut out, ""),
             _ => {}
         }
@@ -330,7 +332,7 @@ mod tests {
             <table><tr><td>UE</td><td>Texte</td></tr></table><!-- pub --></body></html>";
         assert_eq!(
             to_text(page),
-            "Réunion à Rabat\nPublié le 30\u{a0}-\u{a0}11\u{a0}-\u{a0}2024\nLa réunion a eu lieu.\n- un\n- deux\nUE\tTexte\n"
+            "Réunion à Rabat\n\nPublié le 30\u{a0}-\u{a0}11\u{a0}-\u{a0}2024\nLa réunion a eu lieu.\n- un\n- deux\nUE\tTexte\n"
         );
     }
 
@@ -344,10 +346,10 @@ mod tests {
             <div class=\"cookie-banner\">Nous utilisons des cookies";
         let wrapped = "<div class=\"layout has-sidebar\"><h1>Titre</h1><p>Texte.</p></div>\
             <div class=\"comments-open\"><div class=\"related\"><h1>Autre</h1></div></div>";
-        assert_eq!(to_text(wrapped), "Titre\nTexte.\nAutre\n");
+        assert_eq!(to_text(wrapped), "Titre\n\nTexte.\n\nAutre\n");
         assert_eq!(
             to_text(page),
-            "Réunion à Rabat\nLa réunion a eu lieu.\nFin.\n"
+            "Réunion à Rabat\n\nLa réunion a eu lieu.\nFin.\n"
         );
     }
 
