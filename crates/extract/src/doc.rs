@@ -96,6 +96,78 @@ impl<'a> Doc<'a> {
     pub fn language(&self) -> &'static str {
         language(&self.norm.text, 20_000)
     }
+
+    /// A PDF breaks its paragraphs into lines at the page's margin. Where a line runs to the
+    /// margin and the next goes on with the same paragraph, the break is a space in the
+    /// normalised text (and its lowercase), so that a role, a place or a name read across it
+    /// is read whole. Byte for byte, so offsets and spans are unchanged; the source and its
+    /// blocks keep their lines.
+    pub fn join_wrapped_lines(&mut self) {
+        let soft = soft_breaks(&self.norm.text);
+        if soft.is_empty() {
+            return;
+        }
+        // A newline and a space are both one ASCII byte: the strings stay valid UTF-8 and keep
+        // their length.
+        for s in [&mut self.norm.text, &mut self.lower] {
+            let mut bytes = std::mem::take(s).into_bytes();
+            for &i in &soft {
+                bytes[i] = b' ';
+            }
+            *s = String::from_utf8(bytes).unwrap_or_default();
+        }
+    }
+}
+
+/// The line breaks of `text` inside its paragraphs, as a PDF's text layer wraps them: after a
+/// line that reaches near the widest lines of the text, before a line that is not blank and
+/// does not open an item (`- `, `• `, `1. `, `a) `), neither line a table row.
+fn soft_breaks(text: &str) -> Vec<usize> {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, l| {
+            let start = *at;
+            *at += l.len();
+            Some((start, l.trim_end_matches(['\n', '\r'])))
+        })
+        .collect();
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|(_, l)| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if widths.len() < 10 {
+        return Vec::new();
+    }
+    widths.sort_unstable();
+    let margin = widths[widths.len() * 9 / 10];
+    if margin < 40 {
+        return Vec::new();
+    }
+    let opens_item = |l: &str| {
+        let l = l.trim_start();
+        l.starts_with(['-', '•', '*', '–', '—', '▪', '✓', '·'])
+            || l.split_once(['.', ')', '°']).is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+    };
+    let mut out = Vec::new();
+    for w in lines.windows(2) {
+        let ((at, line), (_, next)) = (w[0], w[1]);
+        let full = line.trim().chars().count() * 10 >= margin * 7;
+        if full
+            && !next.trim().is_empty()
+            && !line.contains('\t')
+            && !next.contains('\t')
+            && !line.trim_end().ends_with(':')
+            && !opens_item(next)
+        {
+            out.push(at + line.len());
+        }
+    }
+    // Only a newline itself (a `\r\n` keeps its `\r`; the newline after it is the break).
+    out.retain(|&i| text.as_bytes().get(i) == Some(&b'\n'));
+    out
 }
 
 /// `fr`, `en`, or `und`, from the share of common function words among the first `limit`
@@ -217,6 +289,32 @@ pub(crate) fn window_start(text: &str, pos: usize, len: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::Doc;
+
+    #[test]
+    fn lines_wrapped_at_the_margin_are_joined() {
+        let filler =
+            "Une ligne de texte ordinaire qui remplit la page jusqu'à sa marge droite, ici.\n";
+        let text = format!(
+            "{}Le ministre a reçu hier à Rabat M. Simon Fetet, son homologue, Directeur de\nl'Immigration au ministère de l'Intérieur.\n\nLes Parties conviennent de ce qui suit, en deux points :\n- renforcer la coopération;\n1. Point\nCourt\nSuite\n",
+            filler.repeat(10)
+        );
+        let mut doc = Doc::new(&text);
+        doc.join_wrapped_lines();
+        let norm = &doc.norm.text;
+        assert_eq!(norm.len(), text.len());
+        assert!(norm.contains("Directeur de l'Immigration"), "{norm}");
+        // A line that does not reach the margin, a label before a list, and a list item keep
+        // their breaks; so does the blank line between paragraphs.
+        assert!(norm.contains("Court\nSuite"));
+        assert!(norm.contains("suit, en deux points :\n- renforcer"));
+        assert!(norm.contains("l'Intérieur.\n\nLes"));
+        assert_eq!(doc.lower, super::lower(norm));
+        // Too few lines to know the margin: nothing is joined.
+        let mut short =
+            Doc::new("Une ligne assez longue pour être au bord de la page, mais seule\nsuite");
+        short.join_wrapped_lines();
+        assert!(short.norm.text.contains('\n'));
+    }
 
     /// The guess as first written: `split` on non-letters, `take(limit)`.
     fn language_by_split(text: &str, limit: usize) -> &'static str {

@@ -46,7 +46,8 @@ impl Out {
             kind,
             label: liasse_text::clean_inline(&label),
             when,
-            place,
+            // A place read across a wrapped line keeps one space.
+            place: place.map(|p| liasse_text::clean_inline(&p)),
             partners,
             evidence,
         });

@@ -157,6 +157,9 @@ pub fn process_hashed(
     budget.check("decoding")?;
     let mut doc = Doc::new(&decoded.text);
     doc.pages.clone_from(&decoded.pages);
+    if decoded.format == liasse_source::Format::Pdf {
+        doc.join_wrapped_lines();
+    }
     for note in &decoded.notes {
         doc.diagnostic(
             note.code,
