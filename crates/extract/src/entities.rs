@@ -658,9 +658,15 @@ fn unknown_bodies(
             if cut > m.end - m.start {
                 name = text[m.start..m.start + cut].to_owned();
                 r = m.start..m.start + cut;
-            } else if text[k.end..r.end].trim().is_empty() {
+            } else if text[k.end..r.end].trim().is_empty()
+                || [" et ", ", "]
+                    .iter()
+                    .any(|w| text[k.end..r.end].starts_with(w))
+            {
                 // Only the head before the known body ("la Commission de la CEDEAO", "le
-                // Secrétariat de l'OIM"): an organ of that body, which is recorded already.
+                // Secrétariat de l'OIM", also when another body follows it, "la Commission de
+                // la CEDEAO et l'Organisation internationale du Travail"): an organ of that
+                // body, which is recorded already.
                 // ("Bureau de l'OIT pour l'Afrique du Nord" goes on after it: a body of its own.)
                 continue;
             }
