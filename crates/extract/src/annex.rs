@@ -737,12 +737,7 @@ pub(crate) fn column_deadlines(
             continue;
         };
         let when = m.value.as_ref().map(when_of);
-        let at = doc.span_of_norm(m.start..m.end);
-        if out
-            .events
-            .iter()
-            .any(|e| e.when == when && e.evidence.start <= at.start && at.end <= e.evidence.end)
-        {
+        if out.holds_date(&when, &doc.span_of_norm(m.start..m.end)) {
             continue;
         }
         let row = doc.norm.from_source(b.span.clone());

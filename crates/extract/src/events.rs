@@ -53,6 +53,14 @@ impl Out {
         });
     }
 
+    /// Is there an event at `when` whose evidence holds `at` (the date told already where it
+    /// is written: an annex row's schedule cell, a meeting's sentence)?
+    pub fn holds_date(&self, when: &Option<rec::When>, at: &rec::Span) -> bool {
+        self.events
+            .iter()
+            .any(|e| e.when == *when && e.evidence.start <= at.start && at.end <= e.evidence.end)
+    }
+
     /// A meeting its sentence `s` tells of, dated by `m`: labelled by the sentence, placed
     /// after the date or before it (`se tiendra à Madrid en octobre`, `tenue à Berlin le 14
     /// octobre`), with the partners the sentence names.
@@ -455,11 +463,12 @@ pub(crate) fn deadline_events(
         let span = doc.span_of_norm(s.clone());
         // Or a deadline told already where it is written (an annex row's schedule cell).
         let at = doc.span_of_norm(m.start..m.end);
-        if out.events.iter().any(|e| {
-            e.when == when
-                && (e.evidence.start == span.start
-                    || e.evidence.start <= at.start && at.end <= e.evidence.end)
-        }) {
+        if out.holds_date(&when, &at)
+            || out
+                .events
+                .iter()
+                .any(|e| e.when == when && e.evidence.start == span.start)
+        {
             continue;
         }
         let label = shorten(&text[s.clone()]);
