@@ -83,12 +83,7 @@ const COMMITMENTS: &[&str] = &[
 
 fn commitments() -> &'static aho_corasick::AhoCorasick {
     static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(COMMITMENTS)
-            .unwrap_or_else(|_| unreachable!("a handful of short literals always build"))
-    })
+    AC.get_or_init(|| crate::literals(aho_corasick::MatchKind::LeftmostFirst, COMMITMENTS))
 }
 
 /// Event kinds for what a preamble dates, by keyword.
@@ -733,10 +728,7 @@ fn article_heading(line: &str) -> Option<ArticleHead> {
 /// start or after a space?
 fn is_operative(l: &str) -> bool {
     static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let ac = AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(OPERATIVE)
-            .unwrap_or_else(|_| unreachable!("a handful of short literals always build"))
-    });
+    let ac = AC.get_or_init(|| crate::literals(aho_corasick::MatchKind::Standard, OPERATIVE));
     ac.find_overlapping_iter(l)
         .any(|m| m.start() == 0 || l[..m.start()].ends_with(' '))
 }
@@ -818,8 +810,10 @@ fn instrument_of_date(before: &str, date: &str) -> Option<usize> {
 fn last_dated_keyword(hay: &str) -> Option<(usize, rec::EventKind, &'static str)> {
     static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let ac = AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(DATED_KINDS.iter().map(|(k, _)| k))
-            .unwrap_or_else(|_| unreachable!("a handful of short literals always build"))
+        crate::literals(
+            aho_corasick::MatchKind::Standard,
+            DATED_KINDS.iter().map(|(k, _)| k),
+        )
     });
     ac.find_overlapping_iter(hay)
         .filter(|m| {
@@ -827,9 +821,7 @@ fn last_dated_keyword(hay: &str) -> Option<(usize, rec::EventKind, &'static str)
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric);
-            let after = &hay[m.end()..];
-            let after = after.strip_prefix('s').unwrap_or(after);
-            starts && !after.starts_with(char::is_alphabetic)
+            starts && ends_word_or_plural(&hay[m.end()..])
         })
         .max_by_key(|m| (m.start(), m.pattern().as_usize()))
         .map(|m| {
@@ -845,13 +837,18 @@ fn last_word(hay: &str, word: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = find_word(&hay[from..], word) {
         let end = from + i + word.len();
-        let after = hay[end..].strip_prefix('s').unwrap_or(&hay[end..]);
-        if !after.starts_with(char::is_alphabetic) {
+        if ends_word_or_plural(&hay[end..]) {
             last = Some(from + i);
         }
         from = end;
     }
     last
+}
+
+/// Does the text after a word end it, or its plural in `s`?
+fn ends_word_or_plural(after: &str) -> bool {
+    let after = after.strip_prefix('s').unwrap_or(after);
+    !after.starts_with(char::is_alphabetic)
 }
 
 /// "missions de l'UE au Maroc le" → "Mission de l'UE au Maroc".

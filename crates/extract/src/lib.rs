@@ -46,6 +46,18 @@ pub(crate) fn pattern(s: &str) -> regex::Regex {
         .unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|_| unreachable!()))
 }
 
+/// A matcher of a constant list of short words (literals always build).
+pub(crate) fn literals<I, P>(kind: aho_corasick::MatchKind, words: I) -> aho_corasick::AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(kind)
+        .build(words)
+        .unwrap_or_else(|_| unreachable!("a list of short literals always builds"))
+}
+
 /// The state of the document's place, from the cities the lexicon knows: "Tunis", "siège du
 /// Ministère de l'Intérieur à Rabat", "Tunis, Ministère des Affaires sociales".
 fn home_state(place: &str) -> Option<&'static str> {
