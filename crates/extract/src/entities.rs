@@ -835,13 +835,7 @@ fn unknown_bodies(
 fn owns(text: &str, k: &Match, end: usize, ministry: bool) -> bool {
     if k.end < end {
         let rest = text[k.end..end].trim();
-        let abroad = [
-            "de l'extérieur",
-            "de l’extérieur",
-            "à l'étranger",
-            "à l’étranger",
-        ];
-        if !rest.is_empty() && !abroad.contains(&rest) {
+        if !rest.is_empty() && abroad_len(rest) != Some(rest.len()) {
             return false;
         }
     }
@@ -872,6 +866,34 @@ fn portfolio_after_comma(rest: &str) -> Option<usize> {
             .iter()
             .all(|k| !matches!(k.target, Target::Partner(_))))
     .then_some(skip)
+}
+
+/// Where a people lives, after its name in a body's: `des Maliens de l'extérieur`, `des
+/// Marocains résidant à l'étranger`.
+const ABROAD: &[&str] = &[
+    "de l'extérieur",
+    "à l'étranger",
+    "résidant à l'étranger",
+    "résidents à l'étranger",
+    "établis à l'étranger",
+    "vivant à l'étranger",
+];
+
+/// The length of the phrase of [`ABROAD`] that `rest` starts with, as a whole word, with
+/// either apostrophe.
+fn abroad_len(rest: &str) -> Option<usize> {
+    ABROAD.iter().find_map(|phrase| {
+        let mut chars = rest.chars();
+        let mut len = 0;
+        for c in phrase.chars() {
+            let x = chars.next()?;
+            if x != c && !(c == '\'' && x == '’') {
+                return None;
+            }
+            len += x.len_utf8();
+        }
+        (!rest[len..].starts_with(char::is_alphanumeric)).then_some(len)
+    })
 }
 
 /// The heads of a state's police or gendarmerie: `Police nationale`, `Gendarmerie royale`.
@@ -930,8 +952,6 @@ fn extend_name(text: &str, mut pos: usize, ministry: bool) -> usize {
     let mut lowers = 0;
     // Only links since the last "et".
     let mut after_and = false;
-    // The last word was `de` or `à` right after a capitalised word.
-    let mut link_after_capital = false;
     loop {
         let rest = &text[pos..];
         if ministry && prev == Prev::Capital && pos > head_end {
@@ -946,6 +966,17 @@ fn extend_name(text: &str, mut pos: usize, ministry: bool) -> usize {
         }
         let word_start = pos + ws;
         let rest = &text[word_start..];
+        // "des Maliens de l'extérieur", "des Marocains résidant à l'étranger".
+        if prev == Prev::Capital && pos > head_end {
+            if let Some(n) = abroad_len(rest) {
+                let end = word_start + n;
+                (pos, last_good, capitals) = (end, end, true);
+                if lowers == 0 {
+                    last_capital = end;
+                }
+                continue;
+            }
+        }
         let word: String = rest
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '\'' || *c == '’')
@@ -991,35 +1022,12 @@ fn extend_name(text: &str, mut pos: usize, ministry: bool) -> usize {
                 continue;
             }
             let genitive = matches!(prev, Prev::Link { genitive: true }) || w == "d'";
-            // "des Maliens de l'extérieur", "des Tunisiens à l'étranger": where a people lives.
-            if matches!(after, "extérieur" | "étranger") && link_after_capital {
-                (pos, last_good, prev, capitals) = (end, end, Prev::Capital, true);
-                if lowers == 0 {
-                    last_capital = end;
-                }
-                continue;
-            }
             if genitive && lowercase_noun(after) && lowers < 5 {
                 (pos, last_good, prev) = (end, end, Prev::Lower);
                 lowers += 1;
                 continue;
             }
             break;
-        }
-        // "des Marocains résidant à l'étranger", "des Guinéens établis à l'étranger".
-        if prev == Prev::Capital && matches!(w, "résidant" | "résidents" | "établis" | "vivant")
-        {
-            if let Some(abroad) = [" à l'étranger", " à l’étranger"]
-                .iter()
-                .find(|a| text[end..].starts_with(**a))
-            {
-                let end = end + abroad.len();
-                (pos, last_good, capitals) = (end, end, true);
-                if lowers == 0 {
-                    last_capital = end;
-                }
-                continue;
-            }
         }
         // "… et du Ministère de …": a second body, not more of this one's name.
         if first_upper && after_and && patterns().body_head.is_match(&word) {
@@ -1044,7 +1052,6 @@ fn extend_name(text: &str, mut pos: usize, ministry: bool) -> usize {
             }
         } else if NAME_LINKS.contains(&w) {
             after_and |= w == "et";
-            link_after_capital = prev == Prev::Capital && matches!(w, "de" | "à");
             prev = match (&prev, w) {
                 (Prev::Lower, "et") => Prev::AndAfterLower,
                 (_, "de" | "du" | "des" | "d'") => Prev::Link { genitive: true },
