@@ -145,18 +145,24 @@ impl Out {
     }
 }
 
+/// Nouns of a meeting.
+pub(crate) const MEETING_NOUNS: &[&str] = &[
+    "réunion",
+    "session",
+    "séance",
+    "atelier",
+    "séminaire",
+    "rencontre",
+    "conférence",
+    "visite",
+    "mission",
+    "table ronde",
+    "forum",
+];
+
 /// Is the date mention `m` the name of a meeting, its noun right before it: `la réunion du
 /// 14 novembre 2024`, `lors de la session du 3 mai`, `le séminaire des 4 et 5 juin 2024`?
 pub(crate) fn named_by_date(doc: &Doc, m: &Mention) -> bool {
-    const NOUNS: &[&str] = &[
-        "réunion",
-        "session",
-        "séance",
-        "séminaire",
-        "atelier",
-        "rencontre",
-        "conférence",
-    ];
     if m.value.is_none() || m.deadline {
         return false;
     }
@@ -171,7 +177,7 @@ pub(crate) fn named_by_date(doc: &Doc, m: &Mention) -> bool {
         [" du", " des"].iter().find_map(|p| before.strip_suffix(p))
     };
     noun_end.is_some_and(|b| {
-        NOUNS.iter().any(|n| {
+        MEETING_NOUNS.iter().any(|n| {
             b.strip_suffix(n)
                 .is_some_and(|rest| rest.ends_with([' ', '\'', '’']))
         })

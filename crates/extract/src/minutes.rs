@@ -135,15 +135,19 @@ pub(crate) fn parse(
         // Another meeting the minutes name, held or to be held: "la deuxième réunion tenue à
         // Berlin le 14 octobre 2021", "de tenir la quatrième réunion à Berlin au premier
         // trimestre 2023", "la tenue d'un atelier technique à Rabat en septembre 2022".
-        let other =
-            MEETINGS.iter().any(|k| sent.contains(k)) && HELD.iter().any(|k| sent.contains(k));
+        let other = crate::events::MEETING_NOUNS
+            .iter()
+            .any(|k| sent.contains(k))
+            && HELD.iter().any(|k| sent.contains(k));
         // A meeting given its place and date in brackets: "Suivi des recommandations de la
         // première réunion (Nouakchott, 14 novembre 2024)".
         let bracketed =
             crate::events::bracketed_place(text, s.start, m.start).is_some_and(|(open, _)| {
                 let from = crate::doc::window_start(text, open, 80).max(s.start);
                 let before = doc.lower_of(from..open);
-                MEETINGS.iter().any(|k| before.contains(k))
+                crate::events::MEETING_NOUNS
+                    .iter()
+                    .any(|k| before.contains(k))
             });
         // A meeting named by its date: "le procès-verbal de la réunion du 14 novembre 2024".
         // Told again, it is the same meeting.
@@ -196,20 +200,8 @@ pub(crate) fn parse(
     );
 }
 
-/// Nouns of a meeting, and words that say one was or will be held.
-const MEETINGS: &[&str] = &[
-    "réunion",
-    "session",
-    "atelier",
-    "séminaire",
-    "rencontre",
-    "conférence",
-    "visite",
-    "mission",
-    "table ronde",
-    "forum",
-];
-/// Whole words where a word may end others (`retenue`, `obtenir`).
+/// Words that say a meeting was or will be held (with a space where a word may end others:
+/// `retenue`, `obtenir`).
 const HELD: &[&str] = &[
     " tenue",
     " tenu ",
