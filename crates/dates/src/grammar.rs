@@ -24,6 +24,34 @@ pub(crate) enum Part {
     Season(u8),
 }
 
+impl Part {
+    /// The `n`th part of `len` months (3: a quarter, 4: four months, 6: a half-year), when
+    /// the year has one.
+    pub(crate) fn nth(len: i32, n: i32) -> Option<Part> {
+        if !(1..=12 / len.max(1)).contains(&n) {
+            return None;
+        }
+        let n = n as u8;
+        match len {
+            3 => Some(Part::Quarter(n)),
+            4 => Some(Part::Quadrimester(n)),
+            6 => Some(Part::Semester(n)),
+            _ => None,
+        }
+    }
+
+    /// Its length in months and the month it starts in. Seasons are the northern
+    /// hemisphere's meteorological ones; winter starts in December and runs into next year.
+    pub(crate) fn months(self) -> (u8, u8) {
+        match self {
+            Part::Quarter(n) => (3, 3 * (n - 1) + 1),
+            Part::Quadrimester(n) => (4, 4 * (n - 1) + 1),
+            Part::Semester(n) => (6, 6 * (n - 1) + 1),
+            Part::Season(code) => (3, 3 * (code.clamp(21, 24) - 20)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Expr {
     /// One day, or several days of one month (`les 5 et 6 juillet`).
@@ -1312,7 +1340,7 @@ impl<'a> Parser<'a> {
             let between = i > 0 && self.t[i - 1].is("entre") || self.word(i, "entre");
             if let Some((b, e)) = self.part_range_end(k, between) {
                 if let Some(a) = y.or(Some(b.0)).map(|y| (y, part)) {
-                    if part_value_order(a) < part_value_order(b) {
+                    if part_start(a) < part_start(b) {
                         return Some((Expr::PartRange { a, b }, e));
                     }
                 }
@@ -1325,16 +1353,9 @@ impl<'a> Parser<'a> {
         // "du premier au troisième trimestre 2025": the first ordinal takes the second's part.
         if let Some(n) = self.ordinal(j) {
             if let Some((b, e)) = self.part_range_end(j + 1, false) {
-                let a = match b.1 {
-                    Part::Quarter(_) if (1..=4).contains(&n) => Some(Part::Quarter(n as u8)),
-                    Part::Semester(_) if (1..=2).contains(&n) => Some(Part::Semester(n as u8)),
-                    Part::Quadrimester(_) if (1..=3).contains(&n) => {
-                        Some(Part::Quadrimester(n as u8))
-                    }
-                    _ => None,
-                };
+                let a = Part::nth(i32::from(b.1.months().0), n);
                 if let Some(a) = a.map(|a| (b.0, a)) {
-                    if part_value_order(a) < part_value_order(b) {
+                    if part_start(a) < part_start(b) {
                         return Some((Expr::PartRange { a, b }, e));
                     }
                 }
@@ -1394,11 +1415,7 @@ impl<'a> Parser<'a> {
     fn year_part(&self, j: usize) -> Option<(Option<i32>, Part, bool, usize)> {
         if let Some(n) = self.ordinal(j) {
             let len = self.class(j + 1, Class::Part)?;
-            let count = 12 / len;
-            let n = if n == 99 { count } else { n };
-            if !(1..=count).contains(&n) {
-                return None;
-            }
+            let part = Part::nth(len, if n == 99 { 12 / len.max(1) } else { n })?;
             let mut k = j + 2;
             if self.word(k, "de")
                 && self
@@ -1410,11 +1427,6 @@ impl<'a> Parser<'a> {
             let (y, k) = match self.year(k) {
                 Some((y, e)) => (Some(y), e),
                 None => (None, k),
-            };
-            let part = match len {
-                3 => Part::Quarter(n as u8),
-                4 => Part::Quadrimester(n as u8),
-                _ => Part::Semester(n as u8),
             };
             return Some((y, part, false, k));
         }
@@ -2717,14 +2729,8 @@ fn iso_and(n: u32, unit: u8, quarter: bool) -> String {
 }
 
 /// Where a part of a year starts, in months since year 0: orders the ends of a range.
-fn part_value_order((y, part): (i32, Part)) -> i64 {
-    let first = match part {
-        Part::Quarter(n) => 3 * (i64::from(n) - 1),
-        Part::Quadrimester(n) => 4 * (i64::from(n) - 1),
-        Part::Semester(n) => 6 * (i64::from(n) - 1),
-        Part::Season(code) => 3 * (i64::from(code) - 20),
-    };
-    i64::from(y) * 12 + first
+fn part_start((y, part): (i32, Part)) -> i64 {
+    i64::from(y) * 12 + i64::from(part.months().1)
 }
 
 /// `T1`…`T4` and `Q1`…`Q4` (quarters), `S1`, `S2` (semesters), in capitals.

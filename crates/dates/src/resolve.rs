@@ -482,20 +482,12 @@ fn year_value(y: i32) -> Value {
 }
 
 fn part_value(y: i32, part: Part) -> Value {
-    let (first_month, months, code, precision) = match part {
-        Part::Quarter(n) => (3 * (n - 1) + 1, 3, 32 + n, Precision::Quarter),
-        Part::Quadrimester(n) => (4 * (n - 1) + 1, 4, 36 + n, Precision::Quarter),
-        Part::Semester(n) => (6 * (n - 1) + 1, 6, 39 + n, Precision::Semester),
-        Part::Season(code) => {
-            // Meteorological seasons of the northern hemisphere; winter runs into next year.
-            let first = match code {
-                21 => 3,
-                22 => 6,
-                23 => 9,
-                _ => 12,
-            };
-            (first, 3, code, Precision::Season)
-        }
+    let (months, first_month) = part.months();
+    let (code, precision) = match part {
+        Part::Quarter(n) => (32 + n, Precision::Quarter),
+        Part::Quadrimester(n) => (36 + n, Precision::Quarter),
+        Part::Semester(n) => (39 + n, Precision::Semester),
+        Part::Season(code) => (code, Precision::Season),
     };
     let start = Date::first_of_month(y, first_month);
     let (ey, em) = start.add_months(i64::from(months) - 1);
