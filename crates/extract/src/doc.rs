@@ -100,8 +100,9 @@ impl<'a> Doc<'a> {
     /// A PDF breaks its paragraphs into lines at the page's margin. Where a line runs to the
     /// margin and the next goes on with the same paragraph, the break is a space in the
     /// normalised text (and its lowercase), so that a role, a place or a name read across it
-    /// is read whole. Byte for byte, so offsets and spans are unchanged; the source and its
-    /// blocks keep their lines.
+    /// is read whole. Byte for byte, so offsets and spans are unchanged. The source keeps its
+    /// lines, but its blocks are cut as if the wrapped lines were one: a heading, a list item
+    /// or a paragraph wrapped over three lines is one block, as in a text file.
     pub fn join_wrapped_lines(&mut self) {
         let soft = soft_breaks(&self.norm.text);
         if soft.is_empty() {
@@ -115,6 +116,16 @@ impl<'a> Doc<'a> {
                 bytes[i] = b' ';
             }
             *s = String::from_utf8(bytes).unwrap_or_default();
+        }
+        let mut joined = self.src.as_bytes().to_vec();
+        for &i in &soft {
+            let r = self.norm.to_source(i..i + 1);
+            if r.len() == 1 && joined[r.start] == b'\n' {
+                joined[r.start] = b' ';
+            }
+        }
+        if let Ok(joined) = String::from_utf8(joined) {
+            self.blocks = liasse_text::segment(&joined);
         }
     }
 }
@@ -303,6 +314,13 @@ mod tests {
         let norm = &doc.norm.text;
         assert_eq!(norm.len(), text.len());
         assert!(norm.contains("Directeur de l'Immigration"), "{norm}");
+        // The blocks are cut as if the wrapped lines were one: the sentence is one block.
+        assert!(
+            doc.blocks.iter().any(|b| text[b.span.clone()]
+                .ends_with("Directeur de\nl'Immigration au ministère de l'Intérieur.")),
+            "{:?}",
+            doc.blocks
+        );
         // A line that does not reach the margin, a label before a list, and a list item keep
         // their breaks; so does the blank line between paragraphs.
         assert!(norm.contains("Court\nSuite"));

@@ -169,7 +169,7 @@ pub fn process_hashed(
     budget.check("decoding")?;
     let mut doc = Doc::new(&decoded.text);
     doc.pages.clone_from(&decoded.pages);
-    if decoded.format == liasse_source::Format::Pdf {
+    if decoded.format == liasse_source::Format::Pdf && !decoded.lines_joined {
         doc.join_wrapped_lines();
     }
     for note in &decoded.notes {

@@ -80,6 +80,9 @@ pub struct Decoded {
     /// Byte offset in `text` where each page starts (PDF); empty for unpaginated input.
     pub pages: Vec<usize>,
     pub notes: Vec<Note>,
+    /// True when the lines the page's margin wrapped are already joined (a PDF read with its
+    /// geometry): the text's line breaks are the author's.
+    pub lines_joined: bool,
 }
 
 impl Decoded {
@@ -141,13 +144,14 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded, SourceError> {
     if bytes.starts_with(b"%PDF-")
         || (bytes.len() > 1024 && bytes[..1024].windows(5).any(|w| w == b"%PDF-"))
     {
-        let (text, pages, notes) = pdf::extract(bytes)?;
+        let (text, pages, notes, lines_joined) = pdf::extract(bytes)?;
         return Ok(Decoded {
             text,
             encoding: "binary",
             format: Format::Pdf,
             pages,
             notes,
+            lines_joined,
         });
     }
     if let Some(kind) = binary_signature(bytes) {
@@ -204,6 +208,7 @@ pub fn decode(bytes: &[u8], options: &Options) -> Result<Decoded, SourceError> {
         format,
         pages: Vec::new(),
         notes,
+        lines_joined: false,
     })
 }
 

@@ -6,18 +6,21 @@ use std::collections::HashMap;
 use crate::{Note, SourceError};
 
 /// The text of a PDF: pages joined by a form feed, the byte offset where each page starts,
-/// and notes about what was repaired.
-pub(crate) fn extract(bytes: &[u8]) -> Result<(String, Vec<usize>, Vec<Note>), SourceError> {
+/// notes about what was repaired, and whether the lines wrapped by the margin are joined
+/// (they are, unless the fallback extractor, which knows no geometry, read the file).
+pub(crate) fn extract(bytes: &[u8]) -> Result<(String, Vec<usize>, Vec<Note>, bool), SourceError> {
     let mut notes = Vec::new();
     let doc =
         lopdf::Document::load_mem(bytes).map_err(|e| SourceError::PdfBroken(e.to_string()))?;
     let encrypted = doc.is_encrypted();
     // pdf-extract reads more fonts right but has known panics on real files: one bad file must
     // cost only itself.
-    let primary = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
+    let primary = std::panic::catch_unwind(|| pages_of(bytes));
+    let mut lines_joined = true;
     let pages: Vec<String> = match primary {
         Ok(Ok(pages)) if !pages.is_empty() => pages,
         other => {
+            lines_joined = false;
             if encrypted {
                 return Err(SourceError::PdfEncrypted);
             }
@@ -58,7 +61,458 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, Vec<usize>, Vec<Note>), S
         starts.push(text.len());
         text.push_str(p.trim_matches('\n'));
     }
-    Ok((text, starts, notes))
+    Ok((text, starts, notes, lines_joined))
+}
+
+/// The text of each page, through pdf-extract's interpreter and [`Text`].
+fn pages_of(bytes: &[u8]) -> Result<Vec<String>, pdf_extract::OutputError> {
+    let mut doc = pdf_extract::Document::load_mem(bytes)?;
+    if doc.is_encrypted() {
+        // The empty user password opens most "encrypted" files (restrictions, not secrecy).
+        doc.decrypt("")?;
+    }
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let mut out = Text::default();
+    for n in numbers {
+        pdf_extract::output_doc_page(&doc, &mut out, n)?;
+    }
+    Ok(out.finish())
+}
+
+/// One line of a page as drawn: where it starts and ends, and where its first word ends.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    page: usize,
+    /// The byte where the line starts in the text.
+    start: usize,
+    /// The byte of the newline before the line, when a single newline separates it from the
+    /// line above (two mean a blank line: a paragraph's end, never a wrap).
+    newline: Option<usize>,
+    start_x: f64,
+    first_word_end: Option<f64>,
+    /// Where the text resumes after the line's first gap (a hanging indent's text).
+    after_gap: Option<f64>,
+    end_x: f64,
+    /// The byte where the line ends in the text.
+    end: usize,
+    size: f64,
+}
+
+/// Plain text from pdf-extract's characters, laid out as pdf-extract's own plain text (a
+/// newline where the baseline moves down, two where it moves down a lot, a space where a gap
+/// opens between two runs), then mended with what the geometry tells:
+///
+/// - **Lines wrapped by the page's margin are one line**: where the first word of a line
+///   would not have fit at the end of the line above, the break between them was the margin's,
+///   not the author's, and it becomes a space. A paragraph, a heading, a list item or a table
+///   row is then one line of text, as in a text file.
+/// - **A tab stop is a tab**: a word processor sets the cells of a row at tab stops, and a
+///   tab is what the segmenter reads as a cell boundary. Producers that write their spaces as
+///   characters draw no gap between words: there, a gap that lands where gaps land again and
+///   again (a tab stop) or is wider than a third of an em is a tab. Producers that place each
+///   word on its own make gaps everywhere: there, only a gap of more than two ems is.
+#[derive(Default)]
+struct Text {
+    text: String,
+    /// Height of the page, to turn PDF coordinates (y up) into reading order (y down).
+    height: f64,
+    page: usize,
+    /// Where each page's text ends.
+    page_ends: Vec<usize>,
+    last_end: f64,
+    last_y: f64,
+    first_char: bool,
+    lines: Vec<Line>,
+    /// Space characters drawn, and gaps opened between runs (where a space was written).
+    drawn_spaces: usize,
+    gaps: usize,
+    /// The gaps that may be tab stops: the byte of their space, where the text resumes, and
+    /// their width in ems.
+    wide: Vec<(usize, f64, f64)>,
+}
+
+impl Text {
+    fn close_line(&mut self) {
+        if let Some(l) = self.lines.last_mut() {
+            l.end_x = self.last_end;
+            l.end = self.text.len();
+            if l.first_word_end.is_none() {
+                l.first_word_end = Some(self.last_end);
+            }
+        }
+    }
+
+    /// Positions where gaps land, or indented lines start, at least three times, to the
+    /// point: tab stops.
+    fn tab_stops(&self, lefts: &[f64]) -> Vec<f64> {
+        let mut at: Vec<i64> = self.wide.iter().map(|w| w.1.round() as i64).collect();
+        at.extend(
+            self.lines
+                .iter()
+                .filter(|l| l.start_x > lefts[l.page] + 0.5 * l.size)
+                .map(|l| l.start_x.round() as i64),
+        );
+        at.sort_unstable();
+        let mut stops = Vec::new();
+        for run in at.chunk_by(|a, b| b - a <= 1) {
+            if run.len() >= 3 {
+                stops.push(run.iter().sum::<i64>() as f64 / run.len() as f64);
+            }
+        }
+        stops
+    }
+
+    /// The text of each page, with wrapped lines joined and tab stops as tabs.
+    fn finish(mut self) -> Vec<String> {
+        self.close_line();
+        let pages = self.page_ends.len();
+        // Each page's margins: the left one where its lines start, the right one where most
+        // full lines end.
+        let mut lefts = vec![f64::MAX; pages];
+        let mut rights = vec![0.0_f64; pages];
+        for page in 0..pages {
+            let mut ends: Vec<f64> = self
+                .lines
+                .iter()
+                .filter(|l| l.page == page && l.end_x < 10_000.0)
+                .map(|l| l.end_x)
+                .collect();
+            if ends.is_empty() {
+                continue;
+            }
+            ends.sort_by(f64::total_cmp);
+            rights[page] = ends[ends.len() * 19 / 20];
+            lefts[page] = self
+                .lines
+                .iter()
+                .filter(|l| l.page == page)
+                .map(|l| l.start_x)
+                .fold(f64::MAX, f64::min);
+        }
+        let glyph_spaced = self.drawn_spaces >= 2 * self.gaps && self.drawn_spaces > 0;
+        let stops = if glyph_spaced {
+            self.tab_stops(&lefts)
+        } else {
+            Vec::new()
+        };
+        let on_stop = |x: f64| stops.iter().any(|s| (s - x).abs() <= 1.5);
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        for &(at, x, ems) in &self.wide {
+            let tab = if glyph_spaced {
+                ems > 0.35 || on_stop(x)
+            } else {
+                ems > 2.0
+            };
+            if tab {
+                bytes[at] = b'\t';
+            }
+        }
+        // A byte to drop when the pages are cut out (a newline that joins without a space).
+        // (The text has no NUL of its own: `output_character` leaves them out.)
+        const DROP: u8 = 0;
+        let near = |a: f64, b: f64| (a - b).abs() <= 1.5;
+        // Where the row that holds byte `at` starts and ends, with the joins made so far.
+        let row = |bytes: &[u8], at: usize| {
+            let start = bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let end = bytes[at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| at + i);
+            start..end
+        };
+        let has_tab = |bytes: &[u8], at: usize| bytes[row(bytes, at)].contains(&b'\t');
+        let at_stop = |l: &Line| l.start_x > lefts[l.page] + 0.5 * l.size && on_stop(l.start_x);
+        // Some producers wrap by a count of characters, not by width (a script that prints a
+        // text wrapped at 90 characters): the longest line of words is the count.
+        let counts: Vec<(usize, usize)> = self
+            .lines
+            .iter()
+            .map(|l| {
+                let text = String::from_utf8_lossy(&bytes[l.start..l.end]);
+                let first_word = text.split([' ', '\t']).next().unwrap_or("");
+                (text.chars().count(), first_word.chars().count())
+            })
+            .collect();
+        let columns = self
+            .lines
+            .iter()
+            .zip(&counts)
+            .filter(|(l, _)| bytes[l.start..l.end].iter().filter(|&&b| b == b' ').count() >= 2)
+            .map(|(_, c)| c.0)
+            .max()
+            .unwrap_or(0);
+        for i in 1..self.lines.len() {
+            let (above, line) = (self.lines[i - 1], self.lines[i]);
+            let Some(at) = line.newline else { continue };
+            if above.page != line.page {
+                continue;
+            }
+            let word = line.first_word_end.unwrap_or(line.end_x) - line.start_x;
+            let (needs, joiner) = if line.start_x <= lefts[line.page] + 0.5 * line.size
+                || near(line.start_x, above.start_x)
+                || above.after_gap.is_some_and(|x| near(x, line.start_x))
+            {
+                (above.end_x + 0.25 * line.size + word, b' ')
+            } else if at_stop(&line) && has_tab(&bytes, above.start) {
+                // A tab that did not fit at the end of the line above starts this one, or
+                // a new row starts with an empty cell: only a tab stop left on the line above
+                // for the word tells the first from the second.
+                match stops.iter().find(|&&s| s > above.end_x + 0.05 * line.size) {
+                    Some(&s) => (s + word, b'\t'),
+                    None => (f64::MAX, b'\t'),
+                }
+            } else {
+                continue;
+            };
+            // What reads as the author's break whatever the geometry: before an item of a
+            // list, after a colon, and after the end of a sentence or clause before a capital
+            // (items of a preamble, one per line, each as wide as the page).
+            let authored = joiner == b' '
+                && (opens_item(&bytes[line.start..line.end])
+                    || closes_clause(
+                        &bytes[row(&bytes, above.start).start..at],
+                        &bytes[line.start..line.end],
+                    ));
+            let overflows = needs > rights[line.page] + 0.5
+                || joiner == b' ' && counts[i - 1].0 + 1 + counts[i].1 > columns;
+            if overflows && !authored {
+                let (before, after) = (bytes[at - 1], bytes.get(at + 1).copied().unwrap_or(b' '));
+                // No second space; no space inside a word broken at its hyphen.
+                let hyphen = before == b'-'
+                    && at >= 2
+                    && bytes[at - 2].is_ascii_alphabetic()
+                    && after.is_ascii_lowercase();
+                bytes[at] = if joiner == b' ' && (before == b' ' || hyphen) {
+                    DROP
+                } else {
+                    joiner
+                };
+            }
+        }
+        // Tabs to put before a row that starts at a tab stop: its leading empty cells. A row
+        // with a tab, or under one, is a table's; an indented paragraph is not.
+        let mut leading: Vec<(usize, usize)> = Vec::new();
+        let mut above_row: Option<usize> = None;
+        for line in &self.lines {
+            let starts_row = line.start == 0 || bytes[line.start - 1] == b'\n';
+            if !starts_row {
+                continue;
+            }
+            if at_stop(line)
+                && (has_tab(&bytes, line.start) || above_row.is_some_and(|a| has_tab(&bytes, a)))
+            {
+                leading.push((
+                    line.start,
+                    stops_before(&stops, lefts[line.page], line.start_x),
+                ));
+            }
+            above_row = Some(line.start);
+        }
+        // Cut the pages out, with the leading tabs in and the dropped bytes out.
+        let mut pages_text = Vec::with_capacity(pages);
+        let mut leading = leading.into_iter().peekable();
+        let mut start = 0;
+        for &end in &self.page_ends {
+            let mut page = Vec::with_capacity(end - start);
+            for (i, &b) in bytes.iter().enumerate().take(end).skip(start) {
+                while let Some(&(at, n)) = leading.peek() {
+                    if at > i {
+                        break;
+                    }
+                    page.extend(std::iter::repeat_n(b'\t', n));
+                    leading.next();
+                }
+                if b != DROP {
+                    page.push(b);
+                }
+            }
+            start = end;
+            pages_text.push(String::from_utf8(page).unwrap_or_default());
+        }
+        pages_text
+    }
+}
+
+/// Whether a line opens an item of a list: a bullet or dash, or a number or letter closed by
+/// `.`, `)` or `°` (`1.`, `a)`, `2°`), then a space.
+fn opens_item(line: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(line);
+    let t = text.trim_start();
+    if t.starts_with(['-', '•', '*', '–', '—', '▪', '✓', '·', '◦', '➢', '►']) {
+        return true;
+    }
+    t.split_once(['.', ')', '°']).is_some_and(|(n, rest)| {
+        let n = n.trim_start_matches('(');
+        !n.is_empty()
+            && n.chars().count() <= 3
+            && n.chars().all(char::is_alphanumeric)
+            && rest.starts_with([' ', '\t'])
+    })
+}
+
+/// Whether the text of a line ends a clause before an author's break: with a colon, or with
+/// `.`, `;`, `!` or `?` (markup and spaces aside) before a `next` line that does not go on in
+/// lowercase. `M.` or `Dr.` is an abbreviation, not an end.
+fn closes_clause(line: &[u8], next: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(line);
+    let next = String::from_utf8_lossy(next);
+    let mut t = text.trim_end();
+    // `</b>`, `</p>`: markup written as text.
+    while let Some(rest) = t.strip_suffix('>') {
+        match rest.rfind('<') {
+            Some(i) if rest[i..].starts_with("</") => t = rest[..i].trim_end(),
+            _ => break,
+        }
+    }
+    if t.ends_with(':') {
+        return true;
+    }
+    let goes_on = next.trim_start().starts_with(char::is_lowercase);
+    let last_word = t
+        .trim_end_matches(['.', ';', '!', '?'])
+        .rsplit([' ', '\t', '('])
+        .next()
+        .unwrap_or("");
+    let abbreviation = t.ends_with('.') && last_word.chars().count() <= 2;
+    t.ends_with(['.', ';', '!', '?']) && !goes_on && !abbreviation
+}
+
+/// How many tab stops lie between the left margin and `x`, `x` included.
+fn stops_before(stops: &[f64], left: f64, x: f64) -> usize {
+    stops
+        .iter()
+        .filter(|&&s| s > left + 1.5 && s <= x + 1.5)
+        .count()
+        .max(1)
+}
+
+impl pdf_extract::OutputDev for Text {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        media_box: &pdf_extract::MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.height = media_box.ury - media_box.lly;
+        self.last_end = 100_000.0;
+        self.last_y = 0.0;
+        self.first_char = false;
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.close_line();
+        self.page_ends.push(self.text.len());
+        self.page = self.page_ends.len();
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        // The position after flipping the page, and the font size as the side of the square
+        // of the same area as the transformed size.
+        let (x, y) = (trm.m31, self.height - trm.m32);
+        let sx = font_size * trm.m11 + font_size * trm.m21;
+        let sy = font_size * trm.m12 + font_size * trm.m22;
+        let size = (sx * sy).abs().sqrt();
+        let page_start = self.lines.last().is_none_or(|l| l.page != self.page);
+        let mut newlines = 0;
+        if self.first_char && !page_start {
+            // As pdf-extract's plain text: two newlines where the text moves down a lot and
+            // back to the left (a new paragraph). Unlike it, a line that starts to the right
+            // of where the line above ends is a line too, not the same line after a gap.
+            let down = (y - self.last_y).abs();
+            if down > size * 0.5 {
+                newlines = 1 + usize::from(x < self.last_end && down > size * 1.5);
+            }
+            if newlines > 0 {
+                self.close_line();
+                for _ in 0..newlines {
+                    self.text.push('\n');
+                }
+            }
+            if newlines == 0 && x > self.last_end + size * 0.1 {
+                self.gaps += 1;
+                if ends_cell(&self.text) && size > 0.0 {
+                    self.wide
+                        .push((self.text.len(), x, (x - self.last_end) / size));
+                }
+                if let Some(l) = self.lines.last_mut() {
+                    l.first_word_end.get_or_insert(self.last_end);
+                    l.after_gap.get_or_insert(x);
+                }
+                self.text.push(' ');
+            }
+        }
+        if page_start || newlines > 0 {
+            // (`end_page` closed the last line of the page before.)
+            self.lines.push(Line {
+                page: self.page,
+                start: self.text.len(),
+                newline: (newlines == 1).then(|| self.text.len() - 1),
+                start_x: x,
+                first_word_end: None,
+                after_gap: None,
+                end_x: x,
+                end: self.text.len(),
+                size,
+            });
+        } else if char == " " {
+            if let Some(l) = self.lines.last_mut() {
+                l.first_word_end.get_or_insert(self.last_end);
+            }
+        }
+        if char == " " {
+            self.drawn_spaces += 1;
+        }
+        if char.contains('\0') {
+            self.text.push_str(&char.replace('\0', ""));
+        } else {
+            self.text.push_str(char);
+        }
+        self.first_char = false;
+        self.last_y = y;
+        self.last_end = x + width * size;
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.first_char = true;
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+}
+
+/// Whether a gap after `text` may be a cell boundary: the line so far is more than a list's
+/// bullet or number (`•`, `1.`, `a)`, `(iv)`),
+/// which a hanging indent sets apart from its item the same way.
+fn ends_cell(text: &str) -> bool {
+    let line = text.rsplit('\n').next().unwrap_or("");
+    if line.ends_with('\t') {
+        return false;
+    }
+    let head = line.trim();
+    let n = head.chars().count();
+    let marker = n <= 6
+        && (n == 1 && !head.chars().all(char::is_alphanumeric)
+            || head.ends_with(['.', ')', '°', '-', '–']));
+    n > 0 && !marker
 }
 
 /// Typographic ligatures (`ﬁ`, `ﬂ`, `ﬀ`, `ﬃ`, `ﬄ`, `ﬅ`, `ﬆ`) that some fonts map to one code
@@ -182,6 +636,137 @@ fn strip_running_lines(pages: Vec<String>, notes: &mut Vec<Note>) -> Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pdf_extract::OutputDev;
+
+    /// Draw `runs` on one page of a glyph-spaced producer: each run is `(x, baseline from the
+    /// top, text)`, one run per text-showing operator, every character half an em wide at
+    /// 10 points (5 points).
+    fn page(runs: &[(f64, f64, &str)]) -> Vec<String> {
+        let mut out = Text::default();
+        let media = pdf_extract::MediaBox {
+            llx: 0.0,
+            lly: 0.0,
+            urx: 600.0,
+            ury: 800.0,
+        };
+        out.begin_page(1, &media, None).unwrap();
+        for &(x, y, text) in runs {
+            out.begin_word().unwrap();
+            for (i, c) in text.chars().enumerate() {
+                let trm = pdf_extract::Transform::row_major(
+                    1.0,
+                    0.0,
+                    0.0,
+                    1.0,
+                    x + 5.0 * i as f64,
+                    800.0 - y,
+                );
+                out.output_character(&trm, 0.5, 0.0, 10.0, &c.to_string())
+                    .unwrap();
+            }
+        }
+        out.end_page().unwrap();
+        out.finish()
+    }
+
+    #[test]
+    fn lines_wrapped_by_the_margin_are_joined_and_the_authors_breaks_kept() {
+        // 60 characters reach the margin at x = 350; lines 12 points apart.
+        let text = page(&[
+            (
+                50.0,
+                100.0,
+                "Le ministre a reçu à Rabat son homologue, le Directeur de la",
+            ),
+            (
+                50.0,
+                112.0,
+                "Migration, pour une séance de travail sur la coopération.",
+            ),
+            (50.0, 124.0, "Une ligne courte."),
+            (
+                50.0,
+                136.0,
+                "Suite qui tiendrait après la ligne courte, donc un autre",
+            ),
+            (
+                50.0,
+                148.0,
+                "paragraphe, dont la ligne va jusqu'au bord de la page, ici;",
+            ),
+            (
+                50.0,
+                160.0,
+                "Et un considérant qui commence par une capitale.",
+            ),
+            (
+                50.0,
+                172.0,
+                "Les Parties conviennent de ce qui suit, en deux points, ici :",
+            ),
+            (
+                50.0,
+                184.0,
+                "- renforcer la coopération, à partir de cette ligne-là, voir",
+            ),
+            (
+                50.0,
+                196.0,
+                "1. Point numéroté qui ouvre un item de la liste des mesures.",
+            ),
+        ]);
+        assert_eq!(
+            text[0],
+            "Le ministre a reçu à Rabat son homologue, le Directeur de la Migration, pour une \
+             séance de travail sur la coopération.\nUne ligne courte.\nSuite qui tiendrait \
+             après la ligne courte, donc un autre paragraphe, dont la ligne va jusqu'au bord de \
+             la page, ici;\nEt un considérant qui commence par une capitale.\nLes Parties \
+             conviennent de ce qui suit, en deux points, ici :\n- renforcer la coopération, à \
+             partir de cette ligne-là, voir\n1. Point numéroté qui ouvre un item de la liste \
+             des mesures."
+        );
+    }
+
+    #[test]
+    fn tab_stops_are_cells_and_wrapped_rows_are_one_line() {
+        // Tab stops every 50 points from x = 100; the margin at x = 400.
+        let text = page(&[
+            (50.0, 100.0, "Section"),
+            (100.0, 100.0, "Objectif"),
+            (150.0, 100.0, "Partenaire"),
+            (250.0, 100.0, "Initiative"),
+            // A row whose last cell wraps, then a row with an empty first cell.
+            (50.0, 112.0, "Mobilité"),
+            (100.0, 112.0, "1. Améliorer"),
+            (200.0, 112.0, "UE"),
+            (250.0, 112.0, "Renforcement des moyens du"),
+            (50.0, 124.0, "consulat."),
+            (100.0, 136.0, "2. Simplifier"),
+            (200.0, 136.0, "FR"),
+            (250.0, 136.0, "Visas de circulation."),
+            // A gap of one em after a list's bullet is no cell.
+            (50.0, 148.0, "•"),
+            (60.0, 148.0, "point"),
+            (
+                50.0,
+                160.0,
+                "Fin du tableau, un paragraphe où les mots sont séparés par des",
+            ),
+            (
+                50.0,
+                172.0,
+                "espaces écrits comme des caractères, ce qui est le cas le plus",
+            ),
+            (50.0, 184.0, "courant."),
+        ]);
+        assert_eq!(
+            text[0],
+            "Section\tObjectif\tPartenaire\tInitiative\nMobilité\t1. Améliorer\tUE\t\
+             Renforcement des moyens du consulat.\n\t2. Simplifier\tFR\tVisas de circulation.\n\
+             • point\nFin du tableau, un paragraphe où les mots sont séparés par des espaces \
+             écrits comme des caractères, ce qui est le cas le plus courant."
+        );
+    }
 
     #[test]
     fn running_headers_and_page_numbers_go() {
