@@ -123,12 +123,26 @@ struct Text {
     last_y: f64,
     first_char: bool,
     lines: Vec<Line>,
-    /// Space characters drawn, and gaps opened between runs (where a space was written).
+    /// Space characters drawn, gaps opened between runs where no space was drawn (a space is
+    /// written there), and gaps opened after a drawn space.
     drawn_spaces: usize,
     gaps: usize,
-    /// The gaps that may be tab stops: the byte of their space, where the text resumes, and
-    /// their width in ems.
-    wide: Vec<(usize, f64, f64)>,
+    stretched: usize,
+    /// The gaps that may be tab stops.
+    wide: Vec<Gap>,
+}
+
+/// A gap between two runs of a line, after text that may end a cell.
+#[derive(Debug, Clone, Copy)]
+struct Gap {
+    /// The byte of the space that stands for it.
+    at: usize,
+    /// Where the text resumes.
+    x: f64,
+    /// Its width in ems.
+    ems: f64,
+    /// Whether a space was drawn before it.
+    after_space: bool,
 }
 
 impl Text {
@@ -144,8 +158,13 @@ impl Text {
 
     /// Positions where gaps land, or indented lines start, at least three times, to the
     /// point: tab stops.
-    fn tab_stops(&self, lefts: &[f64]) -> Vec<f64> {
-        let mut at: Vec<i64> = self.wide.iter().map(|w| w.1.round() as i64).collect();
+    fn tab_stops(&self, lefts: &[f64], plain: impl Fn(&Gap) -> bool) -> Vec<f64> {
+        let mut at: Vec<i64> = self
+            .wide
+            .iter()
+            .filter(|g| plain(g))
+            .map(|g| g.x.round() as i64)
+            .collect();
         at.extend(
             self.lines
                 .iter()
@@ -190,21 +209,25 @@ impl Text {
                 .fold(f64::MAX, f64::min);
         }
         let glyph_spaced = self.drawn_spaces >= 2 * self.gaps && self.drawn_spaces > 0;
+        // Justified lines stretch one space in ten or more; a tab drawn as a space is rarer.
+        let justified = self.stretched * 10 > self.drawn_spaces;
+        // Where a gap may be a tab stop: after a stretched space, only when it is very wide.
+        let plain = |g: &Gap| glyph_spaced && !(g.after_space && justified);
         let stops = if glyph_spaced {
-            self.tab_stops(&lefts)
+            self.tab_stops(&lefts, plain)
         } else {
             Vec::new()
         };
         let on_stop = |x: f64| stops.iter().any(|s| (s - x).abs() <= 1.5);
         let mut bytes = std::mem::take(&mut self.text).into_bytes();
-        for &(at, x, ems) in &self.wide {
-            let tab = if glyph_spaced {
-                ems > 0.35 || on_stop(x)
+        for g in &self.wide {
+            let tab = if plain(g) {
+                g.ems > 0.35 || on_stop(g.x)
             } else {
-                ems > 2.0
+                g.ems > 2.0
             };
             if tab {
-                bytes[at] = b'\t';
+                bytes[g.at] = b'\t';
             }
         }
         // A byte to drop when the pages are cut out (a newline that joins without a space).
@@ -441,16 +464,32 @@ impl pdf_extract::OutputDev for Text {
                 }
             }
             if newlines == 0 && x > self.last_end + size * 0.1 {
-                self.gaps += 1;
-                if ends_cell(&self.text) && size > 0.0 {
-                    self.wide
-                        .push((self.text.len(), x, (x - self.last_end) / size));
+                // Next to a space drawn as a character (before or after the gap), the gap is
+                // the space stretched (a justified line) or a tab drawn as a space: no second
+                // space is written, and the drawn one is what may turn into a tab.
+                let before = self.text.ends_with(' ');
+                let after_space = before || char == " ";
+                if after_space {
+                    self.stretched += 1;
+                } else {
+                    self.gaps += 1;
+                }
+                let at = self.text.len() - usize::from(before);
+                if ends_cell(&self.text[..at]) && size > 0.0 {
+                    self.wide.push(Gap {
+                        at,
+                        x,
+                        ems: (x - self.last_end) / size,
+                        after_space,
+                    });
                 }
                 if let Some(l) = self.lines.last_mut() {
                     l.first_word_end.get_or_insert(self.last_end);
                     l.after_gap.get_or_insert(x);
                 }
-                self.text.push(' ');
+                if !after_space {
+                    self.text.push(' ');
+                }
             }
         }
         if page_start || newlines > 0 {
@@ -724,6 +763,35 @@ mod tests {
              conviennent de ce qui suit, en deux points, ici :\n- renforcer la coopération, à \
              partir de cette ligne-là, voir\n1. Point numéroté qui ouvre un item de la liste \
              des mesures."
+        );
+    }
+
+    #[test]
+    fn a_justified_line_has_one_space_between_its_words() {
+        // Each word its own run, the space drawn at the start of the next one (or at the end
+        // of the word) and stretched by a gap, as justifying producers write them.
+        let mut runs = Vec::new();
+        let mut x = 50.0;
+        for (i, word) in "La délégation était composée de Simon Fetet, Directeur de l'Immigration"
+            .split(' ')
+            .enumerate()
+        {
+            let run = if i == 0 {
+                word.to_owned()
+            } else {
+                format!(" {word}")
+            };
+            let width = 5.0 * run.chars().count() as f64;
+            runs.push((x, 100.0, run));
+            x += width + 3.0;
+        }
+        runs.push((50.0, 112.0, "Fin. ".to_owned()));
+        runs.push((80.0, 112.0, "Suite.".to_owned()));
+        let runs: Vec<(f64, f64, &str)> =
+            runs.iter().map(|(x, y, t)| (*x, *y, t.as_str())).collect();
+        assert_eq!(
+            page(&runs)[0],
+            "La délégation était composée de Simon Fetet, Directeur de l'Immigration\nFin. Suite."
         );
     }
 
