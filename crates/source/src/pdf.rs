@@ -267,6 +267,26 @@ impl Text {
             .map(|(_, c)| c.0)
             .max()
             .unwrap_or(0);
+        // Whether the first word of a line would have fit at the end of the line above, by
+        // its width and by its length.
+        let by_width = |above: &Line, line: &Line| {
+            let word = line.first_word_end.unwrap_or(line.end_x) - line.start_x;
+            above.end_x + 0.25 * line.size + word > rights[line.page] + 0.5
+        };
+        let by_length = |i: usize| counts[i - 1].0 + 1 + counts[i].1 > columns;
+        // Which of the two the producer wrapped by: a line that goes on in lowercase goes on
+        // from the line above, and the rule that tells more of those breaks is the producer's.
+        // (In a monospaced font the two tell the same: then either tells.)
+        let (mut width_told, mut length_told) = (0, 0);
+        for i in 1..self.lines.len() {
+            let (above, line) = (&self.lines[i - 1], &self.lines[i]);
+            let goes_on = String::from_utf8_lossy(&bytes[line.start..line.end])
+                .starts_with(char::is_lowercase);
+            if line.newline.is_some() && above.page == line.page && goes_on {
+                width_told += usize::from(by_width(above, line));
+                length_told += usize::from(by_length(i));
+            }
+        }
         for i in 1..self.lines.len() {
             let (above, line) = (self.lines[i - 1], self.lines[i]);
             let Some(at) = line.newline else { continue };
@@ -299,8 +319,15 @@ impl Text {
                         &bytes[row(&bytes, above.start).start..at],
                         &bytes[line.start..line.end],
                     ));
-            let overflows = needs > rights[line.page] + 0.5
-                || joiner == b' ' && counts[i - 1].0 + 1 + counts[i].1 > columns;
+            let overflows = if joiner == b'\t' {
+                needs > rights[line.page] + 0.5
+            } else if width_told > length_told {
+                by_width(&above, &line)
+            } else if length_told > width_told {
+                by_length(i)
+            } else {
+                by_width(&above, &line) || by_length(i)
+            };
             if overflows && !authored {
                 let (before, after) = (bytes[at - 1], bytes.get(at + 1).copied().unwrap_or(b' '));
                 // No second space; no space inside a word broken at its hyphen.
@@ -681,6 +708,11 @@ mod tests {
     /// top, text)`, one run per text-showing operator, every character half an em wide at
     /// 10 points (5 points).
     fn page(runs: &[(f64, f64, &str)]) -> Vec<String> {
+        page_in(runs, |_| 0.5)
+    }
+
+    /// [`page`] in a font whose characters are `width(c)` ems wide.
+    fn page_in(runs: &[(f64, f64, &str)], width: impl Fn(char) -> f64) -> Vec<String> {
         let mut out = Text::default();
         let media = pdf_extract::MediaBox {
             llx: 0.0,
@@ -691,17 +723,12 @@ mod tests {
         out.begin_page(1, &media, None).unwrap();
         for &(x, y, text) in runs {
             out.begin_word().unwrap();
-            for (i, c) in text.chars().enumerate() {
-                let trm = pdf_extract::Transform::row_major(
-                    1.0,
-                    0.0,
-                    0.0,
-                    1.0,
-                    x + 5.0 * i as f64,
-                    800.0 - y,
-                );
-                out.output_character(&trm, 0.5, 0.0, 10.0, &c.to_string())
+            let mut at = x;
+            for c in text.chars() {
+                let trm = pdf_extract::Transform::row_major(1.0, 0.0, 0.0, 1.0, at, 800.0 - y);
+                out.output_character(&trm, width(c), 0.0, 10.0, &c.to_string())
                     .unwrap();
+                at += 10.0 * width(c);
             }
         }
         out.end_page().unwrap();
@@ -763,6 +790,37 @@ mod tests {
              conviennent de ce qui suit, en deux points, ici :\n- renforcer la coopération, à \
              partir de cette ligne-là, voir\n1. Point numéroté qui ouvre un item de la liste \
              des mesures."
+        );
+    }
+
+    #[test]
+    fn a_text_wrapped_by_a_count_of_characters_is_joined_by_that_count() {
+        // Wrapped at 40 characters by a script, printed in a font where capitals are wide:
+        // the lines that go on in lowercase are wrapped by count, not by width, so the line
+        // of capitals, wide but short, ends where its author ended it.
+        let wide = |c: char| {
+            if c.is_uppercase() || c == 'm' || c == 'w' {
+                0.9
+            } else {
+                0.5
+            }
+        };
+        let text = page_in(
+            &[
+                (50.0, 100.0, "une phrase qui va à la ligne au bout de"),
+                (50.0, 112.0, "mammouths, mémorables, comme maman, mon"),
+                (50.0, 124.0, "ami qui continue sur la ligne suivante à"),
+                (50.0, 136.0, "sa fin."),
+                (50.0, 148.0, "AMBASSADE DU ROYAUME DU MAROC"),
+                (50.0, 160.0, "Cette initiative est nouvelle."),
+            ],
+            wide,
+        );
+        assert_eq!(
+            text[0],
+            "une phrase qui va à la ligne au bout de mammouths, mémorables, comme maman, mon ami \
+             qui continue sur la ligne suivante à sa fin.\nAMBASSADE DU ROYAUME DU MAROC\nCette \
+             initiative est nouvelle."
         );
     }
 
