@@ -315,10 +315,7 @@ impl Text {
             // (items of a preamble, one per line, each as wide as the page).
             let authored = joiner == b' '
                 && (opens_item(&bytes[line.start..line.end])
-                    || closes_clause(
-                        &bytes[row(&bytes, above.start).start..at],
-                        &bytes[line.start..line.end],
-                    ));
+                    || closes_clause(&bytes[above.start..at], &bytes[line.start..line.end]));
             let overflows = if joiner == b'\t' {
                 needs > rights[line.page] + 0.5
             } else if width_told > length_told {
