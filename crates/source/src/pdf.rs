@@ -775,8 +775,9 @@ mod tests {
             (
                 50.0,
                 196.0,
-                "1. Point numéroté qui ouvre un item de la liste des mesures.",
+                "1. Point numéroté qui ouvre un item de la liste des socio-",
             ),
+            (50.0, 208.0, "professionnels."),
         ]);
         assert_eq!(
             text[0],
@@ -786,7 +787,7 @@ mod tests {
              la page, ici;\nEt un considérant qui commence par une capitale.\nLes Parties \
              conviennent de ce qui suit, en deux points, ici :\n- renforcer la coopération, à \
              partir de cette ligne-là, voir\n1. Point numéroté qui ouvre un item de la liste \
-             des mesures."
+             des socio-professionnels."
         );
     }
 
