@@ -460,6 +460,30 @@ fn inspect_errors_exit_like_ingest() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a record type"));
 }
 
+/// A PDF operator the main extractor chokes on (`1 Tj`) makes it panic: the panic is caught,
+/// the fallback reads the text and the output says so, and stderr says nothing of a panic.
+#[test]
+fn a_pdf_the_extractor_panics_on_is_read_quietly_by_the_fallback() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(liasse()
+        .args([
+            "ingest",
+            "fixtures/broken/extractor_panic.pdf",
+            "-q",
+            "--out",
+        ])
+        .arg(tmp.path())
+        .env("RUST_BACKTRACE", "1"));
+    assert_eq!(o.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let json = std::fs::read_to_string(tmp.path().join("extractor_panic.json")).unwrap();
+    assert!(
+        json.contains("pdf-fallback") && json.contains("2025-05-03"),
+        "{json}"
+    );
+}
+
 /// `liasse report` on the committed output writes the whole site; run twice into the same
 /// directory after a document left, its page goes too.
 #[test]

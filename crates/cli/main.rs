@@ -15,6 +15,15 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A malformed PDF can make the PDF extractor panic: the panic is caught, the file read by
+    // the fallback and the failure noted in its output. Say nothing of it on stderr, where it
+    // would read as a crash; every other panic is reported as usual.
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !liasse_source::in_guarded_extraction() {
+            report(info);
+        }
+    }));
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -91,6 +91,12 @@ impl Decoded {
         page_of(&self.pages, offset)
     }
 }
+/// Whether this thread is extracting a PDF with an extractor that may panic on a malformed
+/// file: such a panic is caught, the file read by the fallback extractor and the failure noted
+/// in the output (`pdf-fallback`), so a panic hook may stay quiet about it.
+pub fn in_guarded_extraction() -> bool {
+    pdf::in_guarded()
+}
 
 /// 1-based page of a byte offset, given where each page starts (none for unpaginated text).
 pub fn page_of(page_starts: &[usize], offset: usize) -> Option<u32> {

@@ -15,7 +15,7 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, Vec<usize>, Vec<Note>, bo
     let encrypted = doc.is_encrypted();
     // pdf-extract reads more fonts right but has known panics on real files: one bad file must
     // cost only itself.
-    let primary = std::panic::catch_unwind(|| pages_of(bytes));
+    let primary = guarded(|| pages_of(bytes));
     let mut lines_joined = true;
     let pages: Vec<String> = match primary {
         Ok(Ok(pages)) if !pages.is_empty() => pages,
@@ -37,12 +37,10 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, Vec<usize>, Vec<Note>, bo
             numbers
                 .iter()
                 .map(|n| {
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        doc.extract_text(&[*n])
-                    }))
-                    .ok()
-                    .and_then(Result::ok)
-                    .unwrap_or_default()
+                    guarded(std::panic::AssertUnwindSafe(|| doc.extract_text(&[*n])))
+                        .ok()
+                        .and_then(Result::ok)
+                        .unwrap_or_default()
                 })
                 .collect()
         }
@@ -62,6 +60,25 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, Vec<usize>, Vec<Note>, bo
         text.push_str(p.trim_matches('\n'));
     }
     Ok((text, starts, notes, lines_joined))
+}
+
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run a PDF extractor that may panic on a malformed file, catching its panic; while it runs,
+/// [`crate::in_guarded_extraction`] is true on this thread, so a panic hook can keep quiet
+/// about a panic that is caught and reported as a note.
+fn guarded<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
+    GUARDED.with(|g| g.set(true));
+    let out = std::panic::catch_unwind(f);
+    GUARDED.with(|g| g.set(false));
+    out
+}
+
+/// Whether this thread is inside a guarded PDF extraction (see [`guarded`]).
+pub(crate) fn in_guarded() -> bool {
+    GUARDED.with(std::cell::Cell::get)
 }
 
 /// The text of each page, through pdf-extract's interpreter and [`Text`].
