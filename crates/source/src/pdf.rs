@@ -204,26 +204,22 @@ impl Text {
         let pages = self.page_ends.len();
         // Each page's margins: the left one where its lines start, the right one where most
         // full lines end.
+        // (The lines come page by page, in order.)
         let mut lefts = vec![f64::MAX; pages];
         let mut rights = vec![0.0_f64; pages];
-        for page in 0..pages {
-            let mut ends: Vec<f64> = self
-                .lines
+        for lines in self.lines.chunk_by(|a, b| a.page == b.page) {
+            let page = lines[0].page;
+            let mut ends: Vec<f64> = lines
                 .iter()
-                .filter(|l| l.page == page && l.end_x < 10_000.0)
                 .map(|l| l.end_x)
+                .filter(|&x| x < 10_000.0)
                 .collect();
-            if ends.is_empty() {
+            if ends.is_empty() || page >= pages {
                 continue;
             }
             ends.sort_by(f64::total_cmp);
             rights[page] = ends[ends.len() * 19 / 20];
-            lefts[page] = self
-                .lines
-                .iter()
-                .filter(|l| l.page == page)
-                .map(|l| l.start_x)
-                .fold(f64::MAX, f64::min);
+            lefts[page] = lines.iter().map(|l| l.start_x).fold(f64::MAX, f64::min);
         }
         let glyph_spaced = self.drawn_spaces >= 2 * self.gaps && self.drawn_spaces > 0;
         // Justified lines stretch one space in ten or more; a tab drawn as a space is rarer.
