@@ -233,6 +233,9 @@ pub(crate) struct Parsed {
     /// (`le 20 décembre dernier`), +1 the next after it (`le 5 mai prochain`); -2 and +2 when
     /// only the sentence's tense says so; 0 when nothing does.
     pub dir: i8,
+    /// The weekday written before a day of a date without its year, and that day
+    /// (`samedi 5 avril`: Saturday, the 5th): it can settle the year.
+    pub weekday: Option<(u8, u8)>,
 }
 
 /// Parse a token stream into expressions, longest match first, left to right.
@@ -495,6 +498,7 @@ impl<'a> Parser<'a> {
                         approx,
                         deadline,
                         dir: 0,
+                        weekday: None,
                     },
                     end,
                 ));
@@ -552,6 +556,7 @@ impl<'a> Parser<'a> {
                     p.end = self.t[*end].end;
                     *end += 1;
                 }
+                p.weekday = self.weekday_before_day(i, *end);
             }
             // "le 30 juin au plus tard", "le 15 mars 2025, au plus tard": a deadline told after.
             let k = if self.punct(*end, ',') {
@@ -912,6 +917,19 @@ impl<'a> Parser<'a> {
 
     fn weekday(&self, i: usize) -> M<u8> {
         self.class(i, Class::Weekday).map(|w| (w as u8, i + 1))
+    }
+
+    /// The first weekday in tokens `from..to` written right before a day (`samedi 5`,
+    /// `mardi, 3`), with that day.
+    fn weekday_before_day(&self, from: usize, to: usize) -> Option<(u8, u8)> {
+        (from..to).find_map(|k| {
+            let (wd, mut j) = self.weekday(k)?;
+            if self.punct(j, ',') {
+                j += 1;
+            }
+            let (d, e) = self.day(j)?;
+            (e <= to).then_some((wd, d))
+        })
     }
 
     // ---- dates written with a month name ---------------------------------------------------

@@ -64,6 +64,7 @@
 //! | `en octobre dernier`, `le mois dernier`, `cette année`, `l'année prochaine` | from the anchor | month, year | relative |
 //! | `le 20 décembre dernier`, `le 5 mai prochain`, `l'hiver dernier` | the last before, the next after the anchor | day, season | relative |
 //! | `le 15 janvier` (anchor 10 December), `s'est tenue le 20 décembre` (anchor in February) | the next or the last year, when near the anchor | day, month | relative |
+//! | `samedi 5 avril` (anchor 30 November 2024) | `2025-04-05`: the year whose day has the weekday written, when the nearest year's has another, within eight months of the anchor | day | relative |
 //! | `à 13h30 le samedi 21 septembre` | the date after the time, when no date just before it claims the time | day | |
 //! | `aujourd'hui`, `hier`, `demain`, `dans trois jours`, `il y a deux ans` | from the anchor | day, year | relative |
 //! | `les trois prochaines années`, `au cours des 12 derniers mois`, `les deux semaines écoulées` | `2014/2016`, `2012-02/2013-01`, `2013-01-28/2013-02-10` | years, month, day | relative; the anchor's own period excluded |

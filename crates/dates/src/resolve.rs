@@ -39,6 +39,12 @@ pub(crate) fn resolve(
                         Date::new(y, month, *days.last()?)?,
                     ))
                 });
+                let y = match (y, years, p.weekday) {
+                    (Some(y), Some(a), Some((wd, d))) if rel && days.contains(&d) => {
+                        Some(weekday_year(y, a, p.dir, wd, |c| Date::new(c, month, d)))
+                    }
+                    _ => y,
+                };
                 m.relative = rel;
                 if let Some(y) = y {
                     m.value = days_value(y, month, &days);
@@ -59,6 +65,15 @@ pub(crate) fn resolve(
                     ))
                 };
                 let (by, rel) = year_of(b.y, years, p.dir, true, ends);
+                let by = match (by, years, p.weekday) {
+                    (Some(by), Some(x), Some((wd, d))) if rel && (d == a.d || d == b.d) => {
+                        Some(weekday_year(by, x, p.dir, wd, |c| {
+                            let (s, e) = ends(c)?;
+                            Some(if d == a.d { s } else { e })
+                        }))
+                    }
+                    _ => by,
+                };
                 m.relative = rel;
                 if let Some((s, e)) = by.and_then(ends).filter(|(s, e)| s <= e) {
                     m.value = Some(Value::days(s, e));
@@ -438,6 +453,33 @@ fn near_year(a: Date, dir: i8, near: bool, span: impl Fn(i32) -> Option<(Date, D
         }
     }
 }
+
+/// A weekday written with a date without its year (`samedi 5 avril`) settles the year when
+/// the day of the year `near_year` chose falls on another weekday and the year before or after
+/// has it, within eight months of the anchor and on the side the tense (`dir`) allows: a
+/// programme written in November for `samedi 5 avril` is next April's. A wrong weekday on a
+/// day near the anchor is more likely a slip of the pen: its other years are too far.
+fn weekday_year(y: i32, a: Date, dir: i8, wd: u8, day: impl Fn(i32) -> Option<Date>) -> i32 {
+    if day(y).is_none_or(|d| d.weekday() == wd) {
+        return y;
+    }
+    [y - 1, y + 1]
+        .into_iter()
+        .find(|&c| {
+            day(c).is_some_and(|d| {
+                let gap = d.to_days() - a.to_days();
+                d.weekday() == wd
+                    && gap.abs() <= WEEKDAY_REACH
+                    && (dir >= 0 || gap < 0)
+                    && (dir <= 0 || gap > 0)
+            })
+        })
+        .unwrap_or(y)
+}
+
+/// Days from the anchor within which a written weekday may move a date to the next or last
+/// year (see `weekday_year`).
+const WEEKDAY_REACH: i64 = 243;
 
 fn dmy(d: Dmy) -> Option<Date> {
     Date::new(d.y?, d.m?, d.d)
