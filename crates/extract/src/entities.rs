@@ -1304,16 +1304,32 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         }
         found.push((name.range(), None, name.range()));
     }
-    // A signature: one of the last lines holding only a name, or "Le rapporteur : Name".
-    for (k, b) in doc.blocks.iter().enumerate().rev().take(4) {
+    // A signature: one of the last lines holding only a name, or "Le rapporteur : Name"; and
+    // anywhere, a line that gives a role its holder ("Rapporteur : M. Ousmane Ba, Directeur …",
+    // "Président de séance : Mme Awa Sy").
+    let signatures = doc.blocks.len().saturating_sub(4);
+    for (k, b) in doc.blocks.iter().enumerate().rev() {
         let r = doc.norm.from_source(b.content.clone());
         let line = text[r.clone()].trim_end_matches(['.', ' ']);
-        let (offset, candidate) = match line.find(" : ").or_else(|| line.find(": ")) {
-            Some(i) if line[..i].split_whitespace().count() <= 3 => {
+        let label = line
+            .find(" : ")
+            .or_else(|| line.find(": "))
+            .filter(|&i| line[..i].split_whitespace().count() <= 4);
+        let role_label = label.is_some_and(|i| signature_role(line[..i].trim()).is_some());
+        let (offset, candidate) = match label {
+            Some(i) if k >= signatures || role_label => {
                 let after = line[i..].trim_start_matches([' ', ':']);
-                (line.len() - after.len(), after)
+                let offset = line.len() - after.len();
+                // After a role, the name ends at its apposition.
+                let after = if role_label {
+                    after[..after.find([',', ';', '(']).unwrap_or(after.len())].trim_end()
+                } else {
+                    after
+                };
+                (offset, after)
             }
-            _ => (0, line),
+            _ if k >= signatures => (0, line),
+            _ => continue,
         };
         // "Rapporteur : Mme Aïcha Mint Salem", "Mme Aminata Ndiaye" under "Le Rapporteur": the
         // name after its honorific (found already with it; the label or the line above still
@@ -1331,7 +1347,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         let known = found.iter().any(|f| f.0.start == r.start + offset);
         // Names side by side in columns are read below, one by one.
         if is_person_name(candidate)
-            && candidate.split_whitespace().count() <= 4
+            && candidate.split_whitespace().count() <= if label_end > 0 { 5 } else { 4 }
             && (!known || offset > 0)
             && column_parts(text, r.start + offset..r.start + offset + candidate.len()).len() < 2
         {
@@ -1583,6 +1599,19 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
         return None;
     }
     let body = &rest[lead..];
+    // The next line gives a role its own holder ("Secrétaire de séance : Mme Awa Sy"): it is
+    // not this name's role.
+    if !apposition {
+        // The whole line: the next name may stop `rest` before the end of it.
+        let whole = &text[from + lead..];
+        let line = &whole[..whole.find('\n').unwrap_or(whole.len())];
+        if line
+            .find(':')
+            .is_some_and(|i| !line[i + 1..].trim().is_empty())
+        {
+            return None;
+        }
+    }
     let head = without_accents(&body.chars().take(40).collect::<String>().to_lowercase());
     // A rank may come first: "première adjointe", "2e vice-président".
     let head = ordinal_rank(&head).map_or(head.as_str(), |n| &head[n..]);

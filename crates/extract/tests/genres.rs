@@ -453,6 +453,23 @@ fn entities_in_sentences_of_our_own() {
     // acronym that names it; a body "auprès" another.
     let out = text("Modératrice : Mme Nezha El Ouafi, Secrétaire d'Etat.");
     assert_eq!(out.people[0].role.as_deref(), Some("Secrétaire d'Etat"));
+    // A role written as a label before its holder, anywhere in the text; the next line's
+    // label is not the role of the name above it.
+    let out = text("PROCÈS-VERBAL DE LA RÉUNION\nNouakchott, le 14 mars 2024\n\nRapporteur : M. Ousmane Ba\nSecrétaire de séance : Mme Khadijetou Sy\nModérateur : Pr Amadou Sall (Université de Dakar)\nPrésident de séance : Awa Ndiaye, Directrice de l'Emploi\nLieu : Hôtel Azalaï, Nouakchott\n\nLa séance a été ouverte à 10 heures.\n\nLa séance a été levée à 13 heures.\n\nL'ordre du jour étant épuisé, les participants se sont séparés.\n\nFait à Nouakchott.\n");
+    let people: Vec<(&str, Option<&str>)> = out
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Ousmane Ba", Some("Rapporteur")),
+            ("Khadijetou Sy", Some("Secrétaire de séance")),
+            ("Amadou Sall", Some("Modérateur")),
+            ("Awa Ndiaye", Some("Directrice de l'Emploi")),
+        ]
+    );
     // Honorifics that stack.
     let out = text("Allocution de S.E. Mme Claudia Wiedey, Ambassadrice.");
     let p = &out.people[0];
