@@ -170,6 +170,33 @@ pub(crate) fn find(
         .filter(|m| outside(&(m.start..m.end)))
         .filter(|m| !(m.form == Form::Adjective && names_a_language(&text, m.start)))
         .collect();
+    // "Agence nationale pour la promotion de l'emploi des jeunes (ANAPEJ)": a name that two
+    // states' bodies share is the one whose acronym follows it in brackets.
+    for i in 1..e.matches.len() {
+        let (head, tail) = e.matches.split_at_mut(i);
+        let (m, k) = (&mut head[i - 1], &tail[0]);
+        if let (Target::Body(name_of), Target::Body(acronym_of), Form::Acronym) =
+            (m.target.clone(), k.target.clone(), k.form)
+        {
+            let bracketed = text.get(m.end..k.start).is_some_and(|g| g.trim() == "(")
+                && text[k.end..].starts_with(')');
+            let same_name = |a: &str, b: &str| {
+                let name = |id| {
+                    lexicon()
+                        .body(id)
+                        .map(|b| liasse_lexicon::fold(b.display_name()).text)
+                };
+                name(a).is_some_and(|n| Some(n) == name(b))
+            };
+            if m.form != Form::Acronym
+                && name_of != acronym_of
+                && bracketed
+                && same_name(name_of, acronym_of)
+            {
+                m.target = Target::Body(acronym_of);
+            }
+        }
+    }
     // "Ministère des Affaires sociales (Tunisie)": the state in brackets is named too.
     let qualifiers: Vec<Match> = e
         .matches

@@ -435,6 +435,15 @@ fn entities_in_sentences_of_our_own() {
         .unwrap();
     assert_eq!(a.authority, None);
 
+    // Two states' agencies of the same name: the acronym in brackets after it tells which.
+    let out = text("Pour la partie mauritanienne : l'Agence nationale pour la promotion de l'emploi des jeunes (ANAPEJ). Pour la partie sénégalaise : l'Agence nationale pour la promotion de l'emploi des jeunes (ANPEJ).");
+    let ids: Vec<(&str, usize)> = out
+        .agencies
+        .iter()
+        .map(|a| (a.id.as_str(), a.mentions.len()))
+        .collect();
+    assert_eq!(ids, [("mr-anapej", 2), ("sn-anpej", 2)]);
+
     // Predecessor and successor are two entries.
     let out = text("Le Bureau européen d'appui en matière d'asile (EASO), devenu l'Agence de l'Union européenne pour l'asile, appuie la réforme.");
     let ids: Vec<&str> = out.agencies.iter().map(|a| a.id.as_str()).collect();

@@ -177,6 +177,25 @@ fn finds_agencies_by_name_and_acronym() {
         ]
     );
     assert_eq!(ids("la CEA et le PNUD"), ["uneca=CEA", "undp=PNUD"]);
+    // West Africa's employment and migration bodies; NGOs of the field, hyphenated as written.
+    assert_eq!(
+        ids("l'ANAPEJ, l'APEJ, l'ANSD, le HCSE et l'ANLTP/TIM"),
+        [
+            "mr-anapej=ANAPEJ",
+            "ml-apej=APEJ",
+            "sn-ansd=ANSD",
+            "sn-hcse=HCSE",
+            "ne-anltp=ANLTP/TIM"
+        ]
+    );
+    assert_eq!(
+        ids("Caritas-Maroc, Médecins sans frontières et le Conseil norvégien pour les réfugiés"),
+        [
+            "ma-caritas=Caritas-Maroc",
+            "msf=Médecins sans frontières",
+            "nrc=Conseil norvégien pour les réfugiés"
+        ]
+    );
 }
 
 #[test]
