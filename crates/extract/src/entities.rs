@@ -450,6 +450,9 @@ struct Patterns {
     name_role: Regex,
     /// "la ministre fédérale allemande de l'Intérieur, Nancy Faeser": the role, then the name.
     role_name: Regex,
+    /// "le Premier ministre Ousmane Sonko", "son homologue espagnol Fernando Grande-Marlaska":
+    /// the role and at most one adjective, then the name, with no comma between them.
+    role_name_bare: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -476,6 +479,7 @@ fn patterns() -> &'static Patterns {
             any_role: aho_corasick::AhoCorasick::new(role_words())
                 .unwrap_or_else(|_| unreachable!("role titles are short literals")),
             role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]'|[Ss]on|[Ss]a|[Ll]eur)\s*((?i:{})[^,;:.()|\t]{{0,100}}),\s+(?:(?:{})\s+)*({name})(?:,|\s+et\s|\s*[.;]|\s*$|\n)", roles.join("|"), honorifics.join("|"))),
+            role_name_bare: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eur|[Dd]u|[Aa]u)\s+((?i:{})(?:\s+\p{{Ll}}[\p{{Ll}}\-]+)?)\s+({name})", roles.join("|"))),
             name_role: crate::pattern(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))),
         }
     })
@@ -1163,9 +1167,37 @@ pub(crate) fn slug(s: &str) -> String {
 }
 
 /// Words that start a capitalised run without being a name.
+/// Words that go on a role title in capitals, never a first name ("Directeur Général Adjoint").
+const TITLE_WORDS: &[&str] = &[
+    "general",
+    "generale",
+    "delegue",
+    "deleguee",
+    "permanent",
+    "permanente",
+    "national",
+    "nationale",
+    "regional",
+    "regionale",
+    "executif",
+    "executive",
+    "honoraire",
+    "interimaire",
+    "principal",
+    "principale",
+    "technique",
+    "adjoint",
+    "adjointe",
+    "special",
+    "speciale",
+    "resident",
+    "residente",
+];
+
 const NOT_NAMES: &[&str] = &[
     "Le", "La", "Les", "Un", "Une", "Des", "Du", "De", "Pour", "Dans", "En", "Au", "Aux", "Et",
-    "Il", "Elle", "Ils", "Ce", "Cette", "Son", "Sa", "Ses", "Leur", "Leurs",
+    "Il", "Elle", "Ils", "Ce", "Cette", "Son", "Sa", "Ses", "Leur", "Leurs", "Par", "Avec", "Sur",
+    "Selon", "Chez", "Vers",
 ];
 
 /// A capitalised word that is not a state, a body, or a role: a place such as a city.
@@ -1315,6 +1347,39 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             && !found[..honorific_count]
                 .iter()
                 .any(|f| f.0.start == name.start())
+        {
+            continue;
+        }
+        roles_before.push((name.range(), liasse_text::clean_inline(role.as_str())));
+    }
+    for c in p
+        .role_name_bare
+        .find_iter(if roles { text } else { "" })
+        .filter_map(|m| p.role_name_bare.captures_at(&text[..m.end()], m.start()))
+    {
+        let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        // Not the rest of a title in capitals ("le Directeur Général Adjoint …", "le
+        // Secrétaire Général Ministère …").
+        let words: Vec<String> = name
+            .as_str()
+            .split(' ')
+            .map(|w| without_accents(&w.to_lowercase()))
+            .collect();
+        // The word after the role is an adjective ("espagnol"), not the start of its
+        // complement ("le Ministre des Affaires étrangères").
+        let adjective = role.as_str().rsplit(' ').next().unwrap_or("");
+        if words.iter().any(|w| TITLE_WORDS.contains(&w.as_str()))
+            || [
+                "de", "des", "du", "la", "le", "les", "aux", "au", "en", "et", "pour", "chargé",
+                "chargée", "auprès", "sur", "avec", "par",
+            ]
+            .contains(&adjective)
+            || role_words().contains(&words[0])
+            || p.body_head.is_match(name.as_str())
+            || within_honorific(&found[..honorific_count], name.range())
+            || roles_before.iter().any(|(r, _)| r.start == name.start())
         {
             continue;
         }

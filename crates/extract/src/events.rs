@@ -554,11 +554,21 @@ pub(crate) fn place_between(text: &str, from: usize, to: usize) -> Option<String
     let i = seg.rfind(" à ").or_else(|| seg.rfind(" en "))?;
     let rest = seg[i..].trim_start();
     let rest = rest.split_once(' ').map_or("", |x| x.1);
-    let name: String = rest
-        .split_whitespace()
-        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .collect::<Vec<_>>()
-        .join(" ");
+    // Capitalised words, up to the punctuation that ends the name ("à Madrid, le 28 août").
+    let mut words: Vec<&str> = Vec::new();
+    for w in rest.split_whitespace() {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+        if !bare.is_empty() {
+            words.push(bare);
+        }
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    let name = words.join(" ");
     (!name.is_empty()).then_some(name)
 }
 
@@ -621,6 +631,24 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(
                 place_after(text, 0, text.len()).as_deref(),
+                *want,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_place_between_a_keyword_and_its_date() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("lors de sa visite à Madrid, le", Some("Madrid")),
+            ("prévue en France au", Some("France")),
+            ("la réunion à Las Palmas de", Some("Las Palmas")),
+            ("une réunion à Rabat. Le", Some("Rabat")),
+            ("une réunion à huis clos le", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                super::place_between(text, 0, text.len()).as_deref(),
                 *want,
                 "{text:?}"
             );

@@ -471,7 +471,12 @@ fn title(doc: &Doc, kind: K, meta: &mut Meta) {
         for (i, b) in doc.blocks.iter().enumerate() {
             let (_, text) = block_text(doc, b);
             if text.len() < 300 && may_be_byline(text) && !bylines(p, text).is_empty() && i > 0 {
-                let t = &doc.blocks[i - 1];
+                // Over the author's line ("Par Mamadou Ndiaye" / "Publié le …").
+                let mut j = i - 1;
+                while j > 0 && is_author_line(block_text(doc, &doc.blocks[j]).1) {
+                    j -= 1;
+                }
+                let t = &doc.blocks[j];
                 let clean = doc.clean(t.content.clone());
                 if !clean.is_empty() && clean.len() < 250 {
                     meta.title = Some((clean, doc.span(t.content.clone())));
@@ -494,6 +499,23 @@ fn title(doc: &Doc, kind: K, meta: &mut Meta) {
         }
     }
     heading_lines(doc, 0, meta);
+}
+
+/// A line that only names an article's authors: `Par Mamadou Ndiaye`, `Par Awa Sy et Ali Ba`,
+/// `Par La Rédaction`.
+fn is_author_line(line: &str) -> bool {
+    let line = line.trim();
+    let Some(names) = ["Par ", "par ", "PAR "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+    else {
+        return false;
+    };
+    names.chars().next().is_some_and(char::is_uppercase)
+        && names.chars().count() <= 80
+        && !names.contains([',', ';', ':', '!', '?', '|'])
+        && !names.trim_end().ends_with('.')
+        && names.split_whitespace().count() <= 8
 }
 
 /// A letter's subject in its header, `Objet : Invitation à la réunion …`, without the label.

@@ -303,6 +303,39 @@ fn announcement_seed_meeting_chairs_and_deadline() {
 }
 
 #[test]
+fn an_article_of_our_own_with_its_author_line_and_roles_without_commas() {
+    let out = text("Migration : l'Espagne et le Sénégal renforcent leur coopération\n\nPar Mamadou Ndiaye\nPublié le 12/09/2024 à 18h45\n\nDakar, 12 sept (APS) - Le ministre sénégalais de l'Intérieur, Jean-Baptiste Tine, a reçu jeudi son homologue espagnol Fernando Grande-Marlaska.\n\nLe Premier ministre Ousmane Sonko avait évoqué la question lors de sa visite à Madrid, le 28 août dernier. Le Directeur Général Adjoint Mamadou Ba et le Coordonnateur Résident du SNU étaient présents, auprès du Ministre des Affaires Etrangères.\n");
+    // The title is over the author's line, not the author.
+    assert_eq!(
+        out.document.title.as_deref(),
+        Some("Migration : l'Espagne et le Sénégal renforcent leur coopération")
+    );
+    let people: Vec<(&str, Option<&str>)> = out
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                "Jean-Baptiste Tine",
+                Some("ministre sénégalais de l'Intérieur")
+            ),
+            ("Fernando Grande-Marlaska", Some("homologue espagnol")),
+            ("Ousmane Sonko", Some("Premier ministre")),
+        ]
+    );
+    // The place a date follows ends at its comma.
+    let visit = out
+        .events
+        .iter()
+        .find(|e| e.when.as_ref().is_some_and(|w| w.edtf == "2024-08-28"))
+        .unwrap();
+    assert_eq!(visit.place.as_deref(), Some("Madrid"));
+}
+
+#[test]
 fn article_seed_boilerplate_meeting_and_delegations() {
     let (_, out) = seed("003_");
     assert_eq!(out.document.date.as_ref().unwrap().edtf, "2024-11-30");
