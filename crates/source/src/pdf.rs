@@ -88,12 +88,90 @@ fn pages_of(bytes: &[u8]) -> Result<Vec<String>, pdf_extract::OutputError> {
         // The empty user password opens most "encrypted" files (restrictions, not secrecy).
         doc.decrypt("")?;
     }
+    expand_width_ranges(&mut doc);
     let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
     let mut out = Text::default();
     for n in numbers {
         pdf_extract::output_doc_page(&doc, &mut out, n)?;
     }
     Ok(out.finish())
+}
+
+/// The most glyphs one range of a font's widths may cover once expanded (a CID is two bytes).
+const MAX_WIDTH_RANGE: i64 = 65_536;
+
+/// Rewrite each CID font's widths (`/W`) given as ranges, `c_first c_last w` (as Chrome and
+/// Skia write them), in the list form, `c [w w …]`. pdf-extract reads the list form only: for a
+/// range it reads no width, every glyph of the font is drawn zero wide, and the geometry
+/// (where a word ends, where a line wraps) is lost.
+fn expand_width_ranges(doc: &mut pdf_extract::Document) {
+    use pdf_extract::Object;
+    let as_num = |o: &Object| match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(f64::from(*r)),
+        _ => None,
+    };
+    // The arrays to rewrite: the font's own, or the object its reference points to.
+    let mut targets: Vec<(pdf_extract::ObjectId, Option<pdf_extract::ObjectId>)> = Vec::new();
+    for (&id, object) in &doc.objects {
+        let Ok(dict) = object.as_dict() else { continue };
+        let cid_font = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"CIDFontType2" || n == b"CIDFontType0");
+        match dict.get(b"W") {
+            Ok(Object::Array(_)) if cid_font => targets.push((id, None)),
+            Ok(Object::Reference(r)) if cid_font => targets.push((id, Some(*r))),
+            _ => {}
+        }
+    }
+    for (font, referenced) in targets {
+        let array = match referenced {
+            Some(r) => doc.objects.get_mut(&r).and_then(|o| o.as_array_mut().ok()),
+            None => doc
+                .objects
+                .get_mut(&font)
+                .and_then(|o| o.as_dict_mut().ok())
+                .and_then(|d| d.get_mut(b"W").ok())
+                .and_then(|o| o.as_array_mut().ok()),
+        };
+        let Some(array) = array else { continue };
+        if !array
+            .windows(3)
+            .any(|w| w.iter().all(|o| as_num(o).is_some()))
+        {
+            continue;
+        }
+        let mut out: Vec<Object> = Vec::with_capacity(array.len());
+        let mut i = 0;
+        while i < array.len() {
+            match (array.get(i), array.get(i + 1), array.get(i + 2)) {
+                (Some(first), Some(Object::Array(list)), _) => {
+                    out.push(first.clone());
+                    out.push(Object::Array(list.clone()));
+                    i += 2;
+                }
+                (Some(first), Some(last), Some(w)) => {
+                    let (Some(a), Some(b), Some(w)) = (as_num(first), as_num(last), as_num(w))
+                    else {
+                        break;
+                    };
+                    let (a, b) = (a as i64, b as i64);
+                    if a < 0 || b < a || b - a >= MAX_WIDTH_RANGE {
+                        break;
+                    }
+                    out.push(Object::Integer(a));
+                    out.push(Object::Array(vec![
+                        Object::Real(w as f32);
+                        (b - a + 1) as usize
+                    ]));
+                    i += 3;
+                }
+                _ => break,
+            }
+        }
+        *array = out;
+    }
 }
 
 /// One line of a page as drawn: where it starts and ends, and where its first word ends.
@@ -179,7 +257,7 @@ impl Text {
         let mut at: Vec<i64> = self
             .wide
             .iter()
-            .filter(|g| plain(g))
+            .filter(|g| plain(g) && !ends_line(self.text.as_bytes(), g.at))
             .map(|g| g.x.round() as i64)
             .collect();
         at.extend(
@@ -232,8 +310,16 @@ impl Text {
             Vec::new()
         };
         let on_stop = |x: f64| stops.iter().any(|s| (s - x).abs() <= 1.5);
+        // Default tab stops are evenly spaced (every eight characters in a browser's plain
+        // text, every 1.25 cm in a word processor): the stops between and past those found go
+        // on at that step.
+        let grid = even_step(&stops);
         let mut bytes = std::mem::take(&mut self.text).into_bytes();
         for g in &self.wide {
+            // A gap before the space a browser draws at the end of a wrapped line is no cell.
+            if ends_line(&bytes, g.at) {
+                continue;
+            }
             let tab = if plain(g) {
                 g.ems > 0.35 || on_stop(g.x)
             } else {
@@ -316,8 +402,11 @@ impl Text {
                 // A tab that did not fit at the end of the line above starts this one, or
                 // a new row starts with an empty cell: only a tab stop left on the line above
                 // for the word tells the first from the second.
-                match stops.iter().find(|&&s| s > above.end_x + 0.05 * line.size) {
-                    Some(&s) => (s + word, b'\t'),
+                let after = above.end_x + 0.05 * line.size;
+                let found = stops.iter().copied().find(|&s| s > after);
+                let on_grid = grid.and_then(|(at, step)| next_on_grid(at, step, after));
+                match found.into_iter().chain(on_grid).reduce(f64::min) {
+                    Some(s) => (s + word, b'\t'),
                     None => (f64::MAX, b'\t'),
                 }
             } else {
@@ -396,6 +485,15 @@ impl Text {
     }
 }
 
+/// Whether only spaces follow the gap at byte `at` on its line (a browser draws the space
+/// that ends a wrapped line as a run of its own, after a gap its layout leaves).
+fn ends_line(bytes: &[u8], at: usize) -> bool {
+    bytes[at + 1..]
+        .iter()
+        .take_while(|&&b| b != b'\n')
+        .all(|&b| b == b' ')
+}
+
 /// Whether a line opens an item of a list: a bullet or dash, or a number or letter closed by
 /// `.`, `)` or `°` (`1.`, `a)`, `2°`), then a space.
 fn opens_item(line: &[u8]) -> bool {
@@ -427,6 +525,10 @@ fn closes_clause(line: &[u8], next: &[u8]) -> bool {
             _ => break,
         }
     }
+    // A closing tag never opens a line: the margin broke the line before it.
+    if next.trim_start().starts_with("</") {
+        return false;
+    }
     if t.ends_with(':') {
         return true;
     }
@@ -438,6 +540,29 @@ fn closes_clause(line: &[u8], next: &[u8]) -> bool {
         .unwrap_or("");
     let abbreviation = t.ends_with('.') && last_word.chars().count() <= 2;
     t.ends_with(['.', ';', '!', '?']) && !goes_on && !abbreviation
+}
+
+/// The first stop and the step, when the stops found are evenly spaced (each gap a whole
+/// number of the smallest, and at least three of them).
+fn even_step(stops: &[f64]) -> Option<(f64, f64)> {
+    if stops.len() < 3 {
+        return None;
+    }
+    let step = stops
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .fold(f64::MAX, f64::min);
+    let even = step > 1.0
+        && stops.windows(2).all(|w| {
+            let n = (w[1] - w[0]) / step;
+            (n - n.round()).abs() * step <= 1.5
+        });
+    even.then(|| (stops[0], step))
+}
+
+/// The first stop after `x` on a grid that goes on from `at` every `step`.
+fn next_on_grid(at: f64, step: f64, x: f64) -> Option<f64> {
+    (x >= at).then(|| at + ((x - at) / step).floor() * step + step)
 }
 
 /// How many tab stops lie between the left margin and `x`, `x` included.
@@ -903,6 +1028,72 @@ mod tests {
              • point\nFin du tableau, un paragraphe où les mots sont séparés par des espaces \
              écrits comme des caractères, ce qui est le cas le plus courant."
         );
+    }
+
+    #[test]
+    fn a_fonts_width_ranges_are_written_as_lists() {
+        use pdf_extract::{dictionary, Document, Object};
+        let mut doc = Document::with_version("1.5");
+        let w = |v: Vec<Object>| Object::Array(v);
+        let listed = doc.add_object(w(vec![0.into(), 1.into(), 250.into()]));
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "CIDFontType2",
+            "W" => w(vec![
+                0.into(), 2.into(), 500.into(),
+                5.into(), w(vec![600.into(), 700.into()]),
+            ]),
+        });
+        // A font whose widths are an object of their own.
+        doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "CIDFontType2",
+            "W" => Object::Reference(listed),
+        });
+        // A range too long to expand ends the list there (pdf-extract reads none of it).
+        let huge = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "CIDFontType0",
+            "W" => w(vec![0.into(), 1_000_000.into(), 500.into()]),
+        });
+        expand_width_ranges(&mut doc);
+        let widths = |id| -> Vec<Object> {
+            let o = doc.get_object(id).unwrap();
+            match o.as_dict() {
+                Ok(d) => d.get(b"W").unwrap().as_array().unwrap().clone(),
+                Err(_) => o.as_array().unwrap().clone(),
+            }
+        };
+        let r = |x: f32| Object::Real(x);
+        assert_eq!(
+            widths(font),
+            [
+                0.into(),
+                w(vec![r(500.0), r(500.0), r(500.0)]),
+                5.into(),
+                w(vec![600.into(), 700.into()])
+            ]
+        );
+        assert_eq!(widths(listed), [0.into(), w(vec![r(250.0), r(250.0)])]);
+        assert!(widths(huge).is_empty());
+    }
+
+    #[test]
+    fn a_browsers_wrapped_lines_and_tab_grid() {
+        // The space a browser draws at the end of a wrapped line, after a gap, is no cell.
+        assert!(ends_line(b"la \nsuite", 2));
+        assert!(!ends_line(b"la \tsuite", 2));
+        assert!(!ends_line(b"la suite", 2));
+        // A closing tag never opens a line of its own.
+        assert!(!closes_clause(b"des visas Schengen.", b"</b>\t<b>UE</b>"));
+        assert!(closes_clause(b"des visas Schengen.", b"<b>UE</b>"));
+        // Stops every 40 points from 90, some of them found: the others are on that grid.
+        let grid = even_step(&[90.0, 130.0, 250.0]).unwrap();
+        assert_eq!(grid, (90.0, 40.0));
+        assert_eq!(next_on_grid(grid.0, grid.1, 500.0), Some(530.0));
+        assert_eq!(next_on_grid(grid.0, grid.1, 131.0), Some(170.0));
+        assert_eq!(even_step(&[90.0, 130.0, 195.0]), None);
+        assert_eq!(even_step(&[90.0, 130.0]), None);
     }
 
     #[test]
