@@ -140,6 +140,21 @@ fn tokenize_with(text: &str, from: usize, to: usize, out: &mut Vec<Token>, fast:
         newlines = 0;
         i = out.last().map_or(i + len, |t| t.end);
     }
+    // A dash a re-encoding lost (`09:00 ? 11:00` from a Latin-1 copy of `09:00 – 11:00`, or
+    // U+FFFD): a question mark set apart between two numbers or times is that dash.
+    for k in 1..out.len().saturating_sub(1) {
+        let figure = |t: &Token| matches!(t.tok, Tok::Num { .. } | Tok::Clock { .. });
+        if matches!(out[k].tok, Tok::Punct('?' | '\u{fffd}'))
+            && out[k].space_before
+            && out[k + 1].space_before
+            && out[k].newlines_before == 0
+            && out[k + 1].newlines_before == 0
+            && figure(&out[k - 1])
+            && figure(&out[k + 1])
+        {
+            out[k].tok = Tok::Punct('-');
+        }
+    }
 }
 
 /// The token at `i` (as [`classify`] gives it) when it is all ASCII letters or all ASCII digits

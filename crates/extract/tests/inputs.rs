@@ -181,11 +181,18 @@ fn every_seed_re_encoded_gives_the_same_records() {
             ("UTF-16BE", utf16(&text, true)),
         ];
         // Single-byte encodings, for the seeds they can hold.
-        for enc in [encoding_rs::WINDOWS_1252, encoding_rs::ISO_8859_15] {
+        for enc in [
+            encoding_rs::WINDOWS_1252,
+            encoding_rs::ISO_8859_15,
+            encoding_rs::MACINTOSH,
+        ] {
             let (bytes, _, unmappable) = enc.encode(&text);
             if !unmappable {
                 copies.push((enc.name(), bytes.into_owned()));
             }
+        }
+        if let Some(bytes) = ibm850(&text) {
+            copies.push(("IBM850", bytes));
         }
         for (label, bytes) in copies {
             assert_eq!(
@@ -196,7 +203,32 @@ fn every_seed_re_encoded_gives_the_same_records() {
             tried += 1;
         }
     }
-    assert!(tried >= 17, "{tried} copies tried");
+    assert!(tried >= 25, "{tried} copies tried");
+}
+
+/// `text` in the DOS code page 850, from the source crate's table; `None` when a character is
+/// not in it.
+fn ibm850(text: &str) -> Option<Vec<u8>> {
+    let table = std::fs::read_to_string(root().join("crates/source/data/ibm850.tsv")).unwrap();
+    let high: Vec<(u8, char)> = table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let mut cols = l.split('\t');
+            let byte = u8::from_str_radix(cols.next().unwrap(), 16).unwrap();
+            let code = u32::from_str_radix(&cols.next().unwrap()[2..], 16).unwrap();
+            (byte, char::from_u32(code).unwrap())
+        })
+        .collect();
+    text.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                Some(c as u8)
+            } else {
+                high.iter().find(|(_, h)| *h == c).map(|(b, _)| *b)
+            }
+        })
+        .collect()
 }
 
 #[test]

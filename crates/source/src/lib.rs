@@ -20,6 +20,7 @@
 //! ```
 
 mod html;
+mod legacy;
 mod pdf;
 
 /// The encodings `Options::encoding` takes (from `encoding_rs`).
@@ -290,6 +291,14 @@ fn detect_and_decode(
     // French legacy text is windows-1252 / ISO-8859-1/15 in practice; chardetng may answer
     // another single-byte Latin encoding on short inputs, which we accept as it says.
     let enc = if guess == UTF_8 { WINDOWS_1252 } else { guess };
+    // A Mac or DOS text reads as symbols where French has its accented letters.
+    if let Some((text, name)) = legacy::better_than(bytes, enc) {
+        notes.push(Note {
+            code: "legacy-encoding",
+            message: format!("decoded as {name}: it reads the accented letters of the text"),
+        });
+        return Ok((strip_bom(text), name));
+    }
     let (text, _, had_errors) = enc.decode(bytes);
     if had_errors {
         notes.push(Note {
