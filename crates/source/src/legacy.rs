@@ -94,11 +94,15 @@ fn macintosh() -> &'static Table {
 }
 
 /// The text and encoding name, when Mac Roman or DOS 850 reads `bytes` as French better than
-/// `guess` does (more accented letters inside words); `None` keeps the guess.
+/// the single-byte `guess` does (more accented letters inside words); `None` keeps the guess.
 pub(crate) fn better_than(
     bytes: &[u8],
     guess: &'static Encoding,
 ) -> Option<(String, &'static str)> {
+    // A multi-byte guess (a CJK text) is another language altogether.
+    if !guess.is_single_byte() {
+        return None;
+    }
     let base = Table::of(guess).score(bytes);
     let (best, score) = [macintosh(), ibm850()]
         .into_iter()
