@@ -460,6 +460,9 @@ impl Text {
             }
             above_row = Some(line.start);
         }
+        if glyph_spaced {
+            expanded_tabs(&mut bytes, &self.lines, DROP);
+        }
         // Cut the pages out, with the leading tabs in and the dropped bytes out.
         let mut pages_text = Vec::with_capacity(pages);
         let mut leading = leading.into_iter().peekable();
@@ -482,6 +485,90 @@ impl Text {
             pages_text.push(String::from_utf8(page).unwrap_or_default());
         }
         pages_text
+    }
+}
+
+/// Rows whose cells a producer set apart with runs of spaces (a script that prints a
+/// tab-separated text writes each tab as spaces): runs of three spaces or more, when at least
+/// five rows hold two such runs between their cells, are tabs again (the first space a tab,
+/// the others `drop`), and so are the spaces that start a row holding one (its empty cells:
+/// one tab for each of the shortest run's length).
+fn expanded_tabs(bytes: &mut [u8], lines: &[Line], drop: u8) {
+    // The rows as they stand after the joins: from each line that starts one to its newline.
+    let rows: Vec<std::ops::Range<usize>> = lines
+        .iter()
+        .filter(|l| l.start == 0 || bytes[l.start - 1] == b'\n')
+        .map(|l| {
+            let end = bytes[l.start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| l.start + i);
+            l.start..end
+        })
+        .collect();
+    // Each row's runs of spaces (three or more, `drop` bytes between them skipped): where they
+    // start and how long they are, and whether the first leads the row.
+    let runs_of = |bytes: &[u8], row: &std::ops::Range<usize>| -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut i = row.start;
+        while i < row.end {
+            if bytes[i] == b' ' {
+                let start = i;
+                let mut n = 0;
+                while i < row.end && (bytes[i] == b' ' || bytes[i] == drop) {
+                    n += usize::from(bytes[i] == b' ');
+                    i += 1;
+                }
+                // Not the spaces that end a row.
+                if n >= 3 && i < row.end {
+                    runs.push((start, n));
+                }
+            } else {
+                i += 1;
+            }
+        }
+        runs
+    };
+    let inner = |row: &std::ops::Range<usize>, runs: &[(usize, usize)]| {
+        runs.iter().filter(|(at, _)| *at > row.start).count()
+    };
+    let all: Vec<Vec<(usize, usize)>> = rows.iter().map(|r| runs_of(bytes, r)).collect();
+    let table_rows = rows
+        .iter()
+        .zip(&all)
+        .filter(|(r, runs)| inner(r, runs) >= 2)
+        .count();
+    if table_rows < 5 {
+        return;
+    }
+    let unit = all
+        .iter()
+        .flatten()
+        .map(|&(_, n)| n)
+        .min()
+        .unwrap_or(3)
+        .max(3);
+    for (row, runs) in rows.iter().zip(&all) {
+        if inner(row, runs) == 0 {
+            continue;
+        }
+        for &(at, n) in runs {
+            let tabs = if at == row.start {
+                (n + unit / 2) / unit
+            } else {
+                1
+            };
+            let mut left = tabs.max(1);
+            for b in bytes[at..]
+                .iter_mut()
+                .take_while(|b| **b == b' ' || **b == drop)
+            {
+                if *b == b' ' {
+                    *b = if left > 0 { b'\t' } else { drop };
+                    left = left.saturating_sub(1);
+                }
+            }
+        }
     }
 }
 
@@ -1094,6 +1181,37 @@ mod tests {
         assert_eq!(next_on_grid(grid.0, grid.1, 131.0), Some(170.0));
         assert_eq!(even_step(&[90.0, 130.0, 195.0]), None);
         assert_eq!(even_step(&[90.0, 130.0]), None);
+    }
+
+    #[test]
+    fn runs_of_spaces_between_cells_are_tabs_again() {
+        // A table printed with each tab as four spaces, one run per row, in a text of prose.
+        let mut runs: Vec<(f64, f64, String)> = vec![(
+            50.0,
+            88.0,
+            "Titre    centré, puis du texte ordinaire.".to_owned(),
+        )];
+        for i in 0..5 {
+            runs.push((
+                50.0,
+                100.0 + 12.0 * i as f64,
+                format!("Section    {i}. Objectif    UE    Action."),
+            ));
+        }
+        runs.push((50.0, 160.0, "        FR    Action française.".to_owned()));
+        runs.push((50.0, 172.0, "Pour le Maroc    Pour l'Espagne.".to_owned()));
+        let runs: Vec<(f64, f64, &str)> =
+            runs.iter().map(|(x, y, t)| (*x, *y, t.as_str())).collect();
+        let text = page(&runs);
+        let lines: Vec<&str> = text[0].lines().collect();
+        assert_eq!(lines[1], "Section\t0. Objectif\tUE\tAction.");
+        // Two runs' worth of spaces open a row: two empty cells.
+        assert_eq!(lines[6], "\t\tFR\tAction française.");
+        // One run alone, in a document with a table, is a cell boundary too.
+        assert_eq!(lines[7], "Pour le Maroc\tPour l'Espagne.");
+        // Without five rows of cells, runs of spaces stay spaces.
+        let text = page(&runs[..3]);
+        assert!(text[0].contains("Section    1. Objectif"), "{text:?}");
     }
 
     #[test]
