@@ -453,6 +453,9 @@ struct Patterns {
     /// "le Premier ministre Ousmane Sonko", "son homologue espagnol Fernando Grande-Marlaska":
     /// the role and at most one adjective, then the name, with no comma between them.
     role_name_bare: Regex,
+    /// "le ministre de l'Intérieur Jean-Baptiste Tine", "le représentant de l'OIM au Maroc
+    /// Laurent De Boeck": the role and its complement, then the name, with no comma.
+    role_of_name: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -480,6 +483,7 @@ fn patterns() -> &'static Patterns {
                 .unwrap_or_else(|_| unreachable!("role titles are short literals")),
             role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]'|[Ss]on|[Ss]a|[Ll]eur)\s*((?i:{})[^,;:.()|\t]{{0,100}}),\s+(?:(?:{})\s+)*({name})(?:,|\s+et\s|\s*[.;]|\s*$|\n)", roles.join("|"), honorifics.join("|"))),
             role_name_bare: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eur|[Dd]u|[Aa]u)\s+((?i:{})(?:\s+\p{{Ll}}[\p{{Ll}}\-]+)?)\s+({name})", roles.join("|"))),
+            role_of_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eur|[Dd]u|[Aa]u)\s+((?i:{})(?:\s+\p{{Ll}}[\p{{Ll}}\-]+)?\s+(?:(?:de|du|des)\s+|d['’])[^,;:.()|\t\n]{{1,80}}?)\s+({name})", roles.join("|"))),
             name_role: crate::pattern(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))),
         }
     })
@@ -1384,6 +1388,54 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             continue;
         }
         roles_before.push((name.range(), liasse_text::clean_inline(role.as_str())));
+    }
+    for c in p
+        .role_of_name
+        .find_iter(if roles { text } else { "" })
+        .filter_map(|m| p.role_of_name.captures_at(&text[..m.end()], m.start()))
+    {
+        let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        // The complement's last words may open the capitalised run: a state, a body, an
+        // acronym, a word of a portfolio ("… des Affaires Etrangères Nasser Bourita", "… de
+        // l'OIM au Maroc Laurent De Boeck"). They go back to the role.
+        let mut start = name.start();
+        let mut words: Vec<&str> = name.as_str().split(' ').collect();
+        while words.len() > 2 {
+            let w = words[0];
+            let institutional = lexicon().not_names.contains(&w)
+                || !lexicon().find(w).is_empty()
+                || (w.chars().count() >= 2 && !w.chars().any(char::is_lowercase));
+            if !institutional {
+                break;
+            }
+            start += w.len() + 1;
+            words.remove(0);
+        }
+        let rest = &text[start..name.end()];
+        let first = without_accents(&words[0].to_lowercase());
+        // "du programme Mobilité Talents": the run names the thing the noun before it heads.
+        let before = role.as_str().rsplit(' ').next().unwrap_or("");
+        // Nor a place: "le Gouverneur de la Région de Niamey".
+        let place = words
+            .last()
+            .is_some_and(|w| lexicon().state_of_place(w).is_some());
+        if lexicon().thing_heads.contains(&before)
+            || place
+            || !is_person_name(rest)
+            || TITLE_WORDS.contains(&first.as_str())
+            || role_words().contains(&first)
+            || p.body_head.is_match(rest)
+            || within_honorific(&found[..honorific_count], start..name.end())
+            || roles_before
+                .iter()
+                .any(|(r, _)| r.start < name.end() && start < r.end)
+        {
+            continue;
+        }
+        let role = text[role.start()..start].trim_end();
+        roles_before.push((start..name.end(), liasse_text::clean_inline(role)));
     }
     for c in p
         .name_role

@@ -326,6 +326,22 @@ fn an_article_of_our_own_with_its_author_line_and_roles_without_commas() {
             ("Ousmane Sonko", Some("Premier ministre")),
         ]
     );
+    // A role with its complement, then the name, with no comma; the complement's words in
+    // capitals go back to the role; a thing's or a place's name is no one.
+    let other = text("Le ministre des Affaires Etrangères Nasser Bourita a reçu le représentant de l'OIM au Maroc Laurent De Boeck, en présence du président de la République Emmanuel Macron, du coordonnateur du programme Mobilité Talents et du Gouverneur de la Région de Niamey.");
+    let people: Vec<(&str, Option<&str>)> = other
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Nasser Bourita", Some("ministre des Affaires Etrangères")),
+            ("Laurent De Boeck", Some("représentant de l'OIM au Maroc")),
+            ("Emmanuel Macron", Some("président de la République")),
+        ]
+    );
     // The place a date follows ends at its comma.
     let visit = out
         .events

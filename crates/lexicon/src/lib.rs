@@ -124,6 +124,9 @@ pub struct Lexicon {
     pub roles: Vec<&'static str>,
     /// Capitalised words that are never part of a person's name (`Facebook`, `Imprimer`).
     pub not_names: Vec<&'static str>,
+    /// Lowercase nouns after which a capitalised run names a thing, not a person (`le
+    /// coordonnateur du programme Mobilité Talents`).
+    pub thing_heads: Vec<&'static str>,
     /// Folded city name → the state it lies in.
     places: HashMap<String, &'static str>,
     /// (state, generic folded name) → body, for `body_for_generic_name`.
@@ -211,6 +214,7 @@ impl Lexicon {
             honorifics: Vec::new(),
             roles: Vec::new(),
             not_names: Vec::new(),
+            thing_heads: Vec::new(),
             places: HashMap::new(),
             generic: HashMap::new(),
             generic_long: Vec::new(),
@@ -255,11 +259,13 @@ impl Lexicon {
         let mut honorifics = Vec::new();
         let mut roles = Vec::new();
         let mut not_names = Vec::new();
+        let mut thing_heads = Vec::new();
         for (n, c) in rows(PEOPLE) {
             match c.first().map(|s| s.trim()) {
                 Some("honorific") => honorifics.push(c.get(1).map_or("", |s| s.trim())),
                 Some("role") => roles.push(c.get(1).map_or("", |s| s.trim())),
                 Some("not-name") => not_names.push(c.get(1).map_or("", |s| s.trim())),
+                Some("thing-head") => thing_heads.push(c.get(1).map_or("", |s| s.trim())),
                 _ => return Err(format!("people.tsv:{n}: unknown class")),
             }
         }
@@ -419,6 +425,7 @@ impl Lexicon {
             acronym_payload,
             honorifics,
             not_names,
+            thing_heads,
             places,
             roles,
         })
