@@ -1223,6 +1223,14 @@ fn is_person_name(name: &str) -> bool {
     if words.len() < 2 || words.len() > 6 || NOT_NAMES.contains(&words[0]) {
         return false;
     }
+    // A heading's number is no initial: "III. Suivi", "IV) Financement".
+    if words.iter().any(|w| {
+        w.strip_suffix(['.', ')']).is_some_and(|n| {
+            n.chars().count() >= 2 && n.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        })
+    }) {
+        return false;
+    }
     // No list of codes ("ES, SN", "FR / OIM"): a name has no comma, no digit, and not only
     // short words in capitals.
     if name.contains([',', '/', ';'])
@@ -1926,6 +1934,27 @@ mod tests {
         for (text, want) in cases {
             let at = text.rfind(' ').map_or(0, |i| i + 1);
             assert_eq!(names_a_language(text, at), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn person_names_and_their_look_alikes() {
+        for name in [
+            "Ousmane Ba",
+            "Laurent De Boeck",
+            "J. Dupont",
+            "Mohamed Ould Cheikh",
+        ] {
+            assert!(is_person_name(name), "{name}");
+        }
+        for not in [
+            "III. Suivi",
+            "IV) Financement",
+            "Par Mamadou Ndiaye",
+            "Affaires Etrangères Nasser",
+            "ES, SN",
+        ] {
+            assert!(!is_person_name(not), "{not}");
         }
     }
 
