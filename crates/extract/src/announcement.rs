@@ -80,11 +80,25 @@ pub(crate) fn parse(
     let all = 0..text.len();
     let mut main_done = false;
     let mut main_when: Option<rec::When> = None;
+    // The dateline's date, in the normalised text: the day of writing, not of the meeting.
+    let dateline = meta.date.as_ref().map(|d| {
+        doc.norm
+            .from_source(d.span.start as usize..d.span.end as usize)
+    });
     for m in dated_in(mentions, &all) {
         if m.deadline {
             continue;
         }
         let s = sentence(text, m.start);
+        // "Tunis, le 4 février 2025 — L'OIM organise, du 18 au 20 février, un atelier": the
+        // sentence that opens on the dateline tells its meeting by the date after it.
+        if dateline
+            .as_ref()
+            .is_some_and(|d| d.start <= m.start && m.end <= d.end)
+            && dated_in(mentions, &(m.end..s.end)).next().is_some()
+        {
+            continue;
+        }
         let sent = doc.lower_of(s.clone()).replace('\n', " ");
         let meeting = MEETING_WORDS.iter().any(|w| sent.contains(w));
         if !meeting {

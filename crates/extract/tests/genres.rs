@@ -352,6 +352,29 @@ fn an_article_of_our_own_with_its_author_line_and_roles_without_commas() {
 }
 
 #[test]
+fn an_announcement_whose_first_sentence_opens_on_its_dateline() {
+    let out = text("COMMUNIQUÉ DE PRESSE\n\nLancement du projet « Jeunesse et Mobilité »\n\nTunis, le 4 février 2025 — L'Agence tunisienne de coopération technique et l'OIM organisent, du mardi 18 au jeudi 20 février 2025, un atelier de lancement du projet.\n\nLes inscriptions sont ouvertes jusqu'au 10 février 2025. Une conférence de presse aura lieu le 20 février à 16 heures.\n");
+    assert_eq!(
+        out.document.date.as_ref().map(|d| d.edtf.as_str()),
+        Some("2025-02-04")
+    );
+    // The day of writing is no meeting's.
+    let dates: Vec<(rec::EventKind, &str)> = out
+        .events
+        .iter()
+        .map(|e| (e.kind, e.when.as_ref().map_or("", |w| w.edtf.as_str())))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            (rec::EventKind::Meeting, "2025-02-18/2025-02-20"),
+            (rec::EventKind::Deadline, "2025-02-10"),
+            (rec::EventKind::Meeting, "2025-02-20"),
+        ]
+    );
+}
+
+#[test]
 fn article_seed_boilerplate_meeting_and_delegations() {
     let (_, out) = seed("003_");
     assert_eq!(out.document.date.as_ref().unwrap().edtf, "2024-11-30");
