@@ -53,13 +53,35 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<(String, Vec<usize>, Vec<Note>, bo
     let mut text = String::new();
     let mut starts = Vec::with_capacity(pages.len());
     for (i, p) in pages.iter().enumerate() {
+        let body = p.trim_matches('\n');
         if i > 0 {
-            text.push_str("\n\u{c}\n");
+            match goes_on_across(&text, body) {
+                Some(joiner) => text.push_str(joiner),
+                None => text.push_str("\n\u{c}\n"),
+            }
         }
         starts.push(text.len());
-        text.push_str(p.trim_matches('\n'));
+        text.push_str(body);
     }
     Ok((text, starts, notes, lines_joined))
+}
+
+/// How the last line of a page goes on at the top of the next (`" "`, or `""` after a word
+/// broken at its hyphen), when it does: the next page starts in lowercase, and the line above
+/// does not end a sentence or clause. The page break then parts no paragraph, row or cell.
+fn goes_on_across(above: &str, next: &str) -> Option<&'static str> {
+    let last = above.rsplit('\n').next().unwrap_or("").trim_end();
+    let first = next.chars().next()?;
+    let ends = last.ends_with(['.', '!', '?', ':', ';']);
+    if !first.is_lowercase() || ends || last.is_empty() {
+        return None;
+    }
+    let hyphen = last.ends_with('-')
+        && last[..last.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+    Some(if hyphen { "" } else { " " })
 }
 
 thread_local! {
@@ -1212,6 +1234,20 @@ mod tests {
         // Without five rows of cells, runs of spaces stay spaces.
         let text = page(&runs[..3]);
         assert!(text[0].contains("Section    1. Objectif"), "{text:?}");
+    }
+
+    #[test]
+    fn a_line_that_goes_on_at_the_top_of_the_next_page_is_joined() {
+        let above = "Titre\n\tUE\tReprendre les négociations et conciliant l'accord de";
+        assert_eq!(goes_on_across(above, "réadmission UE-Maroc."), Some(" "));
+        assert_eq!(
+            goes_on_across("une coopération socio-", "professionnelle"),
+            Some("")
+        );
+        // A sentence ended, a new row or paragraph, a capital: the page break stays.
+        assert_eq!(goes_on_across("fin du texte.", "suite"), None);
+        assert_eq!(goes_on_across(above, "\tFR\tAction"), None);
+        assert_eq!(goes_on_across(above, "Article 3"), None);
     }
 
     #[test]
