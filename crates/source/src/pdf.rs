@@ -634,8 +634,19 @@ fn closes_clause(line: &[u8], next: &[u8]) -> bool {
             _ => break,
         }
     }
-    // A closing tag never opens a line: the margin broke the line before it.
-    if next.trim_start().starts_with("</") {
+    // A closing tag never opens a line: the margin broke the line before it. Nor does an
+    // aside in brackets (`… (arabe et français).` / `( <i>Ministère du Travail</i> )`, the
+    // source a cell names after its sentence), markup written as text before it aside.
+    let mut head = next.trim_start();
+    while let Some(rest) = head.strip_prefix('<') {
+        match rest.find('>') {
+            Some(i) if !rest[..i].contains(' ') || rest.starts_with('/') => {
+                head = rest[i + 1..].trim_start();
+            }
+            _ => break,
+        }
+    }
+    if next.trim_start().starts_with("</") || head.starts_with(['(', '[']) {
         return false;
     }
     if t.ends_with(':') {
@@ -1196,6 +1207,15 @@ mod tests {
         // A closing tag never opens a line of its own.
         assert!(!closes_clause(b"des visas Schengen.", b"</b>\t<b>UE</b>"));
         assert!(closes_clause(b"des visas Schengen.", b"<b>UE</b>"));
+        // Nor does an aside in brackets, the source a cell names after its sentence.
+        assert!(!closes_clause(
+            b"(arabe et fran\xc3\xa7ais).",
+            b"( <i>Minist\xc3\xa8re</i> )"
+        ));
+        assert!(!closes_clause(
+            b"juridique et social.",
+            b"<i>(Programme th\xc3\xa9matique)</i>"
+        ));
         // Stops every 40 points from 90, some of them found: the others are on that grid.
         let grid = even_step(&[90.0, 130.0, 250.0]).unwrap();
         assert_eq!(grid, (90.0, 40.0));
