@@ -558,6 +558,16 @@ impl<'a> Parser<'a> {
                 }
                 p.weekday = self.weekday_before_day(i, *end);
             }
+            // "jusqu'à vendredi", "d'ici lundi", "à partir de mardi": a weekday that closes or
+            // opens a span from the day of writing is this week's or the next, unless the
+            // sentence's tense says otherwise.
+            if let Expr::RelWeekday { dir: dir @ 0, .. } = &mut p.expr {
+                let opens =
+                    self.word(i, "de") && i >= 1 && self.word_in(i - 1, &["partir", "compter"]);
+                if p.deadline || self.word(i, "jusqu") || opens {
+                    *dir = 2;
+                }
+            }
             // "le 30 juin au plus tard", "le 15 mars 2025, au plus tard": a deadline told after.
             let k = if self.punct(*end, ',') {
                 *end + 1

@@ -61,6 +61,7 @@
 //! | `ce vendredi`, `vendredi dernier`, `lundi prochain` | from the anchor | day | relative |
 //! | `mardi de la semaine prochaine`, `mardi la semaine d'après`, `lundi cette semaine`, `lundi en huit`, `jeudi en quinze`, `lundi en 15` | from the anchor | day | relative; not `lundi en huit exemplaires` |
 //! | `a reçu mardi une délégation`, `recevra vendredi` | that weekday before or after the anchor, as the verb's tense says | day | relative |
+//! | `jusqu'à vendredi`, `à partir de lundi`, `avant vendredi` | that weekday on or after the anchor, unless a verb in the past says otherwise | day | relative |
 //! | `en octobre dernier`, `le mois dernier`, `cette année`, `l'année prochaine` | from the anchor | month, year | relative |
 //! | `le 20 décembre dernier`, `le 5 mai prochain`, `l'hiver dernier` | the last before, the next after the anchor | day, season | relative |
 //! | `le 15 janvier` (anchor 10 December), `s'est tenue le 20 décembre` (anchor in February) | the next or the last year, when near the anchor | day, month | relative |
