@@ -2225,6 +2225,12 @@ impl<'a> Parser<'a> {
         };
         let (n, k) = self.number(j)?;
         let unit = self.class(k, Class::Unit)? as u8;
+        // "il y a 48 heures", "dans 72 heures": whole days.
+        let (unit, n) = if unit == b'H' && n > 0 && n % 24 == 0 {
+            (b'D', n / 24)
+        } else {
+            (unit, n)
+        };
         if !matches!(unit, b'D' | b'W' | b'M' | b'Y') || n > 1000 {
             return None;
         }
@@ -2425,6 +2431,10 @@ impl<'a> Parser<'a> {
     }
 
     fn time_expr(&self, i: usize, ctx: bool) -> M<Expr> {
+        // "il y a 3 heures" is three hours ago, not "à 3 heures".
+        if self.word(i, "a") && i >= 2 && self.word(i - 1, "y") && self.word(i - 2, "il") {
+            return None;
+        }
         let mut j = i;
         let mut ctx = ctx;
         if self.word(j, "a") && self.word(j + 1, "partir") && self.word(j + 2, "de") {
