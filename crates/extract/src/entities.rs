@@ -1171,6 +1171,26 @@ pub(crate) fn slug(s: &str) -> String {
 }
 
 /// Words that start a capitalised run without being a name.
+/// Every match of `re` in `text` with its groups, as `find_iter` finds them (the captures are
+/// searched only inside each match, where they are cheap).
+fn captures_of<'t>(re: &'t Regex, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> {
+    re.find_iter(text)
+        .filter_map(move |m| re.captures_at(&text[..m.end()], m.start()))
+}
+
+/// Whether a capitalised run after a role goes on with the title rather than naming someone:
+/// a word that goes on a title ("le Directeur Général Adjoint …"), a role title first, or a
+/// body's head ("le Secrétaire Général Ministère …").
+fn goes_on_a_title(p: &Patterns, name: &str) -> bool {
+    let words: Vec<String> = name
+        .split(' ')
+        .map(|w| without_accents(&w.to_lowercase()))
+        .collect();
+    words.iter().any(|w| TITLE_WORDS.contains(&w.as_str()))
+        || words.first().is_some_and(|w| role_words().contains(w))
+        || p.body_head.is_match(name)
+}
+
 /// Words that go on a role title in capitals, never a first name ("Directeur Général Adjoint").
 const TITLE_WORDS: &[&str] = &[
     "general",
@@ -1346,11 +1366,8 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
     let mut roles_before: Vec<(Range<usize>, String)> = Vec::new();
     // Both patterns need a role title (case aside): most documents name none.
     let roles = p.any_role.is_match(&doc.lower);
-    for c in p
-        .role_name
-        .find_iter(if roles { text } else { "" })
-        .filter_map(|m| p.role_name.captures_at(&text[..m.end()], m.start()))
-    {
+    let searched = if roles { text } else { "" };
+    for c in captures_of(&p.role_name, searched) {
         let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
             continue;
         };
@@ -1364,32 +1381,19 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         }
         roles_before.push((name.range(), liasse_text::clean_inline(role.as_str())));
     }
-    for c in p
-        .role_name_bare
-        .find_iter(if roles { text } else { "" })
-        .filter_map(|m| p.role_name_bare.captures_at(&text[..m.end()], m.start()))
-    {
+    for c in captures_of(&p.role_name_bare, searched) {
         let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
             continue;
         };
-        // Not the rest of a title in capitals ("le Directeur Général Adjoint …", "le
-        // Secrétaire Général Ministère …").
-        let words: Vec<String> = name
-            .as_str()
-            .split(' ')
-            .map(|w| without_accents(&w.to_lowercase()))
-            .collect();
         // The word after the role is an adjective ("espagnol"), not the start of its
         // complement ("le Ministre des Affaires étrangères").
         let adjective = role.as_str().rsplit(' ').next().unwrap_or("");
-        if words.iter().any(|w| TITLE_WORDS.contains(&w.as_str()))
-            || [
-                "de", "des", "du", "la", "le", "les", "aux", "au", "en", "et", "pour", "chargé",
-                "chargée", "auprès", "sur", "avec", "par",
-            ]
-            .contains(&adjective)
-            || role_words().contains(&words[0])
-            || p.body_head.is_match(name.as_str())
+        if [
+            "de", "des", "du", "la", "le", "les", "aux", "au", "en", "et", "pour", "chargé",
+            "chargée", "auprès", "sur", "avec", "par",
+        ]
+        .contains(&adjective)
+            || goes_on_a_title(p, name.as_str())
             || within_honorific(&found[..honorific_count], name.range())
             || roles_before.iter().any(|(r, _)| r.start == name.start())
         {
@@ -1397,11 +1401,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         }
         roles_before.push((name.range(), liasse_text::clean_inline(role.as_str())));
     }
-    for c in p
-        .role_of_name
-        .find_iter(if roles { text } else { "" })
-        .filter_map(|m| p.role_of_name.captures_at(&text[..m.end()], m.start()))
-    {
+    for c in captures_of(&p.role_of_name, searched) {
         let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
             continue;
         };
@@ -1422,7 +1422,6 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             words.remove(0);
         }
         let rest = &text[start..name.end()];
-        let first = without_accents(&words[0].to_lowercase());
         // "du programme Mobilité Talents": the run names the thing the noun before it heads.
         let before = role.as_str().rsplit(' ').next().unwrap_or("");
         // Nor a place: "le Gouverneur de la Région de Niamey".
@@ -1432,9 +1431,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         if lexicon().thing_heads.contains(&before)
             || place
             || !is_person_name(rest)
-            || TITLE_WORDS.contains(&first.as_str())
-            || role_words().contains(&first)
-            || p.body_head.is_match(rest)
+            || goes_on_a_title(p, rest)
             || within_honorific(&found[..honorific_count], start..name.end())
             || roles_before
                 .iter()
@@ -1445,11 +1442,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         let role = text[role.start()..start].trim_end();
         roles_before.push((start..name.end(), liasse_text::clean_inline(role)));
     }
-    for c in p
-        .name_role
-        .find_iter(if roles { text } else { "" })
-        .filter_map(|m| p.name_role.captures_at(&text[..m.end()], m.start()))
-    {
+    for c in captures_of(&p.name_role, searched) {
         let Some(name) = c.get(1) else { continue };
         if within_honorific(&found[..honorific_count], name.range()) {
             continue;
