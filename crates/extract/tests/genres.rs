@@ -45,6 +45,14 @@ fn when(out: &rec::DocumentOutput, kind: rec::EventKind) -> Vec<String> {
     events(out, kind).into_iter().filter_map(|e| e.1).collect()
 }
 
+/// Each person's name and role, in order.
+fn names_and_roles(out: &rec::DocumentOutput) -> Vec<(&str, Option<&str>)> {
+    out.people
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect()
+}
+
 fn roles(out: &rec::DocumentOutput, id: &str) -> Vec<rec::Role> {
     out.partners
         .iter()
@@ -310,11 +318,7 @@ fn an_article_of_our_own_with_its_author_line_and_roles_without_commas() {
         out.document.title.as_deref(),
         Some("Migration : l'Espagne et le Sénégal renforcent leur coopération")
     );
-    let people: Vec<(&str, Option<&str>)> = out
-        .people
-        .iter()
-        .map(|p| (p.name.as_str(), p.role.as_deref()))
-        .collect();
+    let people = names_and_roles(&out);
     assert_eq!(
         people,
         [
@@ -329,11 +333,7 @@ fn an_article_of_our_own_with_its_author_line_and_roles_without_commas() {
     // A role with its complement, then the name, with no comma; the complement's words in
     // capitals go back to the role; a thing's or a place's name is no one.
     let other = text("Le ministre des Affaires Etrangères Nasser Bourita a reçu le représentant de l'OIM au Maroc Laurent De Boeck, en présence du président de la République Emmanuel Macron, du coordonnateur du programme Mobilité Talents et du Gouverneur de la Région de Niamey.");
-    let people: Vec<(&str, Option<&str>)> = other
-        .people
-        .iter()
-        .map(|p| (p.name.as_str(), p.role.as_deref()))
-        .collect();
+    let people = names_and_roles(&other);
     assert_eq!(
         people,
         [
@@ -537,11 +537,7 @@ fn entities_in_sentences_of_our_own() {
     // A role written as a label before its holder, anywhere in the text; the next line's
     // label is not the role of the name above it.
     let out = text("PROCÈS-VERBAL DE LA RÉUNION\nNouakchott, le 14 mars 2024\n\nRapporteur : M. Ousmane Ba\nSecrétaire de séance : Mme Khadijetou Sy\nModérateur : Pr Amadou Sall (Université de Dakar)\nPrésident de séance : Awa Ndiaye, Directrice de l'Emploi\nLieu : Hôtel Azalaï, Nouakchott\n\nLa séance a été ouverte à 10 heures.\n\nLa séance a été levée à 13 heures.\n\nL'ordre du jour étant épuisé, les participants se sont séparés.\n\nFait à Nouakchott.\n");
-    let people: Vec<(&str, Option<&str>)> = out
-        .people
-        .iter()
-        .map(|p| (p.name.as_str(), p.role.as_deref()))
-        .collect();
+    let people = names_and_roles(&out);
     assert_eq!(
         people,
         [
@@ -572,11 +568,7 @@ fn entities_in_sentences_of_our_own() {
 
     // A role, then an honorific and the name; the buttons of a web page are no one.
     let out = text("Rabat, 17 mai 2023 – Le ministre délégué chargé des Marocains résidant à l'étranger, M. Karim Idrissi, a reçu mardi une délégation.\n\nPartager : Facebook Twitter\n");
-    let people: Vec<(&str, Option<&str>)> = out
-        .people
-        .iter()
-        .map(|p| (p.name.as_str(), p.role.as_deref()))
-        .collect();
+    let people = names_and_roles(&out);
     assert_eq!(
         people,
         [(
