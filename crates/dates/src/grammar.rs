@@ -589,8 +589,9 @@ impl<'a> Parser<'a> {
 
     /// Every rule's match at `i` (most are `None`).
     fn core(&self, i: usize, ctx: bool) -> impl Iterator<Item = (Expr, usize)> {
-        let rules: [Option<(Expr, usize)>; 18] = [
+        let rules: [Option<(Expr, usize)>; 19] = [
             self.relative(i),
+            self.day_of_month_around(i),
             self.later(i),
             self.weekday_day(i),
             self.nth_weekday(i),
@@ -2019,6 +2020,54 @@ impl<'a> Parser<'a> {
             return Some((Expr::NthPart { y, m, unit, n }, e));
         }
         Some((Expr::NthWeekday { y, m, wd, n }, e))
+    }
+
+    /// `le 15 du mois prochain`, `le 3 du mois dernier`, `le 20 du mois en cours`, `le 10 de ce
+    /// mois`: that day of the anchor's month or of the one after or before it; `le 15 du mois de
+    /// mars 2024`, `le 2 du mois d'avril`: that day of the month named.
+    fn day_of_month_around(&self, i: usize) -> M<Expr> {
+        let j = if self.word(i, "le") { i + 1 } else { i };
+        let (d, k) = self.day(j)?;
+        let (months, e) = if self.word(k, "du") && self.word(k + 1, "mois") {
+            // "le 15 du mois de mars 2024": a day of a named month.
+            if let Some(l) = self
+                .elided(k + 2, "d")
+                .or_else(|| self.word(k + 2, "de").then_some(k + 3))
+            {
+                let (m, e, _) = self.month(l)?;
+                let (y, e) = self.optional_year(e);
+                return Some((
+                    Expr::Days {
+                        y,
+                        m,
+                        days: vec![d],
+                    },
+                    e,
+                ));
+            }
+            if self.word_in(k + 2, &["prochain", "suivant"]) {
+                (1, k + 3)
+            } else if self.word_in(k + 2, &["dernier", "passe", "precedent"]) {
+                (-1, k + 3)
+            } else if self.word(k + 2, "en") && self.word(k + 3, "cours") {
+                (0, k + 4)
+            } else {
+                return None;
+            }
+        } else if self.word(k, "de") && self.word(k + 1, "ce") && self.word(k + 2, "mois") {
+            (0, k + 3)
+        } else {
+            return None;
+        };
+        Some((
+            Expr::NthOfMonth {
+                months,
+                unit: 0,
+                wd: 0,
+                n: d,
+            },
+            e,
+        ))
     }
 
     /// `[le] mercredi 13`, a weekday and a day without a month (agendas, programmes), as an

@@ -53,6 +53,7 @@
 //! | `le premier lundi de mars 2024`, `le dernier vendredi du mois de juin 2023` | `2024-03-04`, `2023-06-30` | day | |
 //! | `le dernier jour d'octobre 2015`, `le 3e jour de mars 2024` | `2015-10-31`, `2024-03-03` | day | |
 //! | `le premier mercredi du mois prochain`, `le dernier jour du mois`, `la deuxième quinzaine du mois en cours` | from the anchor | day | relative; not `le premier lundi du mois` (every month's) |
+//! | `le 15 du mois prochain`, `le 3 du mois dernier`, `le 10 de ce mois`; `le 15 du mois de mars 2024` | that day of the month around the anchor; of the month named | day | relative, but for a year written |
 //! | `la première semaine d'octobre 2014`, `la deuxième quinzaine de juin 2024`, `le dernier week-end de septembre 2013` | `2014-10-06/2014-10-12` (the first whole week), `2024-06-16/2024-06-30`, `2013-09-28/2013-09-29` | day | |
 //! | `la semaine du 6 octobre 2014` | `2014-10-06/2014-10-12` (Monday to Sunday) | day | |
 //! | `en début d'année prochaine`, `à la fin du mois dernier`, `en fin de semaine` | from the anchor: the year, month or week (Monday to Sunday) | year, month, day | approximate, relative |
