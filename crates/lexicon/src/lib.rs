@@ -177,7 +177,8 @@ fn inflect(adj: &str) -> Vec<String> {
     let Some(base) = adj.strip_suffix('*') else {
         return vec![adj.to_owned()];
     };
-    let fem = if base.ends_with("ien") || base.ends_with("éen") || base.ends_with("on") {
+    // "libyen", "européen", "ivoirien", "gabonais" → "libyenne", "européenne", "ivoirienne", …
+    let fem = if base.ends_with("en") || base.ends_with("on") {
         format!("{base}ne")
     } else if base.ends_with('e') {
         base.to_owned()

@@ -270,6 +270,10 @@ fn adjectives_are_inflected() {
         inflect("italien*"),
         ["italien", "italienne", "italiennes", "italiens"]
     );
+    assert_eq!(
+        inflect("libyen*"),
+        ["libyen", "libyenne", "libyennes", "libyens"]
+    );
     assert_eq!(inflect("belge*"), ["belge", "belges"]);
     assert_eq!(
         inflect("français*"),
