@@ -279,6 +279,31 @@ fn symbolic_link_loops_do_not_trap_the_walk() {
     assert!(out.path().join("a.json").is_file());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_to_nothing_is_reported_and_the_others_are_written() {
+    let input = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("seeds/002_a173ce17f1e863ab.txt"),
+        input.path().join("a.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(input.path().join("gone.txt"), input.path().join("b.txt")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = run(liasse()
+        .arg("ingest")
+        .arg(input.path())
+        .arg("--out")
+        .arg(out.path()));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("b.txt: cannot read: a symbolic link"),
+        "{stderr}"
+    );
+    assert!(out.path().join("a.json").is_file());
+}
+
 #[test]
 fn an_output_path_that_cannot_be_a_directory_is_a_usage_error() {
     let file = tempfile::NamedTempFile::new().unwrap();

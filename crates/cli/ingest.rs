@@ -409,7 +409,8 @@ fn list(paths: &[PathBuf]) -> String {
 }
 
 /// The inputs, in a deterministic order: the paths as given, directories walked recursively in
-/// file-name order, hidden entries skipped, symbolic links to directories not followed. Found
+/// file-name order, hidden entries skipped, symbolic links to directories not followed (a link
+/// to nothing is an input that fails). Found
 /// as they are needed: memory holds the directories being walked, not the collection.
 pub(crate) struct Walk<'a> {
     roots: std::slice::Iter<'a, PathBuf>,
@@ -447,6 +448,12 @@ impl Iterator for Walk<'_> {
                             || (e.path_is_symlink() && e.path().is_file()) =>
                     {
                         return Some(self.names.input(e.into_path(), None));
+                    }
+                    // A link to nothing was meant to be an input: say so.
+                    Some(Ok(e)) if e.path_is_symlink() && !e.path().exists() => {
+                        let error =
+                            "cannot read: a symbolic link to a file that does not exist".to_owned();
+                        return Some(self.names.input(e.into_path(), Some(error)));
                     }
                     Some(Ok(_)) => continue,
                     None => self.current = None,
