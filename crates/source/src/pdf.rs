@@ -528,8 +528,8 @@ fn expanded_tabs(bytes: &mut [u8], lines: &[Line], drop: u8) {
             l.start..end
         })
         .collect();
-    // Each row's runs of spaces (three or more, `drop` bytes between them skipped): where they
-    // start and how long they are, and whether the first leads the row.
+    // Each row's runs of spaces (three or more, `drop` bytes between them skipped, not the
+    // spaces that end the row): where they start and how many spaces they hold.
     let runs_of = |bytes: &[u8], row: &std::ops::Range<usize>| -> Vec<(usize, usize)> {
         let mut runs = Vec::new();
         let mut i = row.start;
