@@ -254,22 +254,34 @@ fn inputs_over_the_size_limit_are_reported_not_read() {
     assert!(out.path().join("000_c3907635f9e9b578.json").is_file());
 }
 
-#[test]
-fn symbolic_link_loops_do_not_trap_the_walk() {
+/// A directory holding one seed under `name`.
+fn dir_with_seed(name: &str) -> tempfile::TempDir {
     let input = tempfile::tempdir().unwrap();
     std::fs::copy(
         root().join("seeds/002_a173ce17f1e863ab.txt"),
-        input.path().join("a.txt"),
+        input.path().join(name),
     )
     .unwrap();
-    #[cfg(unix)]
-    std::os::unix::fs::symlink(input.path(), input.path().join("loop")).unwrap();
+    input
+}
+
+/// `liasse ingest DIR --out OUT` into a new directory: the directory and the run's output.
+fn ingest_dir(input: &tempfile::TempDir) -> (tempfile::TempDir, Output) {
     let out = tempfile::tempdir().unwrap();
     let o = run(liasse()
         .arg("ingest")
         .arg(input.path())
         .arg("--out")
         .arg(out.path()));
+    (out, o)
+}
+
+#[test]
+fn symbolic_link_loops_do_not_trap_the_walk() {
+    let input = dir_with_seed("a.txt");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(input.path(), input.path().join("loop")).unwrap();
+    let (out, o) = ingest_dir(&input);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -282,19 +294,9 @@ fn symbolic_link_loops_do_not_trap_the_walk() {
 #[cfg(unix)]
 #[test]
 fn a_symbolic_link_to_nothing_is_reported_and_the_others_are_written() {
-    let input = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        root().join("seeds/002_a173ce17f1e863ab.txt"),
-        input.path().join("a.txt"),
-    )
-    .unwrap();
+    let input = dir_with_seed("a.txt");
     std::os::unix::fs::symlink(input.path().join("gone.txt"), input.path().join("b.txt")).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let o = run(liasse()
-        .arg("ingest")
-        .arg(input.path())
-        .arg("--out")
-        .arg(out.path()));
+    let (out, o) = ingest_dir(&input);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
