@@ -1216,6 +1216,9 @@ mod tests {
             b"juridique et social.",
             b"<i>(Programme th\xc3\xa9matique)</i>"
         ));
+        // A number in brackets still opens an item of a list: the author's break stays.
+        assert!(opens_item(b"(1) Deuxi\xc3\xa8me point"));
+        assert!(opens_item(b"(iv) Quatri\xc3\xa8me point"));
         // Stops every 40 points from 90, some of them found: the others are on that grid.
         let grid = even_step(&[90.0, 130.0, 250.0]).unwrap();
         assert_eq!(grid, (90.0, 40.0));
