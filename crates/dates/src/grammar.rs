@@ -197,6 +197,24 @@ pub(crate) enum Expr {
     },
     /// `la semaine du 6 octobre`: Monday to Sunday of the week holding that day.
     WeekOf(Dmy),
+    /// `du lundi au vendredi`, `de mardi à jeudi prochain`, `entre lundi et mercredi`: from
+    /// weekday `a` to the next weekday `b`, found as a lone weekday is (`dir`, the tense or
+    /// `prochain`/`dernier`: the start in the future, the end in the past), or in the week
+    /// this many weeks from the anchor's (`de la semaine prochaine`: 1).
+    WeekdayRange {
+        a: u8,
+        b: u8,
+        dir: i8,
+        week: Option<i64>,
+    },
+    /// `du mardi 3 au jeudi 5`, `du lundi au mercredi 5`: days `a` to `b` of the month, nearest
+    /// the anchor, where day `d` falls on weekday `wd`.
+    WeekdayDays {
+        wd: u8,
+        d: u8,
+        a: u8,
+        b: u8,
+    },
     /// `mercredi 13`: the day of the month that falls on that weekday, nearest the anchor.
     WeekdayDay {
         wd: u8,
@@ -589,11 +607,12 @@ impl<'a> Parser<'a> {
 
     /// Every rule's match at `i` (most are `None`).
     fn core(&self, i: usize, ctx: bool) -> impl Iterator<Item = (Expr, usize)> {
-        let rules: [Option<(Expr, usize)>; 19] = [
+        let rules: [Option<(Expr, usize)>; 20] = [
             self.relative(i),
             self.day_of_month_around(i),
             self.later(i),
             self.weekday_day(i),
+            self.weekday_range(i),
             self.nth_weekday(i),
             self.week_of(i),
             self.feast(i),
@@ -2096,6 +2115,151 @@ impl<'a> Parser<'a> {
         (alone && self.month(e).is_none()).then_some((Expr::WeekdayDay { wd, d }, e))
     }
 
+    /// `du lundi au vendredi`, `de mardi à jeudi`, `entre lundi et mercredi`, `jusqu'au`: two
+    /// weekdays that bound a span of days, the second alone or with its date (`du lundi au
+    /// mercredi 5 mars 2025`); a span said of every week (`ouvert du lundi au vendredi`,
+    /// `chaque semaine du mardi au jeudi`) is a frequency.
+    fn weekday_range(&self, i: usize) -> M<Expr> {
+        let (j, between) = if self.word(i, "du") {
+            (i + 1, false)
+        } else if self.word(i, "entre") {
+            (i + 1, true)
+        } else if i > 0 && self.t[i - 1].is("de") {
+            (i, false) // "de" went as a preposition
+        } else {
+            return None;
+        };
+        let (a, k) = self.weekday(j)?;
+        let joined = |k: usize| {
+            if between {
+                self.word(k, "et").then_some(k + 1)
+            } else if self.word_in(k, &["au", "a"]) {
+                Some(k + 1)
+            } else {
+                let e = self.elided(k, "jusqu")?;
+                self.word_in(e, &["au", "a"]).then_some(e + 1)
+            }
+        };
+        if self.dated_weekday(k) {
+            // "du mardi 3 au jeudi 5": days of a month left unsaid; with the month, a written
+            // date's range.
+            let (first, k) = self.dm(j).filter(|(d, _)| d.m.is_none())?;
+            let l = joined(k)?;
+            self.weekday(l)?;
+            let (last, e) = self.dm(l).filter(|(d, _)| d.m.is_none())?;
+            return (first.d < last.d).then_some((
+                Expr::WeekdayDays {
+                    wd: a,
+                    d: first.d,
+                    a: first.d,
+                    b: last.d,
+                },
+                e,
+            ));
+        }
+        let l = joined(k)?;
+        let (b, e) = self.weekday(l)?;
+        let span = i64::from(b) - i64::from(a);
+        let span = if span <= 0 { span + 7 } else { span } as u8;
+        if self.dated_weekday(e) {
+            let (date, end) = self.dm(l)?;
+            let d = date.d.checked_sub(span).filter(|&d| d >= 1)?;
+            let expr = match date.m {
+                Some(_) => Expr::DayRange {
+                    a: Dmy { d, ..date },
+                    b: date,
+                },
+                None => Expr::WeekdayDays {
+                    wd: b,
+                    d: date.d,
+                    a: d,
+                    b: date.d,
+                },
+            };
+            return Some((expr, end));
+        }
+        if self.habitual(i, e) {
+            return Some((Expr::Frequency, e));
+        }
+        // "de la semaine prochaine", "de cette semaine", "prochains", "derniers".
+        let w = if self.word(e, "de") { e + 1 } else { e };
+        let week = if self.word(w, "cette") && self.word(w + 1, "semaine") {
+            Some((0, w + 2))
+        } else if self.word(w, "la") && self.word(w + 1, "semaine") {
+            if self.word_in(w + 2, &["prochaine", "suivante"]) {
+                Some((1, w + 3))
+            } else if self.word_in(w + 2, &["derniere", "passee"]) {
+                Some((-1, w + 3))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some((week, end)) = week {
+            let dir = 0;
+            let week = Some(week);
+            return Some((Expr::WeekdayRange { a, b, dir, week }, end));
+        }
+        let (dir, end) = if self.word_in(e, &["prochain", "prochains"]) {
+            (1, e + 1)
+        } else if self.word_in(e, &["dernier", "derniers", "passe", "passes"]) {
+            (-1, e + 1)
+        } else {
+            (self.tense(j, e), e)
+        };
+        let week = None;
+        Some((Expr::WeekdayRange { a, b, dir, week }, end))
+    }
+
+    /// Whether the sentence around tokens `from..to` says something of every week: opening
+    /// hours (`ouvert`, `permanence`, `horaires`), `chaque`, `tous les`, `habituellement`.
+    fn habitual(&self, from: usize, to: usize) -> bool {
+        const HABITUAL: &[&str] = &[
+            "ouvert",
+            "ouverte",
+            "ouverts",
+            "ouvertes",
+            "ouverture",
+            "ferme",
+            "fermes",
+            "fermee",
+            "fermees",
+            "fermeture",
+            "accessible",
+            "accessibles",
+            "joignable",
+            "joignables",
+            "permanence",
+            "permanences",
+            "horaire",
+            "horaires",
+            "chaque",
+            "tous",
+            "toutes",
+            "habituellement",
+            "generalement",
+            "hebdomadaire",
+            "hebdomadaires",
+        ];
+        let lo = from.saturating_sub(12);
+        let hi = (to + 3).min(self.t.len());
+        let mut found = false;
+        for k in lo..hi {
+            let t = &self.t[k];
+            if matches!(t.tok, Tok::Punct('.' | ';' | '!' | '?')) || t.newlines_before > 1 {
+                if k >= to {
+                    break;
+                }
+                found = false;
+            }
+            if t.tok == Tok::Word && HABITUAL.contains(&t.word()) {
+                found = true;
+            }
+        }
+        found
+    }
+
     /// Whether the day after a weekday (at `e`) gives it a date (`mardi 4`, `mardi premier
     /// mars`): a spelled number counts only before a month (`a reçu mardi une délégation`).
     fn dated_weekday(&self, e: usize) -> bool {
@@ -2730,6 +2894,26 @@ impl<'a> Parser<'a> {
             ) {
                 return Some((Expr::Frequency, j + 1));
             }
+        }
+        // tous les lundis, les mardis et jeudis, chaque vendredi, le lundi de chaque semaine
+        if self.word_in(i, &["tous", "les"]) {
+            let j = if self.word(i, "tous") && self.word(i + 1, "les") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.class(j, Class::Weekdays).is_some() {
+                let mut e = j + 1;
+                while (self.word_in(e, &["et", "ou"]) || self.punct(e, ','))
+                    && self.class(e + 1, Class::Weekdays).is_some()
+                {
+                    e += 2;
+                }
+                return Some((Expr::Frequency, e));
+            }
+        }
+        if self.word(i, "chaque") && self.weekday(i + 1).is_some() {
+            return Some((Expr::Frequency, i + 2));
         }
         // chaque année, chaque mois
         if self.word(i, "chaque")

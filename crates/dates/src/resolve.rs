@@ -285,6 +285,31 @@ pub(crate) fn resolve(
                 m.relative = rel;
                 m.value = y.and_then(week);
             }
+            Expr::WeekdayRange { a, b, dir, week } => {
+                m.kind = Kind::Range;
+                m.relative = true;
+                let span = (i64::from(b) - i64::from(a) + 6).rem_euclid(7) + 1;
+                m.value = anchor.map(|x| {
+                    let start = match week {
+                        Some(week) => {
+                            let monday = x.add_days(1 - i64::from(x.weekday()));
+                            monday.add_days(7 * week + i64::from(a) - 1)
+                        }
+                        // Told in the past: the last such span that ended by the anchor.
+                        None if dir == -2 => weekday_near(x, b, -2).add_days(-span),
+                        None => weekday_near(x, a, dir),
+                    };
+                    Value::days(start, start.add_days(span))
+                });
+            }
+            Expr::WeekdayDays { wd, d, a, b } => {
+                m.kind = Kind::Range;
+                m.relative = true;
+                m.value = anchor.and_then(|x| weekday_day(x, wd, d)).map(|x| {
+                    let s = x.add_days(i64::from(a) - i64::from(d));
+                    Value::days(s, x.add_days(i64::from(b) - i64::from(d)))
+                });
+            }
             Expr::WeekdayDay { wd, d } => {
                 m.relative = true;
                 m.value = anchor.and_then(|a| weekday_day(a, wd, d)).map(Value::day);
@@ -300,7 +325,17 @@ pub(crate) fn resolve(
                     (d.deadline && d.kind == Kind::Date && joins_time(&text[d.end..m.start]))
                         .then_some(v.start)
                 });
-                if let Some(d) = deadline_day.or(last).or(anchor) {
+                // A time of every such day (`tous les lundis de 9h à 17h`, `ouvert du lundi
+                // au vendredi, de 8h à 16h`) is of no one day.
+                let recurring = out.last().is_some_and(|d: &Mention| {
+                    d.kind == Kind::Frequency && joins_time(&text[d.end..m.start])
+                });
+                let day = if recurring {
+                    None
+                } else {
+                    deadline_day.or(last).or(anchor)
+                };
+                if let Some(d) = day {
                     let mut v = Value::day(d);
                     v.time_start = Some(a);
                     v.time_end = b;

@@ -8,6 +8,8 @@ pub(crate) enum Class {
     Month,
     MonthAbbr,
     Weekday,
+    /// A weekday in the plural (`les lundis`): every such day.
+    Weekdays,
     Num,
     Ord,
     Season,
@@ -90,6 +92,7 @@ pub(crate) fn parse(data: &'static str) -> Result<Table, String> {
             "month" => Class::Month,
             "month-abbr" => Class::MonthAbbr,
             "weekday" => Class::Weekday,
+            "weekdays" => Class::Weekdays,
             "num" => Class::Num,
             "ord" => Class::Ord,
             "season" => Class::Season,
