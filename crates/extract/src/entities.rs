@@ -1287,7 +1287,11 @@ fn is_person_name(name: &str) -> bool {
     if found.iter().any(|m| m.end - m.start >= name.len() / 2) {
         return false;
     }
-    !lexicon().roles.iter().any(|r| name.starts_with(r))
+    // A whole word: `Wali Karoui` is no name, `Walid Karoui` is one.
+    !lexicon().roles.iter().any(|r| {
+        name.strip_prefix(*r)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
 }
 
 /// The captures of `honorific_name` as its `find_iter` finds them, searched with
@@ -1566,6 +1570,11 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             found.push((r.clone(), None, r.clone()));
         }
     }
+    // A capitalised word before a role that is no name ("Gouverneur de Médenine, président de
+    // séance") neither is a person nor ends the role of the one before it.
+    found.retain(|(r, honorific, _)| {
+        honorific.is_some() || is_person_name(&liasse_text::clean_inline(&text[r.clone()]))
+    });
     found.sort_by_key(|f| f.0.start);
     let starts: Vec<usize> = found.iter().map(|f| f.2.start).collect();
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
@@ -1625,9 +1634,20 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
                 continue;
             }
         }
+        // Or the body in brackets after the name: "M. Walid Chouchane (GIZ)".
+        let bracket = || {
+            let after = &text[r.end..];
+            let inner = after
+                .strip_prefix(" (")
+                .or_else(|| after.strip_prefix('('))?;
+            let close = inner.find(')').filter(|&k| k <= 120)?;
+            let at = text.len() - inner.len();
+            (!inner[..close].contains('\n')).then_some(at..at + close)
+        };
         let organization = role
             .as_ref()
-            .and_then(|(_, rr)| organization_in(doc, e, rr.clone()));
+            .and_then(|(_, rr)| organization_in(doc, e, rr.clone()))
+            .or_else(|| bracket().and_then(|b| organization_in(doc, e, b)));
         if let Some(surname) = key.split(' ').next_back() {
             by_surname
                 .entry(surname.to_owned())
