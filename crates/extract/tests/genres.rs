@@ -547,6 +547,33 @@ fn entities_in_sentences_of_our_own() {
             ("Awa Ndiaye", Some("Directrice de l'Emploi")),
         ]
     );
+    // A role title is a whole word (`Wali` is one, `Walid` a name); a place before a second
+    // apposition ends neither the role nor is anyone; a body in brackets after a name is the
+    // person's organisation.
+    let out = text("Étaient présents :\n- M. Slim Ben Ammar, Gouverneur de Médenine, président de séance ;\n- M. Walid Chouchane (GIZ) ;\n- Mlle Amira Bouzid, assistante de projet.\n");
+    let people: Vec<(&str, Option<&str>, Option<&str>)> = out
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.role.as_deref(),
+                p.organization.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                "Slim Ben Ammar",
+                Some("Gouverneur de Médenine, président de séance"),
+                None
+            ),
+            ("Walid Chouchane", None, Some("de-giz")),
+            ("Amira Bouzid", Some("assistante de projet"), None),
+        ]
+    );
     // Honorifics that stack.
     let out = text("Allocution de S.E. Mme Claudia Wiedey, Ambassadrice.");
     let p = &out.people[0];
