@@ -481,7 +481,7 @@ fn patterns() -> &'static Patterns {
             letter: crate::pattern(r"^\p{L}$"),
             any_role: aho_corasick::AhoCorasick::new(role_words())
                 .unwrap_or_else(|_| unreachable!("role titles are short literals")),
-            role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]'|[Ss]on|[Ss]a|[Ll]eur)\s*((?i:{})[^,;:.()|\t]{{0,100}}),\s+(?:(?:{})\s+)*({name})(?:,|\s+et\s|\s*[.;]|\s*$|\n)", roles.join("|"), honorifics.join("|"))),
+            role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]'|[Ss]on|[Ss]a|[Ll]eur|[Dd]u|[Aa]u)\s*((?i:{})[^,;:.()|\t]{{0,100}}),\s+(?:(?:{})\s+)*({name})(?:,|\s+et\s|\s*[.;]|\s*$|\n)", roles.join("|"), honorifics.join("|"))),
             role_name_bare: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eur|[Dd]u|[Aa]u)\s+((?i:{})(?:\s+\p{{Ll}}[\p{{Ll}}\-]+)?)\s+({name})", roles.join("|"))),
             role_of_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eur|[Dd]u|[Aa]u)\s+((?i:{})(?:\s+\p{{Ll}}[\p{{Ll}}\-]+)?\s+(?:(?:de|du|des)\s+|d['’])[^,;:.()|\t\n]{{1,80}}?)\s+({name})", roles.join("|"))),
             name_role: crate::pattern(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))),
@@ -1477,6 +1477,8 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
                 };
                 (offset, after)
             }
+            // "Par Mamadou Ndiaye": a byline (read below), not a signature.
+            _ if ["Par ", "par ", "PAR "].iter().any(|p| line.starts_with(p)) => continue,
             _ if k >= signatures => (0, line),
             _ => continue,
         };
@@ -1517,6 +1519,45 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             if let Some(role) = label.and_then(signature_role) {
                 roles_before.push((nr, role.to_owned()));
             }
+        }
+    }
+    // A byline among the first lines: "Par Aminata Diop | Publié le …", "Par Awa Ba et Ali
+    // Sow".
+    for b in doc.blocks.iter().take(16) {
+        let r = doc.norm.from_source(b.content.clone());
+        let line = &text[r.clone()];
+        let Some(rest) = ["Par ", "par ", "PAR "]
+            .iter()
+            .find_map(|p| line.strip_prefix(p))
+        else {
+            continue;
+        };
+        let mut end = rest
+            .find(['|', '–', '—', ',', ';', '(', '/', '\t', '•', '·'])
+            .unwrap_or(rest.len());
+        for stop in [
+            " - ",
+            " le ",
+            " Le ",
+            " publié",
+            " Publié",
+            " mis à jour",
+            " Mis à jour",
+        ] {
+            end = end.min(rest.find(stop).unwrap_or(end));
+        }
+        let mut at = r.start + line.len() - rest.len();
+        for name in rest[..end].split(" et ") {
+            let trimmed = name.trim_end();
+            if is_person_name(trimmed)
+                && trimmed.split_whitespace().count() <= 4
+                && !found
+                    .iter()
+                    .any(|f| f.0.start < at + trimmed.len() && at < f.0.end)
+            {
+                found.push((at..at + trimmed.len(), None, at..at + trimmed.len()));
+            }
+            at += name.len() + " et ".len();
         }
     }
     // Signatures side by side: "Pour le Royaume d'Espagne      Pour la République …" over

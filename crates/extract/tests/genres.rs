@@ -322,6 +322,7 @@ fn an_article_of_our_own_with_its_author_line_and_roles_without_commas() {
     assert_eq!(
         people,
         [
+            ("Mamadou Ndiaye", None),
             (
                 "Jean-Baptiste Tine",
                 Some("ministre sénégalais de l'Intérieur")
@@ -572,6 +573,19 @@ fn entities_in_sentences_of_our_own() {
             ),
             ("Walid Chouchane", None, Some("de-giz")),
             ("Amira Bouzid", Some("assistante de projet"), None),
+        ]
+    );
+    // A byline's authors; a role after "du" before its holder.
+    let out = text("Dakar et Bruxelles lancent un partenariat\nPar Aminata Diop et Moussa Ba | Publié le 12/03/2025\n\nLa cérémonie s'est déroulée en présence du ministre de la Formation professionnelle, Amadou Moustapha Ndieck Sarré, et de l'ambassadeur.\n");
+    assert_eq!(
+        names_and_roles(&out),
+        [
+            ("Aminata Diop", None),
+            ("Moussa Ba", None),
+            (
+                "Amadou Moustapha Ndieck Sarré",
+                Some("ministre de la Formation professionnelle")
+            ),
         ]
     );
     // Honorifics that stack.
