@@ -536,6 +536,13 @@ impl<'a> Parser<'a> {
             None => (k, false),
         };
         let ctx = deadline || approx || prep;
+        // "d'ici deux ans", "d'ici 15 jours": a deadline that far from the anchor, not a length.
+        let by = self
+            .elided(i, "d")
+            .is_some_and(|e| self.word(e, "ici") && e + 1 == j);
+        if let Some((expr, end)) = self.offset_by(1, j).filter(|_| by) {
+            consider(&mut best, expr, end, false, true);
+        }
         for (expr, end) in
             self.core(l, ctx)
                 .chain(if approx { self.approx_period(l) } else { None })
@@ -584,6 +591,25 @@ impl<'a> Parser<'a> {
                     self.word(i, "de") && i >= 1 && self.word_in(i - 1, &["partir", "compter"]);
                 if p.deadline || self.word(i, "jusqu") || opens {
                     *dir = 2;
+                }
+            }
+            // "hier soir", "mardi après-midi", "demain matin": the part of a day is the day's.
+            if matches!(
+                p.expr,
+                Expr::RelDay(_) | Expr::RelWeekday { .. } | Expr::WeekdayDay { .. }
+            ) {
+                let part = if self.word(*end, "apres")
+                    && self.punct(*end + 1, '-')
+                    && self.word(*end + 2, "midi")
+                {
+                    Some(*end + 3)
+                } else {
+                    self.word_in(*end, &["matin", "soir", "soiree", "matinee", "nuit"])
+                        .then_some(*end + 1)
+                };
+                if let Some(e) = part {
+                    p.end = self.t[e - 1].end;
+                    *end = e;
                 }
             }
             // "le 30 juin au plus tard", "le 15 mars 2025, au plus tard": a deadline told after.
@@ -1514,12 +1540,14 @@ impl<'a> Parser<'a> {
 
     fn year_expr(&self, i: usize, ctx: bool) -> M<Expr> {
         // "(dans) les années 1990": a decade, not the year 1990.
+        // "la décennie 2010", "de la décennie 1990": the same.
         if i >= 1
-            && self.t[i - 1].is("annees")
-            && (i < 2
-                || self.t[i - 2].is("les")
-                || self.t[i - 2].is("des")
-                || self.t[i - 2].is("aux"))
+            && (self.t[i - 1].is("annees")
+                && (i < 2
+                    || self.t[i - 2].is("les")
+                    || self.t[i - 2].is("des")
+                    || self.t[i - 2].is("aux"))
+                || self.t[i - 1].is("decennie"))
         {
             if let Some((y, k)) = self.year(i).or_else(|| self.decade_of_1900s(i)) {
                 if y % 10 == 0 && !self.word_in(k, &["a", "et"]) {
@@ -2436,6 +2464,12 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
+        self.offset_by(sign, j)
+    }
+
+    /// `deux ans`, `48 heures` at `j`: that many days, weeks, months or years after (`sign`
+    /// 1) or before (-1) the anchor.
+    fn offset_by(&self, sign: i64, j: usize) -> M<Expr> {
         let (n, k) = self.number(j)?;
         let unit = self.class(k, Class::Unit)? as u8;
         // "il y a 48 heures", "dans 72 heures": whole days.
