@@ -1661,6 +1661,11 @@ impl<'a> Parser<'a> {
             } else if self.word(j, "avant") && self.punct(j + 1, '-') && self.word(j + 2, "veille")
             {
                 Some((-2, j + 3))
+            } else if self.word(j, "jour") && self.word(j + 1, "meme")
+                || self.word(j, "meme") && self.word(j + 1, "jour")
+            {
+                // "le jour même", "le même jour": the day told before.
+                Some((0, j + 2))
             } else {
                 None
             };
@@ -1673,6 +1678,13 @@ impl<'a> Parser<'a> {
                 }
                 return Some((Expr::Chained(n), e));
             }
+        }
+        // "la nuit dernière": the night before the day of writing.
+        if self.word(i, "la")
+            && self.word(i + 1, "nuit")
+            && self.word_in(i + 2, &["derniere", "passee"])
+        {
+            return Some((Expr::RelDay(-1), i + 3));
         }
         // le 15 courant: that day of the anchor's month (letters).
         if w == "le" {
