@@ -2710,6 +2710,21 @@ impl<'a> Parser<'a> {
         if ctx && self.word(j, "environ") {
             j += 1;
         }
+        // "de 14 à 16 heures", "de 10 à 12h", "entre 9 et 11 heures": a bare hour that opens
+        // a range of clock times (from 7: "de 2 à 3 heures" is a length).
+        if j > i && self.word_in(j - 1, &["de", "entre"]) {
+            if let Some((h @ 7..=23, 1 | 2)) = self.num(j) {
+                let sep = self.punct(j + 1, '-') || self.word_in(j + 1, &["a", "et"]);
+                let hour = h as u8;
+                if let Some((b, e, _)) = self
+                    .clock(j + 2, true)
+                    .filter(|(b, ..)| sep && b.hour > hour)
+                {
+                    let a = Time { hour, minute: 0 };
+                    return Some((Expr::Time { a, b: Some(b) }, e));
+                }
+            }
+        }
         let (a, k, sure) = self.clock(j, ctx)?;
         let sep = self.punct(k, '-') || self.punct(k, '/') || self.word_in(k, &["a", "et", "au"]);
         if sep {
