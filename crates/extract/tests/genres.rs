@@ -588,6 +588,9 @@ fn entities_in_sentences_of_our_own() {
             ),
         ]
     );
+    // A portfolio's words after a minister's title are no one's name.
+    let out = text("Programme\n09h00 – 09h45\tCérémonie d'ouverture\n\t- Allocution du Ministre de la Promotion de la Femme et de la Protection de l'Enfant\n");
+    assert!(out.people.is_empty(), "{:?}", out.people);
     // Honorifics that stack.
     let out = text("Allocution de S.E. Mme Claudia Wiedey, Ambassadrice.");
     let p = &out.people[0];
