@@ -396,9 +396,42 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
         }
     }
     let mut place = after[..end].trim().trim_end_matches(['.', ',']);
+    // A venue named by its kind goes on in lowercase ("Centre international de conférences de
+    // Bamako", "Palais des congrès", "Hôtel du Lac") up to the clause's end.
+    const VENUES: &[&str] = &[
+        "Centre",
+        "Palais",
+        "Hôtel",
+        "Hotel",
+        "Maison",
+        "Institut",
+        "Université",
+        "Salle",
+        "Complexe",
+        "Musée",
+        "Bibliothèque",
+        "Espace",
+        "Campus",
+        "Auditorium",
+        "Amphithéâtre",
+        "Parc",
+        "Cité",
+        "Résidence",
+    ];
+    let venue = VENUES
+        .iter()
+        .any(|v| place.strip_prefix(v).is_some_and(|r| r.starts_with(' ')));
+    if venue {
+        // Not the rest of the clause: "Centre de conférences de Bamako les travaux …".
+        let end = place
+            .find(", ")
+            .filter(|&k| !place[k + 2..].starts_with(char::is_uppercase))
+            .unwrap_or(place.len());
+        place = place[..end].trim_end_matches([',', ' ']);
+    }
     // A named place is its capitalised words ("Madrid, Espagne", "Saint-Jacques de
     // Compostelle"), not the rest of the clause ("Rabat une déclaration …").
-    if first.is_uppercase() {
+    if first.is_uppercase() && !venue {
         let mut cut = 0;
         let mut after_comma = false;
         for (i, w) in place.split_inclusive(' ').scan(0, |pos, w| {
@@ -622,6 +655,18 @@ mod tests {
             (
                 ", dans la salle de conférence de la Direction, sise au 12",
                 Some("la salle de conférence de la Direction"),
+            ),
+            (
+                " à partir de 9 heures au Centre international de conférences de Bamako (CICB).",
+                Some("Centre international de conférences de Bamako"),
+            ),
+            (
+                " à l'Hôtel du Lac, les travaux seront",
+                Some("l'Hôtel du Lac"),
+            ),
+            (
+                " au Palais des congrès, Niamey.",
+                Some("Palais des congrès, Niamey"),
             ),
             (" dans le cadre du partenariat", None),
             (" à 10h30.", None),
