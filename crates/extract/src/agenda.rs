@@ -225,7 +225,7 @@ fn names_the_genre(title: &str) -> bool {
 
 /// The first of the three lines after `from` (a source offset) that names a meeting, short
 /// and without a final stop: `Séminaire sous-régional sur la protection des enfants migrants`.
-fn named_below(doc: &Doc, from: usize) -> Option<String> {
+pub(crate) fn named_below(doc: &Doc, from: usize) -> Option<String> {
     // The words an announcement's meeting is named by, and the bodies a programme may head.
     let meeting = crate::announcement::MEETING_WORDS.iter().chain(&[
         "comité",

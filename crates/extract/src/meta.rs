@@ -316,10 +316,20 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
     for (i, b) in blocks[..header.min(8)].iter().enumerate() {
         let alone =
             (i == 0 || b.blank_before > 0) && blocks.get(i + 1).is_none_or(|n| n.blank_before > 0);
-        if !alone {
+        let (off, text) = block_text(doc, b);
+        // Or a line of the title's stack that opens on its date: "COMPTE RENDU" / "Réunion
+        // du Groupe …" / "Lundi 7 avril 2025 – Visioconférence".
+        let opens = || {
+            text.len() <= 120
+                && first_day(text, 0).is_some_and(|(_, r)| {
+                    text[..r.start]
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty()
+                })
+        };
+        if !alone && !opens() {
             continue;
         }
-        let (off, text) = block_text(doc, b);
         if text.len() > 200 {
             break;
         }

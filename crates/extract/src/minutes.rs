@@ -45,6 +45,23 @@ const SECTIONS: &[(&str, rec::ItemKind)] = &[
     ("recommandations", rec::ItemKind::Decision),
 ];
 
+/// A title that only names the genre: `COMPTE RENDU`, `Procès-verbal`, `Relevé de conclusions`.
+fn names_the_genre(title: &str) -> bool {
+    let l = crate::doc::lower(title.trim().trim_end_matches([':', '.']));
+    [
+        "compte rendu",
+        "compte-rendu",
+        "procès-verbal",
+        "proces-verbal",
+        "procès verbal",
+        "relevé de conclusions",
+        "releve de conclusions",
+        "relevé de décisions",
+        "aide-mémoire",
+    ]
+    .contains(&l.trim())
+}
+
 pub(crate) fn parse(
     doc: &Doc,
     meta: &Meta,
@@ -98,9 +115,15 @@ pub(crate) fn parse(
             doc.norm.from_source(r.clone()),
         ),
         None => (
-            meta.title
-                .as_ref()
-                .map_or_else(|| "Réunion".to_owned(), |t| t.0.clone()),
+            match &meta.title {
+                // "COMPTE RENDU" over "Réunion du Groupe thématique …": a title that names the
+                // genre leaves the sitting to be named by the line under it.
+                Some((t, span)) if names_the_genre(t) => {
+                    crate::agenda::named_below(doc, span.end as usize).unwrap_or(t.clone())
+                }
+                Some((t, _)) => t.clone(),
+                None => "Réunion".to_owned(),
+            },
             doc.norm
                 .from_source(date.span.start as usize..date.span.end as usize),
         ),
