@@ -10,6 +10,7 @@ use liasse_records as rec;
 use regex::Regex;
 
 use crate::doc::Doc;
+use liasse_text::BlockKind;
 
 /// Everything found about entities in one document.
 #[derive(Default)]
@@ -752,12 +753,25 @@ fn unknown_bodies(
                     name = head.to_owned();
                 }
             }
-            // "Ministère des Affaires étrangères, Rabat".
-            if let Some(city) = text[r.start + name.len()..]
-                .strip_prefix(", ")
-                .map(|rest| rest.split([',', '.', ';', '\n', '(']).next().unwrap_or(""))
-            {
-                city_state = city_state.or(lexicon().state_of_place(city).map(str::to_owned));
+            // "Ministère des Affaires étrangères, Rabat", "(Ministère de l'Intérieur, Maroc)".
+            if let Some(city) = text[r.start + name.len()..].strip_prefix(", ").map(|rest| {
+                rest.split([',', '.', ';', '\n', '(', ')'])
+                    .next()
+                    .unwrap_or("")
+            }) {
+                let state = || {
+                    let found = lexicon().find(city);
+                    match found.as_slice() {
+                        [k] if k.start == 0 && k.end == city.trim_end().len() => match k.target {
+                            Target::Partner(p) => Some(p.to_owned()),
+                            Target::Body(_) => None,
+                        },
+                        _ => None,
+                    }
+                };
+                city_state = city_state
+                    .or(lexicon().state_of_place(city).map(str::to_owned))
+                    .or_else(state);
             }
         }
         // A state named as the body's own, by a genitive at its end ("Ministère de l'Intérieur
@@ -1560,6 +1574,56 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             at += name.len() + " et ".len();
         }
     }
+    // The entries of a participants' list, written without honorifics: "Participants : Awa
+    // Sow (OIM), Jean Dupont (Expertise France)", or one per item under "Étaient présents :".
+    let mut listing = false;
+    for b in &doc.blocks {
+        let r = doc.norm.from_source(b.content.clone());
+        let line = &text[r.clone()];
+        let lower = crate::doc::lower(line);
+        let label = PRESENT_LABELS
+            .iter()
+            .find(|l| lower.starts_with(**l))
+            .and_then(|l| {
+                let rest = line[l.len()..].trim_start();
+                rest.strip_prefix(':')
+                    .map(|after| line.len() - after.len())
+                    .filter(|_| !line[l.len()..].starts_with(char::is_alphanumeric))
+            });
+        let item = matches!(b.kind, BlockKind::ListItem { .. });
+        let entries_at = match label {
+            Some(at) => {
+                listing = line[at..].trim().is_empty();
+                at
+            }
+            None if listing && item => 0,
+            None => {
+                listing = false;
+                continue;
+            }
+        };
+        for entry in list_entries(&line[entries_at..]) {
+            let at = r.start + entries_at + entry.start;
+            let cell = &text[at..r.start + entries_at + entry.end];
+            // The name: up to its bracket or apposition.
+            let name = cell[..cell.find(['(', ',', '–', ':']).unwrap_or(cell.len())].trim_end();
+            let name = name.strip_suffix(" -").unwrap_or(name).trim_end();
+            let bare = cell.trim_start_matches(['-', '•', '*', ' ']);
+            let bare = bare.strip_prefix("et ").unwrap_or(bare);
+            let lead = cell.len() - bare.len();
+            let name = name.get(lead..).unwrap_or("");
+            let start = at + lead;
+            let words = name.split_whitespace().count();
+            if (2..=5).contains(&words)
+                && is_person_name(name)
+                && !found
+                    .iter()
+                    .any(|f| f.2.start < start + name.len() && start < f.2.end)
+            {
+                found.push((start..start + name.len(), None, start..start + name.len()));
+            }
+        }
+    }
     // Signatures side by side: "Pour le Royaume d'Espagne      Pour la République …" over
     // "Fernando Grande-Marlaska      Mohamed Ould Lemine" over their titles, in columns of
     // spaces or tabs.
@@ -1655,9 +1719,20 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         // "M. Amrani" after "M. Youssef Amrani": the same person.
         let key = liasse_lexicon::fold(&name).text;
         let existing = by_name.get(&key).copied().or_else(|| {
-            surname_only
-                .then(|| by_surname.get(&key).copied())
-                .flatten()
+            if surname_only {
+                by_surname.get(&key).copied()
+            } else if honorific.is_some() {
+                // "M. Sánchez Ruiz" after "Pedro Sánchez Ruiz": the same person, by the last
+                // words of a name told before.
+                let tail = format!(" {key}");
+                let mut told = by_name.iter().filter(|(k, _)| k.ends_with(tail.as_str()));
+                match (told.next(), told.next()) {
+                    (Some((_, &i)), None) => Some(i),
+                    _ => None, // none, or two people it could be
+                }
+            } else {
+                None
+            }
         });
         if let Some(idx) = existing {
             let person = &mut e.people[idx];
@@ -1704,6 +1779,55 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             mentions: vec![span],
         });
     }
+}
+
+/// The labels of a list of those present (or excused): `Participants :`, `Étaient présents :`.
+const PRESENT_LABELS: &[&str] = &[
+    "participants",
+    "liste des participants",
+    "étaient présents",
+    "etaient presents",
+    "présents",
+    "presents",
+    "ont participé",
+    "ont pris part",
+    "excusés",
+    "excuses",
+    "absents",
+    "étaient excusés",
+    "étaient absents",
+];
+
+/// The entries of a list written on one line, as ranges of `list`: parted by semicolons when
+/// it has any, else by commas, never inside brackets.
+fn list_entries(list: &str) -> Vec<Range<usize>> {
+    let semicolons = list.contains(';');
+    let mut out = Vec::new();
+    let (mut depth, mut from) = (0usize, 0);
+    for (i, c) in list.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ';' if depth == 0 => {
+                out.push(from..i);
+                from = i + 1;
+            }
+            ',' if depth == 0 && !semicolons => {
+                out.push(from..i);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(from..list.len());
+    out.into_iter()
+        .map(|r| {
+            let s = &list[r.clone()];
+            let lead = s.len() - s.trim_start().len();
+            r.start + lead..r.start + s.trim_end().trim_end_matches('.').len()
+        })
+        .filter(|r| r.start < r.end)
+        .collect()
 }
 
 /// Does `name` overlap one of the honorific matches (which are in text order: only those just

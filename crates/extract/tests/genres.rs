@@ -645,3 +645,49 @@ fn entities_in_sentences_of_our_own() {
         ]
     );
 }
+
+#[test]
+fn minutes_of_our_own_dated_under_their_title_with_a_list_of_participants() {
+    let out = text("COMPTE RENDU\nRéunion du Groupe thématique « Migration et Développement »\nLundi 7 avril 2025 – Visioconférence (Teams)\n\nParticipants : Aïssatou Sow (OIM), Jean Dupont (Expertise France), Fatima Zahra El Idrissi (Ministère de l'Intérieur, Maroc), Pedro Sánchez Ruiz (AECID).\n\n1. Point sur le projet\nM. Sánchez Ruiz a indiqué que l'AECID lancera un appel en juin prochain.\n\nProchaine réunion : lundi 5 mai 2025, même heure.\n");
+    // The date is the line of the title's stack that opens on it; the sitting is named by the
+    // line under a title that only names the genre.
+    assert_eq!(
+        out.document.date.as_ref().map(|d| d.edtf.as_str()),
+        Some("2025-04-07")
+    );
+    let meetings = events(&out, rec::EventKind::Meeting);
+    assert_eq!(
+        meetings
+            .iter()
+            .map(|m| (m.0.as_str(), m.1.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            (
+                "Réunion du Groupe thématique « Migration et Développement »",
+                Some("2025-04-07")
+            ),
+            (
+                "Prochaine réunion : lundi 5 mai 2025, même heure.",
+                Some("2025-05-05")
+            ),
+        ]
+    );
+    // Participants without honorifics, each with the body in brackets; "M. Sánchez Ruiz" is
+    // the participant told before; a ministry followed by its state after a comma is that
+    // state's.
+    let people: Vec<(&str, Option<&str>)> = out
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.organization.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Aïssatou Sow", Some("iom")),
+            ("Jean Dupont", Some("fr-expertise")),
+            ("Fatima Zahra El Idrissi", Some("ma-interior")),
+            ("Pedro Sánchez Ruiz", Some("es-aecid")),
+        ]
+    );
+    assert_eq!(out.people[3].mentions.len(), 2);
+}
