@@ -372,14 +372,24 @@ pub(crate) fn parse(
     let preamble_end = operative.unwrap_or(blocks.len());
     // A joint communiqué tells what happened in plain paragraphs before "ont convenu": they
     // are its preamble.
-    let preamble_start = first_preamble.unwrap_or(if operative.is_some() {
-        blocks
-            .iter()
-            .position(|b| b.span.start >= title_end)
-            .unwrap_or(preamble_end)
-    } else {
-        preamble_end
-    });
+    let opening = blocks
+        .iter()
+        .position(|b| b.span.start >= title_end)
+        .unwrap_or(preamble_end);
+    let preamble_start = match first_preamble {
+        // "Nous, ministres …, réunis à Niamey les 17 et 18 septembre 2025, …": the opening
+        // paragraph tells the meeting the declaration closes.
+        Some(first)
+            if lowered[opening.min(first)..first]
+                .iter()
+                .any(|l| MET.iter().any(|w| find_word(l, w).is_some())) =>
+        {
+            opening.min(first)
+        }
+        Some(first) => first,
+        None if operative.is_some() => opening,
+        None => preamble_end,
+    };
     if preamble_start < preamble_end {
         let r = norm(blocks[preamble_start]).start..norm(blocks[preamble_end - 1]).end;
         let dated: Vec<&Mention> = dated_in(mentions, &r).collect();
@@ -449,11 +459,17 @@ pub(crate) fn parse(
                     .trim()
                     .trim_start_matches(|c: char| c.is_alphabetic() && c.is_lowercase())
                     .trim_start_matches(['\'', '’', ' ']);
-                // What met is the body named, not its work ("des travaux du Comité …").
+                // What met is the body named, not its work ("des travaux du Comité …"); "Nous,
+                // ministres …" are the ministers.
                 let instrument = match instrument.find(char::is_uppercase) {
                     Some(i) if met => &instrument[i..],
                     _ => instrument,
                 };
+                let instrument = ["Nous, ", "Nous "]
+                    .iter()
+                    .find_map(|w| instrument.strip_prefix(w))
+                    .unwrap_or(instrument)
+                    .trim_end_matches([',', ' ']);
                 if instrument.split_whitespace().count() < 2 {
                     continue;
                 }
@@ -519,6 +535,10 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
     let articles = articles(doc, &blocks[start..]);
     if articles.len() >= 2 {
         return articles;
+    }
+    let named = named_points(doc, &blocks[start..]);
+    if named.len() >= 2 {
+        return named;
     }
     // A communiqué numbers its paragraphs: when "Les deux parties ont convenu :" is one of them,
     // the points are the dashes under it, in their order, and the paragraphs after it are not.
@@ -653,6 +673,88 @@ fn articles(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
             section: head.title.clone(),
             text,
             evidence: doc.span(blocks[*i].span.start..to),
+        });
+    }
+    out
+}
+
+/// The words that name a point by its kind: `Objectif 1 :`, `Engagement 2 –`, `Axe 3 :`.
+const POINT_WORDS: &[&str] = &[
+    "Objectif ",
+    "OBJECTIF ",
+    "Objectif spécifique ",
+    "Engagement ",
+    "ENGAGEMENT ",
+    "Axe ",
+    "AXE ",
+    "Axe stratégique ",
+    "Priorité ",
+    "PRIORITÉ ",
+    "Mesure ",
+    "Recommandation ",
+];
+
+/// Points named by their kind and number, each opening its own line: `Objectif 1 : Améliorer
+/// la collecte …`. The point is the rest of the line and the lines right under it (no blank
+/// between), or, when the line holds only the heading, the paragraph under it.
+fn named_points(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
+    let mut out: Vec<rec::Objective> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let line = doc.clean(b.content.clone());
+        let Some(rest) = POINT_WORDS.iter().find_map(|w| line.strip_prefix(w)) else {
+            continue;
+        };
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (number, after) = match rest.strip_prefix("1er") {
+            Some(after) => ("1".to_owned(), after),
+            None if (1..=3).contains(&digits) => (rest[..digits].to_owned(), &rest[digits..]),
+            None => continue,
+        };
+        let after = after.trim_start();
+        let sep = match [":", "–", "—", "-", "."]
+            .iter()
+            .find(|s| after.starts_with(**s))
+        {
+            Some(sep) => *sep,
+            // "Objectif 1" alone on its line.
+            None if after.is_empty() => "",
+            None => continue,
+        };
+        if out.iter().any(|o| o.number == number) {
+            continue;
+        }
+        let on_line = after[sep.len()..].trim();
+        let mut end = i;
+        while blocks
+            .get(end + 1)
+            .is_some_and(|n| n.blank_before == 0 && matches!(n.kind, BlockKind::Paragraph))
+        {
+            end += 1;
+        }
+        let text = if on_line.is_empty() {
+            // The heading alone: the paragraph under it.
+            match blocks
+                .get(end + 1)
+                .filter(|n| matches!(n.kind, BlockKind::Paragraph))
+            {
+                Some(n) => {
+                    end += 1;
+                    doc.clean(n.content.clone())
+                }
+                None => continue,
+            }
+        } else {
+            // The line from its text on, and the lines under it.
+            let at = on_line.as_ptr() as usize - line.as_ptr() as usize;
+            let all = doc.clean(b.content.start..blocks[end].content.end);
+            all.get(at..).unwrap_or(on_line).to_owned()
+        };
+        out.push(rec::Objective {
+            id: String::new(),
+            number,
+            section: None,
+            text,
+            evidence: doc.span(b.span.start..blocks[end].span.end),
         });
     }
     out

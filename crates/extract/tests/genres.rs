@@ -691,3 +691,33 @@ fn minutes_of_our_own_dated_under_their_title_with_a_list_of_participants() {
     );
     assert_eq!(out.people[3].mentions.len(), 2);
 }
+
+#[test]
+fn a_declaration_of_our_own_with_objectives_named_by_their_kind() {
+    let out = text("DÉCLARATION DE NIAMEY\nsur la migration de main-d'œuvre\n\nNiamey, le 18 septembre 2025\n\nNous, ministres en charge de l'emploi du Mali, du Niger et du Togo, réunis à Niamey les 17 et 18 septembre 2025,\n\nReconnaissant le rôle de la mobilité de la main-d'œuvre ;\n\nDécidons de :\n\nObjectif 1 : Améliorer la collecte et le partage des données sur les migrations de main-d'œuvre.\n\nObjectif 2 : Renforcer la reconnaissance mutuelle\ndes qualifications.\n\nObjectif 3 : Mobiliser les ressources.\n\nNous chargeons la Commission de la CEDEAO d'assurer le suivi de la présente déclaration.\n\nFait à Niamey, le 18 septembre 2025.\n");
+    let objectives: Vec<(&str, &str)> = out
+        .objectives
+        .iter()
+        .map(|o| (o.number.as_str(), o.text.as_str()))
+        .collect();
+    assert_eq!(
+        objectives,
+        [
+            (
+                "1",
+                "Améliorer la collecte et le partage des données sur les migrations de main-d'œuvre."
+            ),
+            ("2", "Renforcer la reconnaissance mutuelle des qualifications."),
+            ("3", "Mobiliser les ressources."),
+        ]
+    );
+    // The meeting the opening paragraph tells, over two days, besides the signature.
+    let meetings = events(&out, rec::EventKind::Meeting);
+    assert_eq!(
+        meetings
+            .iter()
+            .map(|m| (m.1.as_deref(), m.2.as_deref()))
+            .collect::<Vec<_>>(),
+        [(Some("2025-09-17/2025-09-18"), Some("Niamey"))]
+    );
+}
