@@ -449,7 +449,10 @@ impl Text {
             } else {
                 by_width(&above, &line) || by_length(i)
             };
-            if overflows && !authored {
+            // A text where no line goes on in lowercase from a full line above was not wrapped
+            // by its margin: its longest lines only look full (a text file printed as is).
+            let wrapped = joiner == b'\t' || width_told + length_told > 0;
+            if overflows && !authored && wrapped {
                 let (before, after) = (bytes[at - 1], bytes.get(at + 1).copied().unwrap_or(b' '));
                 // No second space; no space inside a word broken at its hyphen.
                 let hyphen = before == b'-'
@@ -650,6 +653,16 @@ fn closes_clause(line: &[u8], next: &[u8]) -> bool {
         return false;
     }
     if t.ends_with(':') {
+        return true;
+    }
+    // A heading in capitals does not wrap into a line in lowercase letters: `ATELIER RÉGIONAL
+    // SUR LA PROTECTION …` / `Niamey (Niger), 4 – 6 mars 2025`.
+    let letters = |s: &str, f: fn(char) -> bool| s.chars().filter(|&c| f(c)).count();
+    let first_word = next.trim_start().split([' ', '\t']).next().unwrap_or("");
+    if letters(t, char::is_lowercase) == 0
+        && letters(t, char::is_uppercase) >= 12
+        && letters(first_word, char::is_lowercase) > 0
+    {
         return true;
     }
     let goes_on = next.trim_start().starts_with(char::is_lowercase);
@@ -1046,6 +1059,45 @@ mod tests {
              conviennent de ce qui suit, en deux points, ici :\n- renforcer la coopération, à \
              partir de cette ligne-là, voir\n1. Point numéroté qui ouvre un item de la liste \
              des socio-professionnels."
+        );
+    }
+
+    #[test]
+    fn a_heading_in_capitals_and_a_text_never_wrapped_keep_their_lines() {
+        // A heading in capitals as wide as the page, then a line in lowercase letters.
+        let heading = (
+            50.0,
+            100.0,
+            "ATELIER REGIONAL SUR LA PROTECTION DES ENFANTS MIGRANTS A",
+        );
+        let under = (50.0, 112.0, "Niamey (Niger), 4 - 6 mars 2025");
+        let wrapped = [
+            (
+                50.0,
+                136.0,
+                "Le ministre a reçu à Rabat son homologue, le Directeur de la",
+            ),
+            (50.0, 148.0, "migration."),
+        ];
+        let text = page(&[heading, under, wrapped[0], wrapped[1]]);
+        assert_eq!(
+            text[0],
+            "ATELIER REGIONAL SUR LA PROTECTION DES ENFANTS MIGRANTS A\nNiamey (Niger), 4 - 6 \
+             mars 2025\n\nLe ministre a reçu à Rabat son homologue, le Directeur de la migration."
+        );
+        // No line goes on in lowercase from a full one: the full lines only look full.
+        let text = page(&[
+            (
+                50.0,
+                100.0,
+                "Le ministre a reçu à Rabat son homologue, le Directeur de la",
+            ),
+            (50.0, 112.0, "Migration, pour une séance de travail."),
+        ]);
+        assert_eq!(
+            text[0],
+            "Le ministre a reçu à Rabat son homologue, le Directeur de la\nMigration, pour une \
+             séance de travail."
         );
     }
 
