@@ -1406,18 +1406,33 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         // The word after the role is an adjective ("espagnol"), not the start of its
         // complement ("le Ministre des Affaires étrangères").
         let adjective = role.as_str().rsplit(' ').next().unwrap_or("");
+        // The title's words in capitals go back to it: "le coordonnateur National Sidi Ould
+        // Ahmed", "le Directeur Général Adjoint Mamadou Ba".
+        let mut start = name.start();
+        let mut rest = name.as_str();
+        while let Some((w, after)) = rest.split_once(' ') {
+            if !TITLE_WORDS.contains(&without_accents(&w.to_lowercase()).as_str())
+                || after.split(' ').count() < 2
+            {
+                break;
+            }
+            start += w.len() + 1;
+            rest = after;
+        }
         if [
             "de", "des", "du", "la", "le", "les", "aux", "au", "en", "et", "pour", "chargé",
             "chargée", "auprès", "sur", "avec", "par",
         ]
         .contains(&adjective)
-            || goes_on_a_title(p, name.as_str())
-            || within_honorific(&found[..honorific_count], name.range())
-            || roles_before.iter().any(|(r, _)| r.start == name.start())
+            || goes_on_a_title(p, rest)
+            || !is_person_name(rest)
+            || within_honorific(&found[..honorific_count], start..name.end())
+            || roles_before.iter().any(|(r, _)| r.start == start)
         {
             continue;
         }
-        roles_before.push((name.range(), liasse_text::clean_inline(role.as_str())));
+        let role = text[role.start()..start].trim_end();
+        roles_before.push((start..name.end(), liasse_text::clean_inline(role)));
     }
     for c in captures_of(&p.role_of_name, searched) {
         let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {

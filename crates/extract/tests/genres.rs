@@ -329,7 +329,14 @@ fn an_article_of_our_own_with_its_author_line_and_roles_without_commas() {
             ),
             ("Fernando Grande-Marlaska", Some("homologue espagnol")),
             ("Ousmane Sonko", Some("Premier ministre")),
+            // The title's words in capitals are the role's, not the name's.
+            ("Mamadou Ba", Some("Directeur Général Adjoint")),
         ]
+    );
+    let national = text("Selon le coordonnateur National Sidi Ould Ahmed, le projet avance.");
+    assert_eq!(
+        names_and_roles(&national),
+        [("Sidi Ould Ahmed", Some("coordonnateur National"))]
     );
     // A role with its complement, then the name, with no comma; the complement's words in
     // capitals go back to the role; a thing's or a place's name is no one.
