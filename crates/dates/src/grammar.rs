@@ -1813,24 +1813,7 @@ impl<'a> Parser<'a> {
             {
                 return None;
             }
-            // "[de] cette semaine", "[de] la semaine prochaine|suivante|d'après|dernière".
-            let w = if self.word(e, "de") { e + 1 } else { e };
-            let week = if self.word(w, "cette") && self.word(w + 1, "semaine") {
-                Some((0, w + 2))
-            } else if self.word(w, "la") && self.word(w + 1, "semaine") {
-                if self.word_in(w + 2, &["prochaine", "suivante"]) {
-                    Some((1, w + 3))
-                } else if let Some(k) = self.elided(w + 2, "d").filter(|&k| self.word(k, "apres")) {
-                    Some((1, k + 1))
-                } else if self.word_in(w + 2, &["derniere", "passee"]) {
-                    Some((-1, w + 3))
-                } else {
-                    None
-                }
-            } else {
-                None
-            };
-            if let Some((week, end)) = week {
+            if let Some((week, end)) = self.week_after(e) {
                 return Some((Expr::WeekdayOfWeek { wd, week }, end));
             }
             if self.word(e, "en") {
@@ -1872,6 +1855,27 @@ impl<'a> Parser<'a> {
             ));
         }
         None
+    }
+
+    /// `[de] cette semaine` (0), `[de] la semaine prochaine|suivante|d'après` (1) or
+    /// `dernière|passée` (-1) at `e`, after a weekday, and where the words end.
+    fn week_after(&self, e: usize) -> Option<(i64, usize)> {
+        let w = if self.word(e, "de") { e + 1 } else { e };
+        if self.word(w, "cette") && self.word(w + 1, "semaine") {
+            return Some((0, w + 2));
+        }
+        if !(self.word(w, "la") && self.word(w + 1, "semaine")) {
+            return None;
+        }
+        if self.word_in(w + 2, &["prochaine", "suivante"]) {
+            Some((1, w + 3))
+        } else if let Some(k) = self.elided(w + 2, "d").filter(|&k| self.word(k, "apres")) {
+            Some((1, k + 1))
+        } else if self.word_in(w + 2, &["derniere", "passee"]) {
+            Some((-1, w + 3))
+        } else {
+            None
+        }
     }
 
     /// `suivant·e`, `d'après`, `qui suit` (1) or `précédent·e`, `d'avant`, `qui précède` (-1)
@@ -2222,21 +2226,7 @@ impl<'a> Parser<'a> {
             return Some((Expr::Frequency, e));
         }
         // "de la semaine prochaine", "de cette semaine", "prochains", "derniers".
-        let w = if self.word(e, "de") { e + 1 } else { e };
-        let week = if self.word(w, "cette") && self.word(w + 1, "semaine") {
-            Some((0, w + 2))
-        } else if self.word(w, "la") && self.word(w + 1, "semaine") {
-            if self.word_in(w + 2, &["prochaine", "suivante"]) {
-                Some((1, w + 3))
-            } else if self.word_in(w + 2, &["derniere", "passee"]) {
-                Some((-1, w + 3))
-            } else {
-                None
-            }
-        } else {
-            None
-        };
-        if let Some((week, end)) = week {
+        if let Some((week, end)) = self.week_after(e) {
             let dir = 0;
             let week = Some(week);
             return Some((Expr::WeekdayRange { a, b, dir, week }, end));
