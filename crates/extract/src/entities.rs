@@ -1815,7 +1815,7 @@ const PRESENT_LABELS: &[&str] = &[
 
 /// The entries of a list written on one line, as ranges of `list`: parted by semicolons when
 /// it has any, else by commas, never inside brackets.
-fn list_entries(list: &str) -> Vec<Range<usize>> {
+pub(crate) fn list_entries(list: &str) -> Vec<Range<usize>> {
     let semicolons = list.contains(';');
     let mut out = Vec::new();
     let (mut depth, mut from) = (0usize, 0);

@@ -495,26 +495,10 @@ fn inline_participants(
     label: Option<String>,
 ) {
     let text = &doc.norm.text;
-    let mut entries = Vec::new();
-    let (mut depth, mut from) = (0usize, 0);
     // Semicolons, when the line has them, part entries whose names hold commas.
-    let semicolons = list.contains(';');
-    for (i, c) in list.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            ';' if depth == 0 => {
-                entries.push(&list[from..i]);
-                from = i + c.len_utf8();
-            }
-            ',' if depth == 0 && !semicolons => {
-                entries.push(&list[from..i]);
-                from = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    entries.push(&list[from..]);
+    let entries = crate::entities::list_entries(list)
+        .into_iter()
+        .map(|r| &list[r]);
     // An entry in lowercase goes on with the name before it: "Ministère de l'Inclusion, de la
     // Sécurité sociale et des Migrations".
     let mut merged: Vec<&str> = Vec::new();
