@@ -680,14 +680,15 @@ fn articles(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
 
 /// The words that name a point by its kind: `Objectif 1 :`, `Engagement 2 –`, `Axe 3 :`.
 const POINT_WORDS: &[&str] = &[
+    // The longer forms first.
+    "Objectif spécifique ",
+    "Axe stratégique ",
     "Objectif ",
     "OBJECTIF ",
-    "Objectif spécifique ",
     "Engagement ",
     "ENGAGEMENT ",
     "Axe ",
     "AXE ",
-    "Axe stratégique ",
     "Priorité ",
     "PRIORITÉ ",
     "Mesure ",
@@ -732,15 +733,25 @@ fn named_points(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective
             end += 1;
         }
         let text = if on_line.is_empty() {
-            // The heading alone: the paragraph under it.
-            match blocks
-                .get(end + 1)
-                .filter(|n| matches!(n.kind, BlockKind::Paragraph))
-            {
-                Some(n) => {
-                    end += 1;
-                    doc.clean(n.content.clone())
-                }
+            // The heading alone: the lines right under it, or the paragraph after a blank.
+            let under = if end > i {
+                Some(blocks[i + 1].content.start..blocks[end].content.end)
+            } else {
+                blocks
+                    .get(end + 1)
+                    .filter(|n| {
+                        matches!(n.kind, BlockKind::Paragraph)
+                            && !POINT_WORDS
+                                .iter()
+                                .any(|w| doc.clean(n.content.clone()).starts_with(w))
+                    })
+                    .map(|n| {
+                        end += 1;
+                        n.content.clone()
+                    })
+            };
+            match under {
+                Some(r) => doc.clean(r),
                 None => continue,
             }
         } else {
@@ -1005,6 +1016,28 @@ fn next_is_numbered(blocks: &[&liasse_text::Block], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_named_by_their_kind() {
+        let text = "Objectif spécifique 1\nAméliorer la collecte des données.\n\nObjectif \
+                    spécifique 2\n\nRenforcer les capacités.\n\nObjectif spécifique 3 : Mobiliser \
+                    les\nressources.\n\nAxe 4 seulement cité.\n\nObjectif spécifique 3 : redit.\n";
+        let doc = Doc::new(text);
+        let blocks: Vec<&liasse_text::Block> = doc.blocks.iter().collect();
+        let points: Vec<(String, String)> = named_points(&doc, &blocks)
+            .into_iter()
+            .map(|o| (o.number, o.text))
+            .collect();
+        let want = [
+            ("1", "Améliorer la collecte des données."),
+            ("2", "Renforcer les capacités."),
+            ("3", "Mobiliser les ressources."),
+        ];
+        assert_eq!(
+            points,
+            want.map(|(n, t)| (n.to_owned(), t.to_owned())).to_vec()
+        );
+    }
 
     #[test]
     fn article_headings() {
