@@ -2272,22 +2272,39 @@ impl<'a> Parser<'a> {
             "hebdomadaire",
             "hebdomadaires",
         ];
-        let lo = from.saturating_sub(12);
-        let hi = (to + 3).min(self.t.len());
-        let mut found = false;
-        for k in lo..hi {
-            let t = &self.t[k];
-            if matches!(t.tok, Tok::Punct('.' | ';' | '!' | '?')) || t.newlines_before > 1 {
-                if k >= to {
-                    break;
+        self.sentence_around(from, to, (12, 3), true)
+            .iter()
+            .any(|t| t.tok == Tok::Word && HABITUAL.contains(&t.word()))
+    }
+
+    /// The tokens of the sentence around tokens `from..to`, at most `reach.0` tokens before
+    /// and `reach.1` after them; a blank line ends a sentence too when `paragraphs` says so.
+    fn sentence_around(
+        &self,
+        from: usize,
+        to: usize,
+        reach: (usize, usize),
+        paragraphs: bool,
+    ) -> &'a [Token] {
+        let stop = |t: &Token| matches!(t.tok, Tok::Punct('.' | ';' | '!' | '?'));
+        let lo = from.saturating_sub(reach.0);
+        let hi = (to + reach.1).min(self.t.len());
+        // After the last stop before the expression; a paragraph's first token is its own.
+        let start = (lo..from.min(hi))
+            .rev()
+            .find_map(|k| {
+                let t = &self.t[k];
+                if stop(t) {
+                    Some(k + 1)
+                } else {
+                    (paragraphs && t.newlines_before > 1).then_some(k)
                 }
-                found = false;
-            }
-            if t.tok == Tok::Word && HABITUAL.contains(&t.word()) {
-                found = true;
-            }
-        }
-        found
+            })
+            .unwrap_or(lo);
+        let end = (to.min(hi)..hi)
+            .find(|&k| stop(&self.t[k]) || paragraphs && self.t[k].newlines_before > 1)
+            .unwrap_or(hi);
+        &self.t[start..end.max(start)]
     }
 
     /// Whether the day after a weekday (at `e`) gives it a date (`mardi 4`, `mardi premier
@@ -2331,21 +2348,9 @@ impl<'a> Parser<'a> {
             "accueillera",
             "organisera",
         ];
-        let lo = from.saturating_sub(10);
-        let hi = (to + 6).min(self.t.len());
         let mut past = false;
         let mut future = false;
-        for k in lo..hi {
-            let t = &self.t[k];
-            // Only within the sentence.
-            if k < from && matches!(t.tok, Tok::Punct('.' | ';' | '!' | '?')) {
-                past = false;
-                future = false;
-                continue;
-            }
-            if k >= to && matches!(t.tok, Tok::Punct('.' | ';' | '!' | '?')) {
-                break;
-            }
+        for t in self.sentence_around(from, to, (10, 6), false) {
             let w = t.word();
             if FUTURE.contains(&w) || future_verb(w) {
                 future = true;
