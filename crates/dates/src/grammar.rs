@@ -254,6 +254,9 @@ pub(crate) struct Parsed {
     /// The weekday written before a day of a date without its year, and that day
     /// (`samedi 5 avril`: Saturday, the 5th): it can settle the year.
     pub weekday: Option<(u8, u8)>,
+    /// After a date without its year, `de l'année prochaine` (+1), `de l'an dernier` (-1),
+    /// `de cette année` (0): its year is the anchor's shifted by this much.
+    pub shift: Option<i8>,
 }
 
 /// Parse a token stream into expressions, longest match first, left to right.
@@ -517,6 +520,7 @@ impl<'a> Parser<'a> {
                         deadline,
                         dir: 0,
                         weekday: None,
+                        shift: None,
                     },
                     end,
                 ));
@@ -556,7 +560,18 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some((p, end)) = best.as_mut() {
-            if yearless(&p.expr) {
+            // "le 15 mars de l'année prochaine", "au troisième trimestre de l'an dernier".
+            let said = match p.expr {
+                Expr::DayNear(_) => None,
+                ref e if yearless(e) => self.year_said(*end),
+                _ => None,
+            };
+            if let Some((shift, e)) = said {
+                p.shift = Some(shift);
+                p.end = self.t[e - 1].end;
+                *end = e;
+                p.weekday = self.weekday_before_day(i, *end);
+            } else if yearless(&p.expr) {
                 p.dir = if self.word_in(
                     *end,
                     &[
@@ -1491,10 +1506,11 @@ impl<'a> Parser<'a> {
             let len = self.class(j + 1, Class::Part)?;
             let part = Part::nth(len, if n == 99 { 12 / len.max(1) } else { n })?;
             let mut k = j + 2;
+            // "de l'année 2025"; "de l'année prochaine" is read after the expression.
             if self.word(k, "de")
-                && self
-                    .elided(k + 1, "l")
-                    .is_some_and(|e| self.word_in(e, &["annee", "an"]))
+                && self.elided(k + 1, "l").is_some_and(|e| {
+                    self.word_in(e, &["annee", "an"]) && self.year(e + 1).is_some()
+                })
             {
                 k += 4;
             }
@@ -2877,6 +2893,9 @@ impl<'a> Parser<'a> {
         if let Some((y, e)) = self.year(k + 1) {
             return Some((Some(y), 0, e));
         }
+        if let Some((shift, e)) = self.year_said(k) {
+            return Some((None, i64::from(shift), e));
+        }
         let j = self.elided(k + 1, "l")?;
         if !self.word(j, "annee") {
             return None;
@@ -2884,15 +2903,48 @@ impl<'a> Parser<'a> {
         if let Some((y, e)) = self.year(j + 1) {
             return Some((Some(y), 0, e));
         }
-        Some(if self.word_in(j + 1, &["prochaine", "suivante"]) {
+        Some(if self.word(j + 1, "suivante") {
             (None, 1, j + 2)
-        } else if self.word_in(j + 1, &["derniere", "passee", "precedente"]) {
+        } else if self.word(j + 1, "precedente") {
             (None, -1, j + 2)
-        } else if self.word(j + 1, "en") && self.word(j + 2, "cours") {
-            (None, 0, j + 3)
         } else {
             (None, 0, j + 1)
         })
+    }
+
+    /// `de l'année prochaine` (+1), `de l'an dernier`, `de l'année écoulée` (-1), `de l'année
+    /// en cours`, `de cette année`, `de l'année` at the end of a phrase (0): the year of the
+    /// date just read, counted from the anchor; and the end. Not `de l'année suivante`, which
+    /// counts from the date told before.
+    fn year_said(&self, k: usize) -> Option<(i8, usize)> {
+        if !self.word(k, "de") {
+            return None;
+        }
+        if self.word(k + 1, "cette") && self.word(k + 2, "annee") {
+            return Some((0, k + 3));
+        }
+        let j = self.elided(k + 1, "l")?;
+        let next = if self.word(j, "annee") {
+            ["prochaine", "derniere", "passee", "ecoulee"]
+        } else if self.word(j, "an") {
+            ["prochain", "dernier", "passe", "ecoule"]
+        } else {
+            return None;
+        };
+        if self.word(j + 1, next[0]) {
+            Some((1, j + 2))
+        } else if self.word_in(j + 1, &next[1..]) {
+            Some((-1, j + 2))
+        } else if self.word(j + 1, "en") && self.word(j + 2, "cours") {
+            Some((0, j + 3))
+        } else if self.word(j, "annee")
+            && self.year(j + 1).is_none()
+            && self.tok(j + 1).is_none_or(|t| t.tok != Tok::Word)
+        {
+            Some((0, j + 1))
+        } else {
+            None
+        }
     }
 
     fn duration(&self, i: usize) -> M<Expr> {
@@ -3187,8 +3239,6 @@ fn propagate_years(tokens: &[Token], out: &mut [Parsed]) {
     }
 }
 
-/// Is this a date whose year the text does not give (its year is the anchor's or a
-/// neighbour's)?
 /// A year written in two digits: 1950–2049.
 fn two_digit_year(yy: u32) -> i32 {
     let yy = yy as i32;
@@ -3199,6 +3249,32 @@ fn two_digit_year(yy: u32) -> i32 {
     }
 }
 
+/// Give a date without its year the year `y` (a range: its end's; the start follows).
+pub(crate) fn set_year(e: &mut Expr, year: i32) {
+    match e {
+        Expr::Days { y, .. }
+        | Expr::Month { y, .. }
+        | Expr::Part { y, .. }
+        | Expr::Feast { y, .. }
+        | Expr::NthWeekday { y, .. }
+        | Expr::NthPart { y, .. }
+        | Expr::DayRange {
+            b: Dmy { y, .. }, ..
+        }
+        | Expr::WeekOf(Dmy { y, .. })
+        | Expr::Shifted {
+            base: Dmy { y, .. },
+            ..
+        }
+        | Expr::MonthRange { b: (y, _), .. } => {
+            y.get_or_insert(year);
+        }
+        _ => {}
+    }
+}
+
+/// Is this a date whose year the text does not give (its year is the anchor's or a
+/// neighbour's)?
 fn yearless(e: &Expr) -> bool {
     match e {
         Expr::Days { y, .. }

@@ -65,6 +65,7 @@
 //! | `jusqu'à vendredi`, `à partir de lundi`, `avant vendredi` | that weekday on or after the anchor, unless a verb in the past says otherwise | day | relative |
 //! | `en octobre dernier`, `le mois dernier`, `cette année`, `l'année prochaine` | from the anchor | month, year | relative |
 //! | `le 20 décembre dernier`, `le 5 mai prochain`, `l'hiver dernier` | the last before, the next after the anchor | day, season | relative |
+//! | `le 15 mars de l'année prochaine`, `au troisième trimestre de l'an dernier`, `fin mars de cette année` | that date in the anchor's year shifted (`2026-03-15`, anchor in 2025) | day, month, quarter, season | relative |
 //! | `le 15 janvier` (anchor 10 December), `s'est tenue le 20 décembre` (anchor in February) | the next or the last year, when near the anchor | day, month | relative |
 //! | `samedi 5 avril` (anchor 30 November 2024) | `2025-04-05`: the year whose day has the weekday written, when the nearest year's has another, within eight months of the anchor | day | relative |
 //! | `à 13h30 le samedi 21 septembre` | the date after the time, when no date just before it claims the time | day | |

@@ -1,7 +1,7 @@
 //! Expressions → values: calendar ranges, EDTF strings, resolved against an anchor.
 
 use crate::civil::Date;
-use crate::grammar::{Dmy, Expr, Feast, Parsed, Part};
+use crate::grammar::{set_year, Dmy, Expr, Feast, Parsed, Part};
 use crate::{Kind, Mention, Precision, Value};
 
 /// Resolve parsed expressions in text order. `last` tracks the latest day-precision date, for
@@ -19,7 +19,12 @@ pub(crate) fn resolve(
     let mut out = Vec::with_capacity(parsed.len());
     let mut last: Option<Date> = None;
     let mut before: [Option<(Date, Date)>; 3] = [None; 3];
-    for p in parsed {
+    for mut p in parsed {
+        // "le 15 mars de l'année prochaine": the anchor's year shifted; without an anchor, no
+        // year.
+        if let (Some(shift), Some(a)) = (p.shift, anchor) {
+            set_year(&mut p.expr, a.year + i32::from(shift));
+        }
         let mut m = Mention {
             start: p.start,
             end: p.end,
@@ -347,6 +352,12 @@ pub(crate) fn resolve(
                 m.duration = Some(iso);
             }
             Expr::Frequency => m.kind = Kind::Frequency,
+        }
+        if p.shift.is_some() {
+            m.relative = true;
+            if anchor.is_none() {
+                m.value = None;
+            }
         }
         if let Some(v) = m.value.as_ref().filter(|_| m.kind != Kind::Time) {
             if v.precision == Precision::Day && !m.deadline {
