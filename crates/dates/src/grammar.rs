@@ -1752,13 +1752,22 @@ impl<'a> Parser<'a> {
                 self.weekend(k)
                     .map(|e| (Expr::RelPeriod { unit: b'E', n: 0 }, e))
             };
+            // "cette date", "à cette même date", "ce même jour": the day told before.
+            let k = if self.word(k, "meme") { k + 1 } else { k };
+            if r.is_none() && self.word_in(k, &["date", "jour"]) {
+                return Some((Expr::Chained(0), k + 1));
+            }
             return r.map(|(e, end)| {
-                let end = if self.punct(end, '-') && self.word_in(end + 1, &["ci", "la"]) {
-                    end + 2
+                if !self.punct(end, '-') {
+                    (e, end)
+                } else if self.word(end + 1, "ci") {
+                    (e, end + 2)
+                } else if self.word(end + 1, "la") {
+                    // "ce jour-là", "cette année-là", "ce lundi-là": of the date told before.
+                    (that_one(e), end + 2)
                 } else {
-                    end
-                };
-                (e, end)
+                    (e, end)
+                }
             });
         }
         // (la|le|l') (semaine|mois|année|an) (prochain·e|dernier·ère|passé·e)
@@ -1768,6 +1777,19 @@ impl<'a> Parser<'a> {
             self.elided(i, "l").unwrap_or(i)
         };
         if j > i {
+            // "la même année", "le même mois", "la même semaine": of the date told before.
+            if self.word(j, "meme") {
+                let unit = match self.tok(j + 1)?.word() {
+                    "semaine" => b'W',
+                    "mois" => b'M',
+                    "annee" => b'Y',
+                    _ => 0,
+                };
+                if unit != 0 {
+                    let (unit, n, period) = (unit, 0, true);
+                    return Some((Expr::After { unit, n, period }, j + 2));
+                }
+            }
             let (unit, j) = match self.tok(j)?.word() {
                 "jour" => (b'D', j),
                 "semaine" => (b'W', j),
@@ -3246,6 +3268,21 @@ fn two_digit_year(yy: u32) -> i32 {
         2000 + yy
     } else {
         1900 + yy
+    }
+}
+
+/// `ce jour-là`, `cette année-là`, `ce lundi-là`: what `ce jour`, `cette année`, `ce lundi`
+/// are to the anchor, of the date told before.
+fn that_one(e: Expr) -> Expr {
+    match e {
+        Expr::RelDay(0) => Expr::Chained(0),
+        Expr::RelPeriod { unit, n: 0 } => Expr::After {
+            unit,
+            n: 0,
+            period: true,
+        },
+        Expr::RelWeekday { wd, .. } => Expr::ChainedWeekday { wd, dir: 0 },
+        e => e,
     }
 }
 

@@ -74,6 +74,7 @@
 //! | `ce week-end`, `le week-end dernier` | Saturday to Sunday, from the anchor | day | relative |
 //! | `le 15 courant` | that day of the anchor's month | day | relative |
 //! | `la veille`, `le lendemain` | from the date last mentioned (its first day, its last), else the anchor | day | relative |
+//! | `ce jour-là`, `cette année-là`, `ce mois-là`, `ce jeudi-là`, `à cette date`, `ce même jour`, `la même année` | the day, month, year or weekday of the date last mentioned, else the anchor's | day, month, year | relative |
 //! | `le mardi suivant`, `le lundi précédent` | that weekday after or before the date last mentioned, else the anchor | day | relative |
 //! | `deux jours plus tard`, `trois semaines après,`, `un mois auparavant` | from the date last mentioned, else the anchor | day, month, year | relative |
 //! | `le jour suivant`, `la semaine suivante`, `le mois d'après`, `la semaine qui suit`, `l'année précédente`, `le jour d'avant` | the period after or before the date last mentioned | day, month, year | relative |
