@@ -340,6 +340,9 @@ const NOT_BEFORE_YEAR: &[&str] = &[
     "numero",
     "loi",
     "decret",
+    "arrete",
+    "circulaire",
+    "decision",
     "dahir",
     "tel",
     "bp",
@@ -648,7 +651,7 @@ impl<'a> Parser<'a> {
 
     /// Every rule's match at `i` (most are `None`).
     fn core(&self, i: usize, ctx: bool) -> impl Iterator<Item = (Expr, usize)> {
-        let rules: [Option<(Expr, usize)>; 20] = [
+        let rules: [Option<(Expr, usize)>; 21] = [
             self.relative(i),
             self.day_of_month_around(i),
             self.later(i),
@@ -660,6 +663,7 @@ impl<'a> Parser<'a> {
             self.time_expr(i, ctx),
             self.written_date(i),
             self.numeric_range(i),
+            self.numeric_month(i),
             self.month_expr(i, ctx),
             self.part_expr(i, ctx),
             self.year_expr(i, ctx),
@@ -1060,7 +1064,18 @@ impl<'a> Parser<'a> {
 
     /// A full date: written (`17 mars 2022`) or numeric (`25/03/2013`).
     fn any_date(&self, i: usize) -> M<Dmy> {
-        if let Some((Expr::Days { y, m, days }, j)) = self.numeric(i) {
+        self.any_date_from(i, false)
+    }
+
+    /// As `any_date`; `joined`: the date ends a range or list begun by the number before it
+    /// (`15-16/03/2025`), which may be glued to it.
+    fn any_date_from(&self, i: usize, joined: bool) -> M<Dmy> {
+        let numeric = if joined {
+            self.numeric_from(i)
+        } else {
+            self.numeric(i)
+        };
+        if let Some((Expr::Days { y, m, days }, j)) = numeric {
             {
                 return Some((
                     Dmy {
@@ -1120,7 +1135,7 @@ impl<'a> Parser<'a> {
             if self.word(k, "le") {
                 k += 1;
             }
-            if let Some((second, e)) = self.any_date(k) {
+            if let Some((second, e)) = self.any_date_from(k, true) {
                 if let Some(m2) = second.m {
                     let mut a = first;
                     let b = second;
@@ -1152,7 +1167,8 @@ impl<'a> Parser<'a> {
                 if self.word(k, "le") {
                     k += 1;
                 }
-                let (next, e) = self.dm(k)?;
+                // "les 15 et 16/03/2025": the last day may be numeric.
+                let (next, e) = self.any_date_from(k, true)?;
                 days.push(next.d);
                 j = e;
                 if let Some(m) = next.m {
@@ -1211,20 +1227,27 @@ impl<'a> Parser<'a> {
 
     /// `25/03/2013`, `18.12.2012`, `30 - 11 - 2024`, `2022-09-22`, `25/03/13`.
     fn numeric(&self, i: usize) -> M<Expr> {
+        if self.tail_of_number(i) {
+            return None;
+        }
+        self.numeric_from(i)
+    }
+
+    /// Is the number at `i` the tail of a longer dotted, slashed or dashed one (`2022/05` in
+    /// `22/09/2022/05`)?
+    fn tail_of_number(&self, i: usize) -> bool {
+        i > 1
+            && self.t.get(i).is_some_and(|t| !t.space_before)
+            && matches!(self.t[i - 1].tok, Tok::Punct('/' | '.' | '-'))
+            && matches!(self.t[i - 2].tok, Tok::Num { .. })
+            && !self.t[i - 1].space_before
+    }
+
+    /// `numeric`, wherever the number stands.
+    fn numeric_from(&self, i: usize) -> M<Expr> {
         let (a, ad) = self.num(i)?;
         if self.in_code(i) {
             return None;
-        }
-        // Not the tail of a longer dotted or slashed number.
-        if i > 0 && !self.t[i].space_before {
-            if let Tok::Punct('/' | '.' | '-') = self.t[i - 1].tok {
-                if i > 1
-                    && matches!(self.t[i - 2].tok, Tok::Num { .. })
-                    && !self.t[i - 1].space_before
-                {
-                    return None;
-                }
-            }
         }
         let sep = match self.tok(i + 1)?.tok {
             Tok::Punct(c @ ('/' | '.' | '-')) => c,
@@ -1294,6 +1317,7 @@ impl<'a> Parser<'a> {
         } else if ad <= 2 && bd <= 2 && cd == 4 {
             (c as i32, b, a)
         } else if ad <= 2 && bd <= 2 && cd == 2 && sep == '/' {
+            // "25/03/13"; dotted, it may be a version number ("12.10.15").
             (two_digit_year(c), b, a)
         } else {
             return None;
@@ -1307,6 +1331,55 @@ impl<'a> Parser<'a> {
             },
             i + 5,
         ))
+    }
+
+    /// `03/2025`, `12.2024`: a month and its year in digits, as tables' calendars write them;
+    /// and a range of them (`03/2025 - 06/2025`, `de 03/2025 à 12/2026`).
+    fn numeric_month(&self, i: usize) -> M<Expr> {
+        let j = if self.word_in(i, &["de", "du", "entre"]) {
+            i + 1
+        } else {
+            i
+        };
+        let (a, e) = self.month_in_digits(j)?;
+        if self.punct(e, '-') || self.word_in(e, &["a", "au", "et"]) {
+            if let Some((b, e)) = self.month_in_digits(e + 1) {
+                if (b.0, b.1) > (a.0, a.1) {
+                    let (a, b) = ((Some(a.0), a.1), (Some(b.0), b.1));
+                    return Some((Expr::MonthRange { a, b }, e));
+                }
+            }
+        }
+        (j == i).then_some((
+            Expr::Month {
+                y: Some(a.0),
+                m: a.1,
+            },
+            e,
+        ))
+    }
+
+    /// `MM/YYYY` or `MM.YYYY` glued, standing alone (not `n° 03/2025`, not `12/03/2025`).
+    fn month_in_digits(&self, i: usize) -> M<(i32, u8)> {
+        let (m, md) = self.num(i)?;
+        if md > 2 || !(1..=12).contains(&m) || self.tail_of_number(i) || self.in_code(i) {
+            return None;
+        }
+        if !(self.punct(i + 1, '/') || self.punct(i + 1, '.'))
+            || !self.adjacent(i + 1)
+            || !self.adjacent(i + 2)
+        {
+            return None;
+        }
+        let (y, e) = self.year(i + 2)?;
+        let glued_more = self
+            .tok(e)
+            .is_some_and(|t| !t.space_before && matches!(t.tok, Tok::Punct('/' | '.' | '-')))
+            && self.num(e + 1).is_some_and(|_| self.adjacent(e + 1));
+        let reference = i > 0
+            && (NOT_BEFORE_YEAR.contains(&self.t[i - 1].word())
+                || matches!(self.t[i - 1].tok, Tok::Punct('°' | '#')));
+        (!glued_more && !reference).then_some(((y, m as u8), e))
     }
 
     /// `du 25/03/2013 au 30/03/2013`, `22/09/2022 - 30/09/2022`.
@@ -1363,8 +1436,9 @@ impl<'a> Parser<'a> {
 
     fn month_expr(&self, i: usize, ctx: bool) -> M<Expr> {
         let (m, j, strong) = self.month(i)?;
-        // MONTH YEAR
-        if let Some((y, k)) = self.year(j) {
+        // MONTH YEAR, and "mars-2025" glued.
+        let glued = self.punct(j, '-') && self.adjacent(j) && self.adjacent(j + 1);
+        if let Some((y, k)) = self.year(j).or_else(|| self.year(j + 1).filter(|_| glued)) {
             // MONTH YEAR - MONTH YEAR / MONTH YEAR à MONTH YEAR
             if let Some(r) = self.month_range_tail(k, (Some(y), m), false) {
                 return Some(r);
@@ -1590,13 +1664,17 @@ impl<'a> Parser<'a> {
                 }
             } else if let Some((v, 2)) = self.num(s) {
                 let b = a - a % 100 + v as i32;
-                if b > a
-                    && self.adjacent(s)
+                let ends = self.adjacent(s)
                     && !self
                         .tok(s + 1)
-                        .is_some_and(|t| !t.space_before && matches!(t.tok, Tok::Punct('-' | '/')))
-                {
+                        .is_some_and(|t| !t.space_before && matches!(t.tok, Tok::Punct('-' | '/')));
+                if b > a && ends {
                     return Some((Expr::YearRange(a, b), s + 1));
+                }
+                // "2025-03": ISO 8601's month (a range would end before it starts).
+                if ends && self.punct(k, '-') && self.adjacent(k) && (1..=12).contains(&v) {
+                    let m = v as u8;
+                    return Some((Expr::Month { y: Some(a), m }, s + 1));
                 }
             }
         }
