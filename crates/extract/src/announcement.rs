@@ -40,6 +40,17 @@ const FUTURE: &[&str] = &[
     "prévue le",
     "prévu du",
     "prévue du",
+    "prévu au",
+    "prévue au",
+    "prévu en",
+    "prévue en",
+    "prévu pour",
+    "prévue pour",
+    "prévus les",
+    "prévue les",
+    "prévu les",
+    "programmée",
+    "programmé ",
 ];
 /// Titles that name the genre, not the meeting: the announced meeting is then labelled by the
 /// words that name it in its sentence.
@@ -85,6 +96,13 @@ pub(crate) fn parse(
         doc.norm
             .from_source(d.span.start as usize..d.span.end as usize)
     });
+    // A header dated over several days (`Dakar, 22-23 mai 2024`) dates the meeting announced,
+    // not the writing: a meeting the text says is coming at another date is another one.
+    let header_span = meta
+        .date
+        .as_ref()
+        .filter(|d| d.when.start != d.when.end)
+        .map(|d| d.when.clone());
     for m in dated_in(mentions, &all) {
         if m.deadline {
             continue;
@@ -107,7 +125,10 @@ pub(crate) fn parse(
         let future = FUTURE.iter().any(|w| sent.contains(w));
         let past = PAST.iter().any(|w| sent.contains(w));
         let place = place_after(text, m.end, s.end);
-        if future && !main_done {
+        let other = header_span
+            .as_ref()
+            .is_some_and(|h| event_when(mentions, m, &s).as_ref() != Some(h));
+        if future && !main_done && !other {
             main_done = true;
             // "Une réunion … aura lieu les 5 et 6 juillet 2022": the subject is the label.
             // The title names the meeting; without one, the subject of "… aura lieu".
@@ -202,19 +223,22 @@ pub(crate) fn parse(
                 let l = t.0.to_lowercase();
                 GENERIC_TITLES.iter().any(|g| l.starts_with(g)) || l.starts_with("note")
             });
+            // The nearest such line: above it, the body that holds the meeting (`Processus de
+            // Rabat`, `Dialogue euro-africain …`).
             let named = doc
                 .blocks
                 .iter()
                 .map(|b| doc.norm.from_source(b.content.clone()))
                 .take_while(|r| r.end <= at.start)
                 .map(|r| liasse_text::clean_inline(&text[r]))
-                .find(|l| {
+                .filter(|l| {
                     let l = l.to_lowercase();
                     l.len() < 200
                         && MEETING_WORDS
                             .iter()
                             .any(|w| l.starts_with(w) || l.contains(&format!(" {w}")))
-                });
+                })
+                .last();
             let label = match (&meta.title, named) {
                 (Some(t), _) if !generic => Some(t.0.clone()),
                 (_, Some(n)) => Some(shorten(&n)),
@@ -430,6 +454,8 @@ fn meeting_phrase(from_noun: &str) -> String {
         " se tiendra",
         " sera ",
         " qui ",
+        " prévu",
+        " programmé",
         " afin ",
         " à l'",
         " à ",

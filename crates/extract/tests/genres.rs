@@ -20,6 +20,13 @@ fn seed(name: &str) -> (String, rec::DocumentOutput) {
     (String::from_utf8(bytes).unwrap(), out)
 }
 
+fn fixture(path: &str) -> rec::DocumentOutput {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(path);
+    text(&std::fs::read_to_string(path).unwrap())
+}
+
 fn text(s: &str) -> rec::DocumentOutput {
     liasse_extract::process("t.txt", s.as_bytes(), &liasse_extract::Options::default()).unwrap()
 }
@@ -380,6 +387,28 @@ fn an_announcement_whose_first_sentence_opens_on_its_dateline() {
             (rec::EventKind::Meeting, "2025-02-20"),
         ]
     );
+}
+
+#[test]
+fn a_concept_note_dated_in_its_header_and_a_later_conference_it_prepares() {
+    let out = fixture("announcement/note_conceptuelle_voies_legales.txt");
+    let meetings = events(&out, rec::EventKind::Meeting);
+    // The header's days are the meeting's, named by the nearest line above them; the
+    // conference it prepares, "prévue au second semestre 2025", is another.
+    assert_eq!(
+        meetings
+            .first()
+            .map(|e| (e.0.as_str(), e.1.as_deref(), e.2.as_deref())),
+        Some((
+            "Réunion thématique sur la migration de main-d'œuvre et les voies légales",
+            Some("2024-05-22/2024-05-23"),
+            Some("Dakar")
+        ))
+    );
+    assert!(meetings
+        .iter()
+        .any(|e| e.0 == "Conférence ministérielle" && e.1.as_deref() == Some("2025-41")));
+    assert_eq!(when(&out, rec::EventKind::Deadline), ["2024-04-30"]);
 }
 
 #[test]
