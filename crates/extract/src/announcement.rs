@@ -442,7 +442,7 @@ fn named_meeting(
 /// The words that name a meeting, from its noun to the end of its phrase: "atelier régional
 /// sur la migration de main-d'œuvre équitable en Afrique du Nord." → "Atelier régional sur la
 /// migration de main-d'œuvre équitable en Afrique du Nord".
-fn meeting_phrase(from_noun: &str) -> String {
+pub(crate) fn meeting_phrase(from_noun: &str) -> String {
     let mut end = from_noun.len();
     for stop in [
         ",",
@@ -453,6 +453,8 @@ fn meeting_phrase(from_noun: &str) -> String {
         " auront ",
         " se tiendra",
         " sera ",
+        " est ",
+        " sont ",
         " qui ",
         " prévu",
         " programmé",

@@ -92,6 +92,14 @@ const MEETING_WORDS: &[&str] = &[
     "atelier",
     "séminaire",
     "forum",
+    // A visit to come: "le commissaire est attendu à Rabat la semaine prochaine".
+    "est attendu à",
+    "est attendue à",
+    "sont attendus à",
+    "sont attendues à",
+    "se rendra à",
+    "se rendra au",
+    "se rendront à",
 ];
 /// A reception is a meeting when someone is received: `a reçu mardi une délégation belge`,
 /// not `a reçu un financement`.
@@ -322,7 +330,17 @@ pub(crate) fn parse(
                 // "Un comité de suivi se réunira … fin novembre à Rome": the sentence says it.
                 shorten(&text[s.clone()])
             } else {
-                "Prochaine réunion".to_owned()
+                // "la réunion de haut niveau Maroc-Espagne, prévue les 6 et 7 mars": the
+                // meeting the verb is said of.
+                crate::announcement::MEETING_WORDS
+                    .iter()
+                    .filter_map(|w| sent[..at].rfind(w))
+                    .max()
+                    .map(|noun| {
+                        crate::announcement::meeting_phrase(&text[s.start + noun..s.start + at])
+                    })
+                    .filter(|p| p.split_whitespace().count() >= 2)
+                    .unwrap_or_else(|| "Prochaine réunion".to_owned())
             };
             let place = place_between(&text, s.start + at, m.start)
                 .or_else(|| place_after(&text, m.end, s.end));

@@ -412,6 +412,27 @@ fn a_concept_note_dated_in_its_header_and_a_later_conference_it_prepares() {
 }
 
 #[test]
+fn an_article_telling_a_meeting_a_planned_one_and_a_visit_to_come() {
+    let out = fixture("article/page_rencontre_et_visite_attendue.txt");
+    let meetings = events(&out, rec::EventKind::Meeting);
+    let got: Vec<(Option<&str>, Option<&str>)> = meetings
+        .iter()
+        .map(|e| (e.1.as_deref(), e.2.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("2024-02-13"), Some("Rabat")),
+            (Some("2024-03-06/2024-03-07"), Some("Madrid")),
+            // "est attendu à Rabat la semaine prochaine": a visit to come.
+            (Some("2024-02-19/2024-02-25"), Some("Rabat")),
+        ]
+    );
+    // The meeting "prévue les 6 et 7 mars prochains" is named by the words before the verb.
+    assert_eq!(meetings[1].0, "Réunion de haut niveau (RHN) Maroc-Espagne");
+}
+
+#[test]
 fn article_seed_boilerplate_meeting_and_delegations() {
     let (_, out) = seed("003_");
     assert_eq!(out.document.date.as_ref().unwrap().edtf, "2024-11-30");
