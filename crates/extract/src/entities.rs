@@ -403,19 +403,41 @@ pub(crate) fn nearest_partner(text: &str, pos: usize, all: &[Match]) -> Option<S
     let para_start = text[window..pos]
         .rfind("\n\n")
         .map_or(window, |i| window + i + 2);
-    matches_in(all, para_start..pos)
+    let state = |m: &Match| match m.target {
+        Target::Partner(p) if p != "EU" && p != "AU" => Some(p),
+        Target::Body(b) => lexicon()
+            .body(b)
+            .and_then(|x| x.country)
+            .filter(|c| *c != "EU"),
+        _ => None,
+    };
+    let before: Vec<&Match> = matches_in(all, para_start..pos)
         .iter()
         .filter(|m| m.end <= pos)
-        .filter_map(|m| match m.target {
-            Target::Partner(p) if p != "EU" && p != "AU" => Some(p.to_owned()),
-            Target::Body(b) => lexicon()
-                .body(b)
-                .and_then(|x| x.country)
-                .filter(|c| *c != "EU")
-                .map(str::to_owned),
-            _ => None,
-        })
-        .next_back()
+        .collect();
+    // Two states joined, `sénégalo-italien`, `Sénégal – Italie`, `Maroc/Espagne`, name no
+    // one state: look before them.
+    let joined = |a: &Match, b: &Match| {
+        matches!(a.target, Target::Partner(_))
+            && matches!(b.target, Target::Partner(_))
+            && state(a) != state(b)
+            && text
+                .get(a.end..b.start)
+                .is_some_and(|g| ["-", "–", " – ", " - ", "/", " / "].contains(&g))
+    };
+    let mut i = before.len();
+    while i > 0 {
+        let m = before[i - 1];
+        if i >= 2 && joined(before[i - 2], m) {
+            i -= 2;
+            continue;
+        }
+        if let Some(s) = state(m) {
+            return Some(s.to_owned());
+        }
+        i -= 1;
+    }
+    None
 }
 
 /// The state the document is about: the one mentioned most, if clearly so.

@@ -59,12 +59,15 @@ where
 }
 
 /// The state of the document's place, from the cities the lexicon knows: "Tunis", "siège du
-/// Ministère de l'Intérieur à Rabat", "Tunis, Ministère des Affaires sociales".
+/// Ministère de l'Intérieur à Rabat", "Tunis, Ministère des Affaires sociales", "l'hôtel King
+/// Fahd Palace de Dakar".
 fn home_state(place: &str) -> Option<&'static str> {
     let lex = liasse_lexicon::lexicon();
     let after_a = place.rsplit_once(" à ").map(|(_, city)| city);
+    let after_de = place.rsplit_once(" de ").map(|(_, city)| city);
     std::iter::once(place)
         .chain(after_a)
+        .chain(after_de)
         .chain(place.split(','))
         .find_map(|c| lex.state_of_place(c))
 }

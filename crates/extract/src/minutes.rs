@@ -132,9 +132,7 @@ pub(crate) fn parse(
     // Dakar", "la prochaine réunion se tiendra …").
     let text = &doc.norm.text;
     for m in mentions.iter().filter(|m| {
-        !m.deadline
-            && m.value.is_some()
-            && matches!(m.kind, liasse_dates::Kind::Date | liasse_dates::Kind::Range)
+        m.value.is_some() && matches!(m.kind, liasse_dates::Kind::Date | liasse_dates::Kind::Range)
     }) {
         let s = crate::events::sentence(text, m.start);
         // A line break inside the sentence (a PDF wraps them) is a space to the words below.
@@ -181,7 +179,23 @@ pub(crate) fn parse(
                         .as_ref()
                         .is_some_and(|w| m.value.as_ref().is_some_and(|v| w.edtf == v.edtf))
             });
-        if set || other || bracketed || named {
+        // A meeting to be held before a date ("d'organiser une session d'information à Thiès
+        // avant la fin du mois de novembre") is that meeting, not a deadline.
+        // The meeting in the clause of the date, not in another (`la dernière réunion avait eu
+        // lieu en décembre et le groupe s'était engagé à produire … avant la fin du trimestre`).
+        let by_deadline = m.deadline && (set || other) && {
+            let before = &sent[..(m.start - s.start).min(sent.len())];
+            let clause = [" et que ", " et qu'", " et de ", " et d'", ";", ", et "]
+                .iter()
+                .filter_map(|k| before.rfind(k).map(|i| i + k.len()))
+                .max()
+                .map_or(before, |i| &before[i..]);
+            crate::events::MEETING_NOUNS
+                .iter()
+                .chain(&["se réuni"])
+                .any(|k| clause.contains(k))
+        };
+        if by_deadline || !m.deadline && (set || other || bracketed || named) {
             out.meeting_told(doc, mentions, m, s, ents);
         }
     }

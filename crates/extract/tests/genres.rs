@@ -433,6 +433,47 @@ fn an_article_telling_a_meeting_a_planned_one_and_a_visit_to_come() {
 }
 
 #[test]
+fn minutes_of_a_joint_committee_named_by_a_compound_adjective() {
+    let out = fixture("minutes/pv_comite_mixte_senegalo_italien.txt");
+    // "sénégalo-italien" names both states and neither alone: the directorate its director
+    // heads is the home state's, that of the hotel in Dakar where the sitting was held.
+    let paf = out
+        .agencies
+        .iter()
+        .find(|a| a.name == "Police de l'Air et des Frontières")
+        .unwrap();
+    assert_eq!(paf.country.as_deref(), Some("SN"));
+    let diop = out
+        .people
+        .iter()
+        .find(|p| p.name == "Mamadou Diop")
+        .unwrap();
+    assert_eq!(diop.organization.as_deref(), Some(paf.id.as_str()));
+    assert!(out.partners.iter().any(|p| p.id == "IT"));
+    assert!(out.partners.iter().any(|p| p.id == "SN"));
+    // A session to organise before the end of November is a meeting, not a deadline; the
+    // protocol to finalise by 31 January is one.
+    let meetings = events(&out, rec::EventKind::Meeting);
+    let got: Vec<(Option<&str>, Option<&str>)> = meetings
+        .iter()
+        .map(|e| (e.1.as_deref(), e.2.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("2024-10-08T09:30/16:00"),
+                Some("l'hôtel King Fahd Palace de Dakar")
+            ),
+            (Some("2024-03-14/2024-03-15"), Some("Rome")),
+            (Some("2024-11"), Some("Thiès")),
+            (Some("2025-40"), Some("Rome")),
+        ]
+    );
+    assert_eq!(when(&out, rec::EventKind::Deadline), ["2025-01-31"]);
+}
+
+#[test]
 fn article_seed_boilerplate_meeting_and_delegations() {
     let (_, out) = seed("003_");
     assert_eq!(out.document.date.as_ref().unwrap().edtf, "2024-11-30");
