@@ -1507,7 +1507,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
     // A signature: one of the last lines holding only a name, or "Le rapporteur : Name"; and
     // anywhere, a line that gives a role its holder ("Rapporteur : M. Ousmane Ba, Directeur …",
     // "Président de séance : Mme Awa Sy").
-    let signatures = doc.blocks.len().saturating_sub(4);
+    let signatures = signature_zone(doc);
     for (k, b) in doc.blocks.iter().enumerate().rev() {
         let r = doc.norm.from_source(b.content.clone());
         let line = text[r.clone()].trim_end_matches(['.', ' ']);
@@ -1906,6 +1906,28 @@ fn column_parts(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
         out.push(line.start + st..line.start + s.trim_end().len());
     }
     out
+}
+
+/// The index of the first block of the signatures at the end of the text: the last four
+/// blocks, or more when short lines from a party's line (`Pour le Gouvernement de …`) or the
+/// closing formula (`Fait à …`) on run to the end, one party's block over another's.
+fn signature_zone(doc: &Doc) -> usize {
+    let n = doc.blocks.len();
+    let mut zone = n.saturating_sub(4);
+    for k in (n.saturating_sub(24)..n).rev() {
+        let r = doc.norm.from_source(doc.blocks[k].content.clone());
+        let line = doc.norm.text[r].trim();
+        if line.len() > 200 {
+            break;
+        }
+        if ["Pour ", "POUR ", "Fait à ", "Fait a ", "FAIT À "]
+            .iter()
+            .any(|p| line.starts_with(p))
+        {
+            zone = zone.min(k);
+        }
+    }
+    zone
 }
 
 /// A signature's role line, without its article: "Le Rapporteur" → "Rapporteur", "La

@@ -474,6 +474,35 @@ fn minutes_of_a_joint_committee_named_by_a_compound_adjective() {
 }
 
 #[test]
+fn a_bilateral_declaration_signed_by_a_minister_of_each_party() {
+    let out = fixture("declaration/declaration_bilaterale_deux_signataires.txt");
+    // Each party's block is three lines: its "Pour …" line, the name, the title; the first
+    // block lies beyond the last four lines.
+    assert_eq!(
+        names_and_roles(&out),
+        [
+            (
+                "Mohamed Salem Ould Merzoug",
+                Some("Ministre des Affaires étrangères")
+            ),
+            (
+                "José Manuel Albares",
+                Some(
+                    "Ministre des Affaires étrangères, de l'Union européenne et de la Coopération"
+                )
+            ),
+        ]
+    );
+    let numbers: Vec<&str> = out.objectives.iter().map(|o| o.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "5"]);
+    assert!(roles(&out, "MR").contains(&rec::Role::Signatory));
+    assert!(roles(&out, "ES").contains(&rec::Role::Signatory));
+    // Its first meeting "se tiendra avant la fin de l'année 2024": a meeting, not a deadline.
+    assert!(when(&out, rec::EventKind::Meeting).contains(&"2024".to_owned()));
+    assert!(when(&out, rec::EventKind::Deadline).is_empty());
+}
+
+#[test]
 fn article_seed_boilerplate_meeting_and_delegations() {
     let (_, out) = seed("003_");
     assert_eq!(out.document.date.as_ref().unwrap().edtf, "2024-11-30");
