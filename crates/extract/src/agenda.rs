@@ -258,6 +258,15 @@ fn items(doc: &Doc, meta: &Meta, mentions: &[Mention], ents: &Entities, out: &mu
     .flatten()
     .max()
     .unwrap_or(0) as usize;
+    // The header runs to the line that names the genre, when the top has one: the venue
+    // under the date (`Bâtiment Justus Lipsius, salle 50.2`) is no item.
+    let genre_line = doc.blocks.iter().take(15).find(|b| {
+        let lower = doc.clean(b.content.clone()).to_lowercase();
+        ["ordre du jour", "projet d'ordre", "programme"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+    });
+    let header_end = genre_line.map_or(header_end, |b| header_end.max(b.span.end));
     let dated = |r: &std::ops::Range<usize>| {
         mentions.iter().any(|m| {
             m.start >= r.start

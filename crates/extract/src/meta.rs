@@ -569,7 +569,12 @@ fn letterhead(doc: &Doc, p: &Patterns) -> usize {
         // title naming two parties).
         let state_or_office = one && !dashes;
         let motto = one && dashes && clean.split(['–', '—', '-']).count() >= 3;
-        if !(state_or_office || motto) {
+        // Two parties alone on their line, a blank line under them (`UNION EUROPÉENNE – UNION
+        // AFRICAINE`): the letterhead over the meeting's name.
+        let parties = dashes
+            && doc.blocks.get(i + 1).is_some_and(|n| n.blank_before > 0)
+            && only_parties(&clean);
+        if !(state_or_office || motto || parties) {
             break;
         }
         if doc.blocks.get(i + 1).is_some_and(|n| n.blank_before > 0) || motto {
@@ -577,6 +582,26 @@ fn letterhead(doc: &Doc, p: &Patterns) -> usize {
         }
     }
     top
+}
+
+/// Whether a line only names two or more states or unions, joined by dashes.
+fn only_parties(line: &str) -> bool {
+    let found = liasse_lexicon::lexicon().find(line);
+    let mut at = 0;
+    let mut named = 0;
+    for m in &found {
+        if !matches!(m.target, liasse_lexicon::Target::Partner(_))
+            || !line[at..m.start]
+                .trim()
+                .chars()
+                .all(|c| matches!(c, '–' | '—' | '-'))
+        {
+            return false;
+        }
+        at = m.end;
+        named += 1;
+    }
+    named >= 2 && line[at..].trim().is_empty()
 }
 
 /// Whether a line is only the name of a known organisation ("ORGANISATION INTERNATIONALE POUR
@@ -842,6 +867,12 @@ mod tests {
             (
                 "ROYAUME DU MAROC – UNION EUROPÉENNE\nRÉUNION DE HAUT NIVEAU\n\nTexte.",
                 "ROYAUME DU MAROC – UNION EUROPÉENNE — RÉUNION DE HAUT NIVEAU",
+            ),
+            // Two parties alone over the meeting's name, a blank line between.
+            (
+                "UNION EUROPÉENNE – UNION AFRICAINE\n\nRéunion des hauts fonctionnaires sur la \
+                 migration\nBruxelles, 12 et 13 décembre 2024\n\nTexte.",
+                "Réunion des hauts fonctionnaires sur la migration",
             ),
             // A known organisation and its office over the title.
             (

@@ -503,6 +503,31 @@ fn a_bilateral_declaration_signed_by_a_minister_of_each_party() {
 }
 
 #[test]
+fn an_agenda_under_two_parties_with_its_venue_under_the_date() {
+    let out = fixture("agenda/ordre_du_jour_annote_deux_parties.txt");
+    // The parties' line is the letterhead; the meeting is the line under it.
+    assert_eq!(
+        out.document.title.as_deref(),
+        Some("Réunion des hauts fonctionnaires sur la migration et la mobilité")
+    );
+    let meetings = events(&out, rec::EventKind::Meeting);
+    assert_eq!(
+        meetings.first().map(|e| (e.0.as_str(), e.1.as_deref())),
+        Some((
+            "Réunion des hauts fonctionnaires sur la migration et la mobilité",
+            Some("2024-12-12/2024-12-13")
+        ))
+    );
+    // The venue under the date is the header's, not an agenda item.
+    assert!(!out.items.iter().any(|i| i.text.contains("Justus Lipsius")));
+    assert_eq!(events(&out, rec::EventKind::Session).len(), 7);
+    assert_eq!(
+        when(&out, rec::EventKind::Break),
+        ["2024-12-12T12:30/14:00"]
+    );
+}
+
+#[test]
 fn article_seed_boilerplate_meeting_and_delegations() {
     let (_, out) = seed("003_");
     assert_eq!(out.document.date.as_ref().unwrap().edtf, "2024-11-30");
