@@ -495,7 +495,7 @@ fn patterns() -> &'static Patterns {
             body_head: crate::pattern(
                 // No `\b` (it keeps the engine off its fast path on accented text): the match
                 // takes the characters around the head, trimmed by the caller.
-                r"(?:^|[^\p{L}\p{N}])(?:[Mm]inist[èe]re|Direction|Agence|Office|Institut|Fondation|Association|Conseil|Observatoire|Haut[- ]Commissariat|Commissariat|Secr[ée]tariat|D[ée]l[ée]gation|Brigade|Unit[ée]|Centre|Comit[ée]|Bureau|Service|Programme|Fonds|Groupe|Organisation|Commission|Autorit[ée]|Caisse|Chambre|Tribunal|Cour|Ambassade|Consulat|Police|Gendarmerie)(?:[^\p{L}\p{N}]|$)",
+                r"(?:^|[^\p{L}\p{N}])(?:[Mm]inist[èe]re|Direction|Agence|Office|Institut|Fondation|Association|Conseil|Observatoire|Haut[- ]Commissariat|Commissariat|Secr[ée]tariat|D[ée]l[ée]gation|Brigade|Unit[ée]|Centre|Comit[ée]|Bureau|Service|Programme|Fonds|Groupe|Organisation|Commission|Autorit[ée]|Caisse|Chambre|Tribunal|Cour|Ambassade|Consulat|Police|Gendarmerie|Garde)(?:[^\p{L}\p{N}]|$)",
             ),
             acronym_after: crate::pattern(r"^\s*\((\p{Lu}[\p{Lu}\d&\-]{1,9})\)"),
             #[cfg(test)]
@@ -673,10 +673,22 @@ fn unknown_bodies(
             && tail.split_whitespace().next().is_some_and(|w| {
                 matches!(
                     w,
-                    "nationale" | "royale" | "fédérale" | "federale" | "militaire" | "judiciaire"
+                    "nationale"
+                        | "royale"
+                        | "fédérale"
+                        | "federale"
+                        | "militaire"
+                        | "judiciaire"
+                        | "côtière"
+                        | "cotiere"
+                        | "républicaine"
                 )
             });
         if !tail.chars().any(char::is_uppercase) && !lowercase_name && !force {
+            continue;
+        }
+        // "Garde" heads only a force: "le Garde des Sceaux" is a minister.
+        if &name[..m.end - m.start] == "Garde" && !force {
             continue;
         }
         // Known bodies are already there, also when the pattern reads on past their name.
@@ -967,8 +979,9 @@ fn abroad_len(rest: &str) -> Option<usize> {
     })
 }
 
-/// The heads of a state's police or gendarmerie: `Police nationale`, `Gendarmerie royale`.
-const FORCES: &[&str] = &["Police", "Gendarmerie"];
+/// The heads of a state's police, gendarmerie or guard: `Police nationale`, `Gendarmerie
+/// royale`, `Garde nationale`, `Garde côtière`.
+const FORCES: &[&str] = &["Police", "Gendarmerie", "Garde"];
 
 fn is_force(name: &str) -> bool {
     name.split_once(' ')

@@ -528,6 +528,41 @@ fn an_agenda_under_two_parties_with_its_venue_under_the_date() {
 }
 
 #[test]
+fn an_annex_of_tables_under_their_objectives_and_a_national_guard() {
+    let out = fixture("annex/matrice_objectifs_au_dessus_des_tableaux.txt");
+    let rows: Vec<(Option<&str>, Vec<&str>, Option<&str>)> = out
+        .initiatives
+        .iter()
+        .map(|i| {
+            (
+                i.objective.as_deref(),
+                i.partners.iter().map(String::as_str).collect(),
+                i.deadline.as_ref().map(|w| w.edtf.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("1"), vec!["TN", "DE", "BE"], Some("2024/2026")),
+            (Some("1"), vec!["TN", "FR"], Some("2025-35")),
+            (Some("2"), vec!["TN", "IT"], Some("2025-01/2026-12")),
+            (Some("2"), vec!["TN"], Some("2025-06")),
+        ]
+    );
+    let guard = out
+        .agencies
+        .iter()
+        .find(|a| a.name == "Garde nationale")
+        .unwrap();
+    assert_eq!(guard.country.as_deref(), Some("TN"));
+    // "Garde" heads a force only: the Keeper of the Seals is a minister.
+    let out = text("Le Garde des Sceaux, ministre de la Justice, a reçu la Garde côtière.\n");
+    let names: Vec<&str> = out.agencies.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Garde côtière"]);
+}
+
+#[test]
 fn article_seed_boilerplate_meeting_and_delegations() {
     let (_, out) = seed("003_");
     assert_eq!(out.document.date.as_ref().unwrap().edtf, "2024-11-30");
