@@ -48,6 +48,16 @@ fn events(
         .collect()
 }
 
+/// Each event's date and place.
+fn when_and_place(
+    events: &[(String, Option<String>, Option<String>)],
+) -> Vec<(Option<&str>, Option<&str>)> {
+    events
+        .iter()
+        .map(|e| (e.1.as_deref(), e.2.as_deref()))
+        .collect()
+}
+
 fn when(out: &rec::DocumentOutput, kind: rec::EventKind) -> Vec<String> {
     events(out, kind).into_iter().filter_map(|e| e.1).collect()
 }
@@ -415,12 +425,8 @@ fn a_concept_note_dated_in_its_header_and_a_later_conference_it_prepares() {
 fn an_article_telling_a_meeting_a_planned_one_and_a_visit_to_come() {
     let out = fixture("article/page_rencontre_et_visite_attendue.txt");
     let meetings = events(&out, rec::EventKind::Meeting);
-    let got: Vec<(Option<&str>, Option<&str>)> = meetings
-        .iter()
-        .map(|e| (e.1.as_deref(), e.2.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        when_and_place(&meetings),
         [
             (Some("2024-02-13"), Some("Rabat")),
             (Some("2024-03-06/2024-03-07"), Some("Madrid")),
@@ -454,12 +460,8 @@ fn minutes_of_a_joint_committee_named_by_a_compound_adjective() {
     // A session to organise before the end of November is a meeting, not a deadline; the
     // protocol to finalise by 31 January is one.
     let meetings = events(&out, rec::EventKind::Meeting);
-    let got: Vec<(Option<&str>, Option<&str>)> = meetings
-        .iter()
-        .map(|e| (e.1.as_deref(), e.2.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        when_and_place(&meetings),
         [
             (
                 Some("2024-10-08T09:30/16:00"),
