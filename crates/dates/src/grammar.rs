@@ -1342,7 +1342,8 @@ impl<'a> Parser<'a> {
             i
         };
         let (a, e) = self.month_in_digits(j)?;
-        if self.punct(e, '-') || self.word_in(e, &["a", "au", "et"]) {
+        let and = self.word(i, "entre") && self.word(e, "et");
+        if self.punct(e, '-') || self.word_in(e, &["a", "au"]) || and {
             if let Some((b, e)) = self.month_in_digits(e + 1) {
                 if (b.0, b.1) > (a.0, a.1) {
                     let (a, b) = ((Some(a.0), a.1), (Some(b.0), b.1));
