@@ -564,17 +564,15 @@ impl<'a> Parser<'a> {
         }
         if let Some((p, end)) = best.as_mut() {
             // "le 15 mars de l'année prochaine", "au troisième trimestre de l'an dernier".
-            let said = match p.expr {
-                Expr::DayNear(_) => None,
-                ref e if yearless(e) => self.year_said(*end),
-                _ => None,
-            };
+            let said = (!matches!(p.expr, Expr::DayNear(_)) && yearless(&mut p.expr))
+                .then(|| self.year_said(*end))
+                .flatten();
             if let Some((shift, e)) = said {
                 p.shift = Some(shift);
                 p.end = self.t[e - 1].end;
                 *end = e;
                 p.weekday = self.weekday_before_day(i, *end);
-            } else if yearless(&p.expr) {
+            } else if yearless(&mut p.expr) {
                 p.dir = if self.word_in(
                     *end,
                     &[
@@ -3365,8 +3363,9 @@ fn that_one(e: Expr) -> Expr {
     }
 }
 
-/// Give a date without its year the year `y` (a range: its end's; the start follows).
-pub(crate) fn set_year(e: &mut Expr, year: i32) {
+/// The year of a date that may be written without one: its own, or for a range its end's
+/// (the start follows it). `None` for expressions that carry no such year.
+fn year_slot(e: &mut Expr) -> Option<&mut Option<i32>> {
     match e {
         Expr::Days { y, .. }
         | Expr::Month { y, .. }
@@ -3382,28 +3381,22 @@ pub(crate) fn set_year(e: &mut Expr, year: i32) {
             base: Dmy { y, .. },
             ..
         }
-        | Expr::MonthRange { b: (y, _), .. } => {
-            y.get_or_insert(year);
-        }
-        _ => {}
+        | Expr::MonthRange { b: (y, _), .. } => Some(y),
+        _ => None,
+    }
+}
+
+/// Give a date without its year the year `year`.
+pub(crate) fn set_year(e: &mut Expr, year: i32) {
+    if let Some(y) = year_slot(e) {
+        y.get_or_insert(year);
     }
 }
 
 /// Is this a date whose year the text does not give (its year is the anchor's or a
-/// neighbour's)?
-fn yearless(e: &Expr) -> bool {
-    match e {
-        Expr::Days { y, .. }
-        | Expr::Month { y, .. }
-        | Expr::Part { y, .. }
-        | Expr::Feast { y, .. }
-        | Expr::NthWeekday { y, .. }
-        | Expr::NthPart { y, .. } => y.is_none(),
-        Expr::DayRange { b, .. } | Expr::WeekOf(b) | Expr::Shifted { base: b, .. } => b.y.is_none(),
-        Expr::MonthRange { b, .. } => b.0.is_none(),
-        Expr::DayNear(_) => true,
-        _ => false,
-    }
+/// neighbour's)? (Mutable only to share `year_slot`; nothing is changed.)
+fn yearless(e: &mut Expr) -> bool {
+    matches!(e, Expr::DayNear(_)) || year_slot(e).is_some_and(|y| y.is_none())
 }
 
 fn explicit_year(e: &Expr) -> Option<(i32, u8)> {
