@@ -114,7 +114,8 @@ pub(crate) enum Expr {
     },
     /// `les trois prochaines années` (+3), `au cours des 12 derniers mois`, `les deux semaines
     /// écoulées` (-2): that many whole periods after or before the anchor's, the anchor's
-    /// own excluded.
+    /// own excluded; hours (`les 48 prochaines heures`) from the anchor's day to the day they
+    /// reach.
     Periods {
         unit: u8,
         n: i64,
@@ -197,6 +198,12 @@ pub(crate) enum Expr {
     },
     /// `la semaine du 6 octobre`: Monday to Sunday of the week holding that day.
     WeekOf(Dmy),
+    /// `semaine 12`, `la semaine n° 12 de 2025`: Monday to Sunday of that ISO 8601 week of
+    /// the year written or the anchor's.
+    WeekNumber {
+        y: Option<i32>,
+        n: u8,
+    },
     /// `du lundi au vendredi`, `de mardi à jeudi prochain`, `entre lundi et mercredi`: from
     /// weekday `a` to the next weekday `b`, found as a lone weekday is (`dir`, the tense or
     /// `prochain`/`dernier`: the start in the future, the end in the past), or in the week
@@ -2105,9 +2112,12 @@ impl<'a> Parser<'a> {
         Some((Expr::Feast { y, feast, wd }, e))
     }
 
-    /// `(la) semaine du DATE`.
+    /// `(la) semaine du DATE`, and `(la) semaine [n°] N [de] [YEAR]` (an ISO week's number).
     fn week_of(&self, i: usize) -> M<Expr> {
         let j = if self.word(i, "la") { i + 1 } else { i };
+        if self.word(j, "semaine") && !self.word(j + 1, "du") {
+            return self.week_number(j + 1);
+        }
         if !(self.word(j, "semaine") && self.word(j + 1, "du")) {
             return None;
         }
@@ -2117,6 +2127,34 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((Expr::WeekOf(d), e))
+    }
+
+    /// After `semaine`: `[n°|no|numéro] N [de|,] [YEAR]`, N from 1 to 53 in digits and no
+    /// month after it (`semaine 12 mars` is no week number).
+    fn week_number(&self, mut k: usize) -> M<Expr> {
+        if self.word(k, "n") && self.punct(k + 1, '°') {
+            k += 2;
+        } else if self.word_in(k, &["no", "numero"]) {
+            k += 1;
+        }
+        let (n, digits) = self.num(k)?;
+        if !(1..=53).contains(&n) || digits > 2 || self.in_code(k) {
+            return None;
+        }
+        k += 1;
+        if self.month(k).is_some() || self.class(k, Class::Unit).is_some() {
+            return None;
+        }
+        let of = if self.word(k, "de") || self.punct(k, ',') {
+            k + 1
+        } else {
+            k
+        };
+        let (y, k) = match self.year(of) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, k),
+        };
+        Some((Expr::WeekNumber { y, n: n as u8 }, k))
     }
 
     /// `(le) premier|2e|dernier WEEKDAY (de|du mois de|d') MONTH [YEAR]`, and the same with
@@ -2934,6 +2972,9 @@ impl<'a> Parser<'a> {
     /// `[les|des|ces] N (prochain·e·s|dernier·ère·s) UNITS` and `N UNITS (passé·e·s|écoulé·e·s)`:
     /// days, weeks, months or years next to the anchor's, 2 to 100 of them.
     fn periods(&self, i: usize) -> M<Expr> {
+        if let Some(found) = self.decade_around(i) {
+            return Some(found);
+        }
         let j = if self.word_in(i, &["les", "des", "ces"]) {
             i + 1
         } else {
@@ -2953,7 +2994,7 @@ impl<'a> Parser<'a> {
             (first, k) = (true, k + 1);
         }
         let unit = self.class(k, Class::Unit)? as u8;
-        if !matches!(unit, b'D' | b'W' | b'M' | b'Y') {
+        if !matches!(unit, b'D' | b'W' | b'M' | b'Y' | b'H') || unit == b'H' && first {
             return None;
         }
         k += 1;
@@ -2978,6 +3019,38 @@ impl<'a> Parser<'a> {
             Expr::Periods {
                 unit,
                 n: dir * i64::from(n),
+            },
+            k,
+        ))
+    }
+
+    /// `la dernière décennie`, `la décennie écoulée` (the ten years before the anchor's),
+    /// `la prochaine décennie`, `la décennie à venir` (the ten after it).
+    fn decade_around(&self, i: usize) -> M<Expr> {
+        if !self.word_in(i, &["la", "cette"]) {
+            return None;
+        }
+        let (dir, k) = if self.word(i + 1, "decennie") {
+            if self.word_in(i + 2, &["ecoulee", "passee", "precedente"]) {
+                (-1, i + 3)
+            } else if self.word(i + 2, "a") && self.word(i + 3, "venir") {
+                (1, i + 4)
+            } else {
+                return None;
+            }
+        } else if self.word(i + 2, "decennie") {
+            match self.tok(i + 1)?.word() {
+                "derniere" | "precedente" => (-1, i + 3),
+                "prochaine" => (1, i + 3),
+                _ => return None,
+            }
+        } else {
+            return None;
+        };
+        Some((
+            Expr::Periods {
+                unit: b'Y',
+                n: dir * 10,
             },
             k,
         ))
@@ -3211,7 +3284,7 @@ fn part_start((y, part): (i32, Part)) -> i64 {
     i64::from(y) * 12 + i64::from(part.months().1)
 }
 
-/// `T1`…`T4` and `Q1`…`Q4` (quarters), `S1`, `S2` (semesters), in capitals.
+/// `T1`…`T4` and `Q1`…`Q4` (quarters), `S1`, `S2`, `H1`, `H2` (semesters), in capitals.
 fn abbreviated_part(w: &str, case: Case) -> Option<Part> {
     let &[letter, digit] = w.as_bytes() else {
         return None;
@@ -3222,7 +3295,7 @@ fn abbreviated_part(w: &str, case: Case) -> Option<Part> {
     let n = digit.checked_sub(b'0')?;
     match letter {
         b't' | b'q' if (1..=4).contains(&n) => Some(Part::Quarter(n)),
-        b's' if (1..=2).contains(&n) => Some(Part::Semester(n)),
+        b's' | b'h' if (1..=2).contains(&n) => Some(Part::Semester(n)),
         _ => None,
     }
 }
@@ -3377,6 +3450,7 @@ fn year_slot(e: &mut Expr) -> Option<&mut Option<i32>> {
             b: Dmy { y, .. }, ..
         }
         | Expr::WeekOf(Dmy { y, .. })
+        | Expr::WeekNumber { y, .. }
         | Expr::Shifted {
             base: Dmy { y, .. },
             ..

@@ -57,6 +57,7 @@
 //! | `le 15 du mois prochain`, `le 3 du mois dernier`, `le 10 de ce mois`; `le 15 du mois de mars 2024` | that day of the month around the anchor; of the month named | day | relative, but for a year written |
 //! | `la première semaine d'octobre 2014`, `la deuxième quinzaine de juin 2024`, `le dernier week-end de septembre 2013` | `2014-10-06/2014-10-12` (the first whole week), `2024-06-16/2024-06-30`, `2013-09-28/2013-09-29` | day | |
 //! | `la semaine du 6 octobre 2014` | `2014-10-06/2014-10-12` (Monday to Sunday) | day | |
+//! | `en semaine 12`, `la semaine n° 1 de 2026` | `2025-03-17/2025-03-23`, `2025-12-29/2026-01-04` (ISO 8601 weeks) | day | relative without a year |
 //! | `en début d'année prochaine`, `à la fin du mois dernier`, `en fin de semaine` | from the anchor: the year, month or week (Monday to Sunday) | year, month, day | approximate, relative |
 //! | `avant Noël`, `la Toussaint`, `Pâques 2019`, `le lundi de Pentecôte 2023` | `2013-12-25`, `2019-04-21`, `2023-05-29` | day | relative without a year |
 //! | `à noël`, `le jour de l'an 2020`, `le nouvel an`, `la fête du travail 2024`, `la Saint-Valentin` | `2013-12-25`, `2020-01-01`, `2013-01-01`, `2024-05-01`, `2013-02-14` | day | not `le nouvel an chinois` |
@@ -72,6 +73,7 @@
 //! | `à 13h30 le samedi 21 septembre` | the date after the time, when no date just before it claims the time | day | |
 //! | `aujourd'hui`, `hier`, `demain`, `dans trois jours`, `il y a deux ans` | from the anchor | day, year | relative |
 //! | `les trois prochaines années`, `au cours des 12 derniers mois`, `les deux semaines écoulées` | `2014/2016`, `2012-02/2013-01`, `2013-01-28/2013-02-10` | years, month, day | relative; the anchor's own period excluded |
+//! | `la dernière décennie`, `dans les 48 prochaines heures` | `2015/2024`, `2025-03-12/2025-03-14` | years, day | relative; hours from the anchor's day |
 //! | `ce week-end`, `le week-end dernier` | Saturday to Sunday, from the anchor | day | relative |
 //! | `le 15 courant` | that day of the anchor's month | day | relative |
 //! | `la veille`, `le lendemain` | from the date last mentioned (its first day, its last), else the anchor | day | relative |

@@ -290,6 +290,11 @@ pub(crate) fn resolve(
                 m.relative = rel;
                 m.value = y.and_then(week);
             }
+            Expr::WeekNumber { y, n } => {
+                m.kind = Kind::Range;
+                m.relative = y.is_none();
+                m.value = y.or(anchor.map(|a| a.year)).and_then(|y| iso_week(y, n));
+            }
             Expr::WeekdayRange { a, b, dir, week } => {
                 m.kind = Kind::Range;
                 m.relative = true;
@@ -780,7 +785,26 @@ fn period(a: Date, unit: u8, n: i64, offset: bool) -> Value {
 }
 
 /// The `n` whole periods after the anchor's (before it when `n` < 0), the anchor's excluded.
+/// Monday to Sunday of ISO 8601 week `n` of year `y` (week 1 holds 4 January); `None` for a
+/// week 53 the year does not have.
+fn iso_week(y: i32, n: u8) -> Option<Value> {
+    let jan4 = Date::new(y, 1, 4)?;
+    let monday = jan4.add_days(1 - i64::from(jan4.weekday()) + 7 * (i64::from(n) - 1));
+    let next_jan4 = Date::new(y + 1, 1, 4)?;
+    let next_week1 = next_jan4.add_days(1 - i64::from(next_jan4.weekday()));
+    (monday < next_week1).then(|| Value::days(monday, monday.add_days(6)))
+}
+
 fn periods(a: Date, unit: u8, n: i64) -> Value {
+    // "les 48 prochaines heures": the anchor's day and the days the hours reach.
+    if unit == b'H' {
+        let days = (n.abs() + 23) / 24;
+        return if n > 0 {
+            Value::days(a, a.add_days(days))
+        } else {
+            Value::days(a.add_days(-days), a)
+        };
+    }
     let (lo, hi) = if n > 0 { (1, n) } else { (n, -1) };
     let (first, last) = (period(a, unit, lo, false), period(a, unit, hi, false));
     let precision = match unit {
