@@ -1674,10 +1674,63 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             }
         }
     }
+    // A roster: the rows of a table under a header naming a column of names ("N° | Nom et
+    // prénom | Structure | Fonction"); its role column gives each their role, its
+    // organization column their body.
+    let mut column_roles: Vec<(Range<usize>, String)> = Vec::new();
+    let mut roster_bodies: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut columns_of: Option<RosterColumns> = None;
+    for b in &doc.blocks {
+        let cells: Vec<Range<usize>> = match &b.kind {
+            BlockKind::TableRow { cells } => cells
+                .iter()
+                .map(|c| doc.norm.from_source(c.clone()))
+                .collect(),
+            _ => column_parts(text, doc.norm.from_source(b.content.clone())),
+        };
+        if cells.len() < 2 {
+            columns_of = None;
+            continue;
+        }
+        if let Some(header) = roster_header(cells.iter().map(|c| &text[c.clone()])) {
+            columns_of = Some(header);
+            continue;
+        }
+        let Some(cols) = &columns_of else { continue };
+        let Some(cell) = cells.get(cols.name).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        let written = &text[cell.clone()];
+        // "M. Jean Dupont", "Dr Awa Sy": the name after its honorific (found already with it).
+        let bare = lexicon()
+            .honorifics
+            .iter()
+            .filter_map(|h| written.strip_prefix(h)?.strip_prefix(' '))
+            .min_by_key(|rest| rest.len())
+            .unwrap_or(written);
+        let name = bare[..bare.find(['(', ',']).unwrap_or(bare.len())].trim_end();
+        let start = cell.start + written.len() - bare.len();
+        let nr = start..start + name.len();
+        if !(2..=5).contains(&name.split_whitespace().count()) || !is_person_name(name) {
+            continue;
+        }
+        if !found
+            .iter()
+            .any(|f| f.0.start < nr.end && nr.start < f.0.end)
+        {
+            found.push((nr.clone(), None, nr.clone()));
+        }
+        let cell_at = |i: Option<usize>| i.and_then(|i| cells.get(i)).filter(|c| !c.is_empty());
+        if let Some(role) = cell_at(cols.role) {
+            column_roles.push((nr.clone(), liasse_text::clean_inline(&text[role.clone()])));
+        }
+        if let Some(body) = cell_at(cols.organization) {
+            roster_bodies.push((nr, body.clone()));
+        }
+    }
     // Signatures side by side: "Pour le Royaume d'Espagne      Pour la République …" over
     // "Fernando Grande-Marlaska      Mohamed Ould Lemine" over their titles, in columns of
     // spaces or tabs.
-    let mut column_roles: Vec<(Range<usize>, String)> = Vec::new();
     let last = doc.blocks.len().saturating_sub(8);
     let columns = |k: usize| -> Vec<Range<usize>> {
         doc.blocks
@@ -1734,6 +1787,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
     let starts: Vec<usize> = found.iter().map(|f| f.2.start).collect();
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_surname: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_words: BTreeMap<String, usize> = BTreeMap::new();
     for (i, (r, honorific, whole)) in found.iter().enumerate() {
         if !outside(r) {
             continue;
@@ -1768,7 +1822,14 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         let span = doc.span_of_norm(r.clone());
         // "M. Amrani" after "M. Youssef Amrani": the same person.
         let key = liasse_lexicon::fold(&name).text;
+        // "TRAORÉ Aminata" in a roster, "Mme Aminata Traoré" in the text: the same words.
+        let mut words: Vec<&str> = key.split(' ').collect();
+        words.sort_unstable();
+        let word_set = words.join(" ");
         let existing = by_name.get(&key).copied().or_else(|| {
+            if let Some(&i) = by_words.get(&word_set).filter(|_| !surname_only) {
+                return Some(i);
+            }
             if surname_only {
                 by_surname.get(&key).copied()
             } else if honorific.is_some() {
@@ -1810,15 +1871,23 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             let at = text.len() - inner.len();
             (!inner[..close].contains('\n')).then_some(at..at + close)
         };
+        let roster_body = || {
+            roster_bodies
+                .iter()
+                .find(|(nr, _)| nr == r)
+                .and_then(|(_, body)| organization_in(doc, e, body.clone()))
+        };
         let organization = role
             .as_ref()
             .and_then(|(_, rr)| organization_in(doc, e, rr.clone()))
+            .or_else(roster_body)
             .or_else(|| bracket().and_then(|b| organization_in(doc, e, b)));
         if let Some(surname) = key.split(' ').next_back() {
             by_surname
                 .entry(surname.to_owned())
                 .or_insert(e.people.len());
         }
+        by_words.insert(word_set, e.people.len());
         by_name.insert(key, e.people.len());
         e.people.push(rec::Person {
             id: format!("p-{}", slug(&name)),
@@ -1829,6 +1898,64 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             mentions: vec![span],
         });
     }
+}
+
+/// Which cells of a roster's rows hold the names, roles and bodies.
+struct RosterColumns {
+    name: usize,
+    role: Option<usize>,
+    organization: Option<usize>,
+}
+
+/// The words of `data/roster.tsv`, by field.
+fn roster_words() -> &'static [(String, Vec<String>)] {
+    static WORDS: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../data/roster.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let (field, words) = l.split_once('\t')?;
+                Some((
+                    field.to_owned(),
+                    words.split('|').map(str::to_owned).collect(),
+                ))
+            })
+            .collect()
+    })
+}
+
+/// A roster's header row: a short cell naming the names' column, and another naming a role's
+/// or a body's.
+fn roster_header<'t>(cells: impl Iterator<Item = &'t str>) -> Option<RosterColumns> {
+    let mut cols = RosterColumns {
+        name: usize::MAX,
+        role: None,
+        organization: None,
+    };
+    for (i, cell) in cells.enumerate() {
+        let l = cell.trim().to_lowercase();
+        if l.chars().count() > 40 {
+            return None;
+        }
+        let field = roster_words().iter().find_map(|(field, words)| {
+            words
+                .iter()
+                .any(|w| {
+                    l.strip_prefix(w.as_str())
+                        .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+                })
+                .then_some(field.as_str())
+        });
+        match field {
+            Some("name") if cols.name == usize::MAX => cols.name = i,
+            Some("role") => cols.role = cols.role.or(Some(i)),
+            Some("organization") => cols.organization = cols.organization.or(Some(i)),
+            _ => {}
+        }
+    }
+    (cols.name != usize::MAX && (cols.role.is_some() || cols.organization.is_some()))
+        .then_some(cols)
 }
 
 /// The labels of a list of those present (or excused): `Participants :`, `Étaient présents :`.
