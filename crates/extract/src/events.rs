@@ -9,6 +9,7 @@ use liasse_records as rec;
 use crate::doc::Doc;
 use crate::entities::Entities;
 use crate::mentions::when_of;
+use liasse_text::BlockKind;
 
 /// Records a genre parser builds (ids are given at the end, in text order).
 #[derive(Default)]
@@ -519,6 +520,108 @@ pub(crate) fn deadline_events(
             None,
             ents.partners_in(s.clone()),
             s,
+        );
+    }
+}
+
+/// Words of a line that opens a schedule set out as a list below it.
+const SCHEDULE_WORDS: &[&str] = &[
+    "calendrier",
+    "chronogramme",
+    "échéancier",
+    "feuille de route",
+    "étapes",
+    "jalons",
+    "planning",
+    "programmation",
+];
+
+/// The steps of a schedule set out as a list under a line that names it ("Les participants
+/// ont convenu du calendrier suivant :", "Prochaines étapes :"), each a label and a date
+/// parted by a colon or a dash: "atelier de lancement : 15 avril 2024", "mai – juin 2024 :
+/// consultations régionales". Each is an event at its date: a meeting when its words name
+/// one, a deadline when its date or its words say so (`au plus tard le …`, `date limite de
+/// dépôt`), else another event. Lists in
+/// `skip` (an annex) are not read.
+pub(crate) fn schedule_lists(
+    doc: &Doc,
+    mentions: &[Mention],
+    ents: &Entities,
+    skip: Option<&Range<usize>>,
+    out: &mut Out,
+) {
+    let text = &doc.norm.text;
+    let mut under = false;
+    for b in &doc.blocks {
+        let r = doc.norm.from_source(b.content.clone());
+        if skip.is_some_and(|x| x.start <= r.start && r.end <= x.end) {
+            continue;
+        }
+        if !matches!(b.kind, BlockKind::ListItem { .. }) {
+            let l = doc.lower_of(r.clone());
+            under = l.trim_end().ends_with(':') && SCHEDULE_WORDS.iter().any(|w| l.contains(w));
+            continue;
+        }
+        if !under {
+            continue;
+        }
+        let line = &text[r.clone()];
+        let Some((sep, sep_len)) = [" : ", ": ", " – ", " — ", " - "]
+            .iter()
+            .find_map(|k| line.find(k).map(|i| (i, k.len())))
+        else {
+            continue;
+        };
+        let (left, right) = (r.start..r.start + sep, r.start + sep + sep_len..r.end);
+        let Some(m) = dated_in(mentions, &r).next() else {
+            continue;
+        };
+        // The date fills its side, but for a few words ("à Bamako", "(à confirmer)"); the
+        // label is the other side, in words.
+        let (date_side, label_side) = if m.start >= right.start {
+            (right, left)
+        } else if m.end <= left.end {
+            (left, right)
+        } else {
+            continue;
+        };
+        let rest = text[date_side.start..m.start].split_whitespace().count()
+            + text[m.end..date_side.end].split_whitespace().count();
+        let label = text[label_side]
+            .trim()
+            .trim_end_matches([';', '.', ','])
+            .trim_end();
+        let words = label.split_whitespace().count();
+        if rest > 4 || words == 0 || words > 16 || !label.contains(char::is_alphabetic) {
+            continue;
+        }
+        let when = m.value.as_ref().map(when_of);
+        if out.holds_date(&when, &doc.span_of_norm(m.start..m.end)) {
+            continue;
+        }
+        let l = lower(label);
+        let kind = if MEETING_NOUNS.iter().any(|k| find_word(&l, k).is_some()) {
+            rec::EventKind::Meeting
+        } else if m.deadline
+            || ["date limite", "date butoir", "délai", "échéance"]
+                .iter()
+                .any(|k| l.contains(k))
+        {
+            rec::EventKind::Deadline
+        } else {
+            rec::EventKind::Other
+        };
+        let place = (kind == rec::EventKind::Meeting)
+            .then(|| place_after(text, m.end, date_side.end))
+            .flatten();
+        out.event(
+            doc,
+            kind,
+            capitalise(label),
+            when,
+            place,
+            ents.partners_in(r.clone()),
+            r,
         );
     }
 }

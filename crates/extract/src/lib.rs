@@ -280,6 +280,9 @@ pub fn process_hashed(
     if annex.is_none() {
         annex::column_deadlines(&doc, &mentions, &ents, &mut out);
     }
+    if kind != rec::DocumentKind::Agenda {
+        events::schedule_lists(&doc, &mentions, &ents, annex.as_ref(), &mut out);
+    }
     events::deadline_events(&doc, &mentions, &ents, &exclude, &mut out);
     out.finish();
     let (partners, agencies, people) = ents.into_records();

@@ -910,3 +910,52 @@ fn a_declaration_of_our_own_with_objectives_named_by_their_kind() {
         [(Some("2025-09-17/2025-09-18"), Some("Niamey"))]
     );
 }
+
+#[test]
+fn a_call_for_applications_with_its_schedule_as_a_list() {
+    let out = fixture("announcement/appel_candidatures_calendrier.txt");
+    // Every step of the list is an event (the interviews, told as a meeting of the call by
+    // the prose reading, keep their date).
+    let steps: Vec<(rec::EventKind, &str, &str)> = out
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.kind,
+                e.label.as_str(),
+                e.when.as_ref().unwrap().edtf.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (
+                rec::EventKind::Publication,
+                "Publication : APPEL À CANDIDATURES",
+                "2025-02-03"
+            ),
+            (
+                rec::EventKind::Deadline,
+                "Date limite de dépôt des candidatures",
+                "2025-03-10"
+            ),
+            (
+                rec::EventKind::Meeting,
+                "APPEL À CANDIDATURES",
+                "2025-03-24/2025-03-28"
+            ),
+            (
+                rec::EventKind::Other,
+                "Publication des résultats",
+                "2025-04-15"
+            ),
+            (
+                rec::EventKind::Meeting,
+                "Séance d'information pré-départ",
+                "2025-05-12/2025-05-18"
+            ),
+            (rec::EventKind::Other, "Départ des lauréats", "2025-09"),
+        ]
+    );
+}
