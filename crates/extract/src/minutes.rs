@@ -108,6 +108,9 @@ pub(crate) fn parse(
         }
     }
     items(doc, ents, out);
+    // The sitting's own day when the body tells it apart from the date the minutes were
+    // written ("Bamako, le 14 février 2024" over "La réunion s'est tenue le mardi 13 février").
+    let held = held_on(doc, meta, mentions).map(|k| &mentions[k]);
     let Some(date) = &meta.date else { return };
     let (label, evidence) = match &subject {
         Some((s, r)) => (
@@ -124,8 +127,12 @@ pub(crate) fn parse(
                 Some((t, _)) => t.clone(),
                 None => "Réunion".to_owned(),
             },
-            doc.norm
-                .from_source(date.span.start as usize..date.span.end as usize),
+            match held {
+                Some(h) => crate::events::sentence(&doc.norm.text, h.start),
+                None => doc
+                    .norm
+                    .from_source(date.span.start as usize..date.span.end as usize),
+            },
         ),
     };
     // A next meeting the minutes set ("se réuniront de nouveau au premier semestre 2020 à
@@ -141,7 +148,9 @@ pub(crate) fn parse(
         let sitting = doc
             .norm
             .from_source(date.span.start as usize..date.span.end as usize);
-        if m.start < sitting.end && sitting.start < m.end {
+        if m.start < sitting.end && sitting.start < m.end
+            || held.is_some_and(|h| std::ptr::eq(h, m))
+        {
             continue;
         }
         let set = [
@@ -204,13 +213,25 @@ pub(crate) fn parse(
         ents.add_role(p, rec::Role::Participant);
     }
     let mut when = date.when.clone();
-    if when.precision == rec::Precision::Day && when.start == when.end {
+    if let Some(h) = held {
+        let s = crate::events::sentence(text, h.start);
+        if let Some(w) = crate::mentions::event_when(mentions, h, &s) {
+            when = w;
+        }
+    }
+    if when.precision == rec::Precision::Day && when.start == when.end && when.time_start.is_none()
+    {
         // The hours written with the date ("s'est tenue le 9 juin 2022 …, de 10h00 à 13h30"),
         // or else those of the sentences that open and close the sitting.
-        let at = doc
-            .norm
-            .from_source(date.span.start as usize..date.span.end as usize);
-        let s = crate::events::sentence(text, at.start);
+        let at = match held {
+            Some(h) => h.start,
+            None => {
+                doc.norm
+                    .from_source(date.span.start as usize..date.span.end as usize)
+                    .start
+            }
+        };
+        let s = crate::events::sentence(text, at);
         let with_date = mentions
             .iter()
             .find(|m| m.kind == liasse_dates::Kind::Time && s.start <= m.start && m.end <= s.end)
@@ -235,6 +256,64 @@ pub(crate) fn parse(
         partners,
         evidence,
     );
+}
+
+/// Words that say the sitting the minutes tell was held: `s'est tenue le …`.
+const WAS_HELD: &[&str] = &[
+    "s'est tenue",
+    "s'est tenu ",
+    "se sont tenus",
+    "se sont tenues",
+    "a eu lieu",
+    "ont eu lieu",
+    "s'est déroulée",
+    "s'est déroulé ",
+    "se sont déroulés",
+    "se sont déroulées",
+    "s'est réuni",
+    "se sont réunis",
+    "se sont réunies",
+    "a été organisée",
+    "a été organisé ",
+    "s'est ouverte",
+];
+
+/// The mention of the day the sitting was held, when the minutes were dated another day: in
+/// the first sentence of the body's first half that says a meeting `s'est tenue`, `a eu lieu`
+/// or days, up to two months before the minutes' date (not a meeting before it: `la
+/// précédente réunion`, `avait eu lieu`). Its index in `mentions`.
+fn held_on(doc: &Doc, meta: &Meta, mentions: &[liasse_dates::Mention]) -> Option<usize> {
+    let date = meta.date.as_ref()?;
+    let text = &doc.norm.text;
+    let header = doc
+        .norm
+        .from_source(date.span.start as usize..date.span.end as usize);
+    let k = mentions.iter().position(|m| {
+        let Some(v) = m.value.as_ref() else {
+            return false;
+        };
+        if !matches!(m.kind, liasse_dates::Kind::Date | liasse_dates::Kind::Range)
+            || v.precision != liasse_dates::Precision::Day
+            || m.start * 2 > text.len()
+            || m.start < header.end && header.start < m.end
+        {
+            return false;
+        }
+        let s = crate::events::sentence(text, m.start);
+        let sent = doc.lower_of(s.clone()).replace('\n', " ");
+        let before = &sent[..(m.start - s.start).min(sent.len())];
+        WAS_HELD.iter().any(|k| sent.contains(k))
+            && (crate::events::MEETING_NOUNS
+                .iter()
+                .any(|k| before.contains(k))
+                || before.contains("réuni"))
+            && !["précédent", "dernière réunion", "avait", "prochain"]
+                .iter()
+                .any(|k| sent.contains(k))
+    })?;
+    let v = mentions[k].value.as_ref()?;
+    let days = date.anchor.to_days() - v.start.to_days();
+    ((0..=62).contains(&days) && (days > 0 || v.end != v.start)).then_some(k)
 }
 
 /// Words that say a meeting was or will be held (with a space where a word may end others:
@@ -292,14 +371,19 @@ fn tells_sitting(doc: &Doc, m: &liasse_dates::Mention, words: &[&str]) -> bool {
 }
 
 /// The hours at which minutes open, pause and close their sitting are of the sitting's day
-/// (the document's date), whatever date the text named last: "La séance a été levée à 13h30"
+/// (the day it was held, or else the document's date), whatever date the text named last: "La séance a été levée à 13h30"
 /// after a decision due "avant le 31 décembre 2022". A sentence that names its own day keeps it.
 pub(crate) fn sitting_times(doc: &Doc, meta: &Meta, mentions: &mut [liasse_dates::Mention]) {
-    let Some(day) = meta
-        .date
-        .as_ref()
-        .filter(|d| d.when.precision == rec::Precision::Day && d.when.start == d.when.end)
-        .map(|d| d.anchor)
+    let held = held_on(doc, meta, mentions).and_then(|k| mentions[k].value.as_ref());
+    let Some(day) = held
+        .filter(|v| v.start == v.end)
+        .map(|v| v.start)
+        .or_else(|| {
+            meta.date
+                .as_ref()
+                .filter(|d| d.when.precision == rec::Precision::Day && d.when.start == d.when.end)
+                .map(|d| d.anchor)
+        })
     else {
         return;
     };

@@ -912,6 +912,72 @@ fn a_declaration_of_our_own_with_objectives_named_by_their_kind() {
 }
 
 #[test]
+fn minutes_written_the_day_after_the_sitting_with_a_roster_and_a_schedule() {
+    let out = fixture("minutes/compte_rendu_redige_le_lendemain_liste_de_presence.txt");
+    // Written in Bamako on the 14th, of the sitting held on the 13th, closed at 13:00 that day.
+    let meetings = events(&out, rec::EventKind::Meeting);
+    assert_eq!(
+        when_and_place(&meetings),
+        [
+            (Some("2024-02-13"), Some("Bamako")),
+            (Some("2024-04-15"), None),
+            (Some("2024-05"), None),
+        ]
+    );
+    let sitting = out
+        .events
+        .iter()
+        .find(|e| e.kind == rec::EventKind::Meeting)
+        .unwrap();
+    assert_eq!(
+        sitting.when.as_ref().unwrap().time_end.as_deref(),
+        Some("13:00")
+    );
+    // The schedule the participants agreed on: one event a step.
+    let labels: Vec<(&str, &str)> = out
+        .events
+        .iter()
+        .filter(|e| e.evidence.text.len() < 80)
+        .map(|e| (e.label.as_str(), e.when.as_ref().unwrap().edtf.as_str()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("Atelier de lancement", "2024-04-15"),
+            ("Consultations régionales", "2024-05/2024-06"),
+            ("Validation technique", "2024-35"),
+            ("Adoption en Conseil des ministres", "2024-12-31"),
+        ]
+    );
+    // The roster names two more people, with their function and body; those told in the text
+    // already are not named twice, whatever the order of their names.
+    let people: Vec<(&str, Option<&str>, Option<&str>)> = out
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.role.as_deref(),
+                p.organization.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(people.len(), 6);
+    assert!(people.contains(&(
+        "SIDIBÉ Fatoumata",
+        Some("Administratrice de programme"),
+        Some("unhcr")
+    )));
+    assert!(people.iter().any(|p| p.0 == "DUPONT Claire"));
+    let attaher = out
+        .people
+        .iter()
+        .find(|p| p.name == "Mossa AG ATTAHER")
+        .unwrap();
+    assert_eq!(attaher.mentions.len(), 2);
+}
+
+#[test]
 fn a_call_for_applications_with_its_schedule_as_a_list() {
     let out = fixture("announcement/appel_candidatures_calendrier.txt");
     // Every step of the list is an event (the interviews, told as a meeting of the call by
