@@ -225,6 +225,7 @@ pub(crate) fn parse(
     let body_partners: Vec<String> = ents.partners.keys().cloned().collect();
     let mut reported = false;
     let mut reported_when: Option<rec::When> = None;
+    let mut reported_at = (0, None);
     for m in mentions
         .iter()
         .filter(|m| inside(m) && m.value.is_some() && matches!(m.kind, Kind::Date | Kind::Range))
@@ -393,6 +394,7 @@ pub(crate) fn parse(
             };
             if first {
                 reported_when = when.clone();
+                reported_at = (s.start, place.clone());
             }
             if first {
                 for p in &partners {
@@ -407,6 +409,82 @@ pub(crate) fn parse(
                 when,
                 place,
                 partners,
+                s,
+            );
+        }
+    }
+    if let Some(when) = reported_when.filter(|w| w.precision == rec::Precision::Day) {
+        let (at, place) = reported_at;
+        signed_there(doc, mentions, ents, exclude, (at, when, place), out);
+    }
+}
+
+/// Words that say a text was signed.
+const SIGNED: &[&str] = &[
+    "ont signé",
+    "a signé",
+    "ont paraphé",
+    "a paraphé",
+    "ont procédé à la signature",
+    "a été signé",
+    "a été signée",
+    "ont été signés",
+    "ont été signées",
+];
+
+/// Words that put what a sentence tells at the reported meeting.
+const THERE: &[&str] = &[
+    "à l'issue de",
+    "au terme de",
+    "à cette occasion",
+    "en marge de",
+    "au cours de cette",
+    "au cours de la rencontre",
+    "au cours de l'entretien",
+    "lors de cette",
+    "dans la foulée",
+];
+
+/// A signature told after the reported meeting with no date of its own (no day, nothing dated
+/// before its verb), but at it: "À l'issue de l'entretien, les deux parties ont signé un
+/// mémorandum d'entente, qui prévoit … dès 2026" is a signature on the meeting's day (`reported`: where its sentence starts, and when it was).
+fn signed_there(
+    doc: &Doc,
+    mentions: &[Mention],
+    ents: &Entities,
+    exclude: &[Range<usize>],
+    reported: (usize, rec::When, Option<String>),
+    out: &mut Out,
+) {
+    let text = &doc.norm.text;
+    let mut last = None;
+    for w in SIGNED {
+        for at in crate::events::find_all(&doc.lower, w) {
+            let s = sentence(text, at);
+            if s.start <= reported.0
+                || last == Some(s.start)
+                || exclude.iter().any(|x| x.start <= at && at < x.end)
+                || crate::events::dated_in(mentions, &s).any(|m| {
+                    m.start < at
+                        || m.value
+                            .as_ref()
+                            .is_some_and(|v| v.precision == liasse_dates::Precision::Day)
+                })
+            {
+                continue;
+            }
+            let sent = doc.lower_of(s.clone()).replace('\n', " ");
+            if !THERE.iter().any(|k| sent.contains(k)) {
+                continue;
+            }
+            last = Some(s.start);
+            out.event(
+                doc,
+                rec::EventKind::Signature,
+                shorten(&text[s.clone()]),
+                Some(reported.1.clone()),
+                reported.2.clone(),
+                ents.partners_in(s.clone()),
                 s,
             );
         }

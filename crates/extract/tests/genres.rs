@@ -1025,3 +1025,24 @@ fn a_call_for_applications_with_its_schedule_as_a_list() {
         ]
     );
 }
+
+#[test]
+fn a_news_page_whose_signature_follows_the_meeting_with_no_date_of_its_own() {
+    let out = fixture("html/article_entretien_et_signature_a_l_issue.html");
+    // "À l'issue de l'entretien, les deux parties ont signé un mémorandum …, dès la campagne
+    // agricole 2026": signed on the day and at the place of the talks, not in 2026.
+    let signatures = events(&out, rec::EventKind::Signature);
+    assert_eq!(
+        when_and_place(&signatures),
+        [(Some("2025-06-12"), Some("Dakar"))]
+    );
+    let meetings = events(&out, rec::EventKind::Meeting);
+    assert_eq!(
+        when_and_place(&meetings),
+        [
+            (Some("2025-06-12"), Some("Dakar")),
+            (Some("2026-33"), Some("Madrid")),
+            (Some("2025-10-15"), Some("Dakar")),
+        ]
+    );
+}
