@@ -532,9 +532,16 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
         matches!(&b.kind, BlockKind::ListItem { number: Some(n), .. } if n.chars().all(|c| c.is_ascii_digit()))
     });
     let start = operative.map_or(0, |i| i + 1);
+    // In a text of articles, or of no numbered points, a list it calls its objectives is
+    // them (not where its items are a numbered point's sub-points).
+    let named_list = objectives_listed(doc, &blocks[start..]);
     let articles = articles(doc, &blocks[start..]);
     if articles.len() >= 2 {
-        return articles;
+        return if named_list.len() >= 2 {
+            named_list
+        } else {
+            articles
+        };
     }
     let named = named_points(doc, &blocks[start..]);
     if named.len() >= 2 {
@@ -620,6 +627,9 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
         }
         i += 1;
     }
+    if out.is_empty() && named_list.len() >= 2 {
+        return named_list;
+    }
     // Nothing numbered: "Conviennent de :" over bullets, two or more, are the points.
     if out.is_empty() {
         if let Some(op) = operative {
@@ -676,6 +686,48 @@ fn articles(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
         });
     }
     out
+}
+
+/// A list the text itself calls its objectives: the items right under a line that names
+/// them and opens a list (`Les Parties s'engagent à poursuivre les objectifs suivants :`, `Les
+/// objectifs de la coopération sont :`), numbered or lettered as written (`a`, `b`; in their
+/// order when bulleted), under the title of the article that holds them: the first such list;
+/// nothing when none.
+fn objectives_listed(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
+    let mut section = None;
+    for (i, b) in blocks.iter().enumerate() {
+        let line = doc.clean(b.content.clone());
+        if let Some(head) = article_heading(&line) {
+            section = head.title;
+            continue;
+        }
+        let l = line.to_lowercase();
+        if matches!(b.kind, BlockKind::ListItem { .. })
+            || !l.ends_with(':')
+            || crate::events::find_word(&l, "objectifs").is_none()
+        {
+            continue;
+        }
+        let mut out: Vec<rec::Objective> = Vec::new();
+        for item in &blocks[i + 1..] {
+            let BlockKind::ListItem { number, .. } = &item.kind else {
+                break;
+            };
+            out.push(rec::Objective {
+                id: String::new(),
+                number: number
+                    .clone()
+                    .unwrap_or_else(|| (out.len() + 1).to_string()),
+                section: section.clone(),
+                text: doc.clean(item.content.clone()),
+                evidence: doc.span(item.span.clone()),
+            });
+        }
+        if out.len() >= 2 {
+            return out;
+        }
+    }
+    Vec::new()
 }
 
 /// The words that name a point by its kind: `Objectif 1 :`, `Engagement 2 –`, `Axe 3 :`.

@@ -1046,3 +1046,29 @@ fn a_news_page_whose_signature_follows_the_meeting_with_no_date_of_its_own() {
         ]
     );
 }
+
+#[test]
+fn a_declaration_in_articles_whose_objectives_are_a_list_it_names() {
+    let out = fixture("declaration/declaration_articles_objectifs_listes.txt");
+    // The five points listed under "les objectifs suivants :", not the four articles.
+    let objectives: Vec<(&str, Option<&str>)> = out
+        .objectives
+        .iter()
+        .map(|o| (o.number.as_str(), o.section.as_deref()))
+        .collect();
+    assert_eq!(
+        objectives,
+        ["a", "b", "c", "d", "e"].map(|n| (n, Some("Axes prioritaires")))
+    );
+    assert!(out.objectives[0]
+        .text
+        .starts_with("promouvoir les voies légales"));
+    // A lettered list under a numbered point stays that point's sub-points.
+    let numbered = text("DÉCLARATION CONJOINTE DE RABAT\n\nRabat, le 3 mars 2025\n\nLes ministres du Maroc et de l'Espagne, réunis à Rabat,\n\nConsidérant la coopération ;\n\nConviennent de ce qui suit :\n\n1. Renforcer la coopération.\n\n2. Les Parties poursuivent les objectifs suivants :\na) premier objectif ;\nb) second objectif.\n\n3. Suivre la mise en oeuvre.\n\nFait à Rabat, le 3 mars 2025.\n");
+    let numbers: Vec<&str> = numbered
+        .objectives
+        .iter()
+        .map(|o| o.number.as_str())
+        .collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+}
