@@ -504,7 +504,7 @@ fn patterns() -> &'static Patterns {
             letter: crate::pattern(r"^\p{L}$"),
             any_role: aho_corasick::AhoCorasick::new(role_words())
                 .unwrap_or_else(|_| unreachable!("role titles are short literals")),
-            role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]'|[Ss]on|[Ss]a|[Ll]eur|[Dd]u|[Aa]u)\s*((?i:{})[^,;:.()|\t]{{0,100}}),\s+(?:(?:{})\s+)*({name})(?:,|\s+et\s|\s*[.;]|\s*$|\n)", roles.join("|"), honorifics.join("|"))),
+            role_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ll]'|[Ss]on|[Ss]a|[Ll]eur|[Dd]u|[Aa]u)\s*((?i:{roles})[^,;:.()|\t]{{0,100}}(?:,\s+(?i:{roles})[^,;:.()|\t]{{0,60}})?),\s+(?:(?:{})\s+)*({name})(?:,|\s+et\s|\s*[.;]|\s*$|\n)", honorifics.join("|"), roles = roles.join("|"))),
             role_name_bare: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eur|[Dd]u|[Aa]u)\s+((?i:{})(?:\s+\p{{Ll}}[\p{{Ll}}\-]+)?)\s+({name})", roles.join("|"))),
             role_of_name: crate::pattern(&format!(r"(?:^|[\s(])(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eur|[Dd]u|[Aa]u)\s+((?i:{})(?:\s+\p{{Ll}}[\p{{Ll}}\-]+)?\s+(?:(?:de|du|des)\s+|d['’])[^,;:.()|\t\n]{{1,80}}?)\s+({name})", roles.join("|"))),
             name_role: crate::pattern(&format!(r"(?:^|[\s,:(])({name}),\s+((?i:{}))(?:[^\p{{L}}\p{{N}}]|$)", roles.join("|"))),

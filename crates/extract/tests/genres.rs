@@ -1072,3 +1072,35 @@ fn a_declaration_in_articles_whose_objectives_are_a_list_it_names() {
         .collect();
     assert_eq!(numbers, ["1", "2", "3"]);
 }
+
+#[test]
+fn an_agenda_in_rows_of_tabs_over_two_days_with_a_minister_of_two_titles() {
+    let out = fixture("agenda/atelier_validation_tableau_deux_jours_roles_empiles.txt");
+    // "du Ministre de la Justice, Garde des Sceaux, M. Alio Daouda": both titles are his role,
+    // and the second is no person.
+    assert_eq!(
+        names_and_roles(&out),
+        [
+            ("Paolo Caputo", Some("Chef de mission de l'OIM au Niger")),
+            (
+                "Alio Daouda",
+                Some("Ministre de la Justice, Garde des Sceaux")
+            ),
+            ("Aïchatou Moussa", Some("consultante")),
+        ]
+    );
+    let meetings = events(&out, rec::EventKind::Meeting);
+    assert_eq!(
+        when_and_place(&meetings),
+        [(Some("2025-09-23/2025-09-24"), Some("Niamey"))]
+    );
+    assert_eq!(events(&out, rec::EventKind::Session).len(), 8);
+    assert_eq!(
+        when(&out, rec::EventKind::Break),
+        [
+            "2025-09-23T09:15/09:45",
+            "2025-09-23T13:00/14:00",
+            "2025-09-24T10:30/11:00"
+        ]
+    );
+}
