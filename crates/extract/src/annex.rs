@@ -63,6 +63,9 @@ struct Patterns {
     numbered: Regex,
     /// `Objectif 1 : …` written above the table rows it heads.
     objective_heading: Regex,
+    /// An objective column's cell that only refers to one by its number: `Obj. 2`,
+    /// `Objectif 3`, `OS 1.2`, `O2`, `2`.
+    objective_ref: Regex,
     trailing_bodies: Regex,
 }
 
@@ -73,6 +76,9 @@ fn patterns() -> &'static Patterns {
         numbered: crate::pattern(r"^\s*(\d{1,3})\s*[.)]\s+"),
         objective_heading: crate::pattern(
             r"^\W*(?i:objectif|orientation|axe)\s+(?:n[°o]\s*)?(\d{1,3})\s*[:.–—-]\s*(\S.*)$",
+        ),
+        objective_ref: crate::pattern(
+            r"^\s*(?:(?i:objectifs?|obj|os|o)\s*\.?\s*(?:n[°o]\s*)?)?(\d{1,2}(?:\.\d{1,2})?)\s*$",
         ),
         trailing_bodies: crate::pattern(r"\(\s*([^()]*(?:\([^()]*\)[^()]*)*?)\s*\)\s*[.;]?\s*$"),
     })
@@ -275,6 +281,7 @@ pub(crate) fn parse(
         let mut tails: Vec<(Col, Range<usize>)> = Vec::new();
         let mut after_partner = false;
         let mut row_number: Option<String> = None;
+        let mut objective_ref: Option<(String, Range<usize>)> = None;
         let mut row_objective_text: Option<String> = None;
         let mut row_status = None;
         let mut row_deadline = None;
@@ -320,6 +327,17 @@ pub(crate) fn parse(
                     }
                 }
                 Col::Other => continue,
+                // "Obj. 2": the row's objective by its number (the number column is then
+                // the row's own).
+                Col::Objective if p.objective_ref.is_match(t) => {
+                    objective_ref = p
+                        .objective_ref
+                        .captures(t)
+                        .and_then(|c| c.get(1))
+                        .map(|g| (g.as_str().to_owned(), cell.clone()));
+                    row_objective_text = Some(t.clone());
+                    continue;
+                }
                 Col::Objective if layout.contains(&Col::Number) => {
                     row_objective_text = Some(t.clone());
                     continue;
@@ -403,7 +421,12 @@ pub(crate) fn parse(
                 c => tails.push((c, nr)),
             }
         }
-        if let Some(n) = row_number {
+        if let Some((n, at)) = objective_ref {
+            if !stated.iter().any(|(k, _, _)| *k == n) {
+                stated.push((n.clone(), None, at));
+            }
+            row_objective = Some((n, row_objective_text.take().unwrap_or_default()));
+        } else if let Some(n) = row_number {
             if !stated.iter().any(|(k, _, _)| *k == n) {
                 let at = cells
                     .iter()

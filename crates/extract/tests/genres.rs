@@ -1104,3 +1104,31 @@ fn an_agenda_in_rows_of_tabs_over_two_days_with_a_minister_of_two_titles() {
         ]
     );
 }
+
+#[test]
+fn an_annex_table_whose_objective_column_refers_to_objectives_by_number() {
+    let out = fixture("html/annexe_suivi_objectifs_references.html");
+    // "N° | Initiative | Objectif": the number is the row's, "Obj. 2" the objective's.
+    let rows: Vec<(Option<&str>, Vec<&str>)> = out
+        .initiatives
+        .iter()
+        .map(|i| {
+            (
+                i.objective.as_deref(),
+                i.partners.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("2"), vec!["ES", "MA"]),
+            (Some("4"), vec!["FR", "SN", "ML"]),
+            (Some("1"), vec!["GN", "CI"]),
+            (Some("3"), vec!["DE", "NG"]),
+        ]
+    );
+    let mut numbers: Vec<&str> = out.objectives.iter().map(|o| o.number.as_str()).collect();
+    numbers.sort_unstable();
+    assert_eq!(numbers, ["1", "2", "3", "4"]);
+}
