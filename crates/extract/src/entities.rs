@@ -850,7 +850,8 @@ fn unknown_bodies(
         let key = liasse_lexicon::fold(&name).text;
         // An embassy or a consulate is the state it names ("Ambassade d'Espagne à Rabat").
         // So is a delegation named after its state or union, right after its head
-        // ("Délégation de l'Union européenne au Niger"; not "Délégation générale à l'emploi").
+        // ("Délégation de l'Union européenne au Niger", "Délégation UE"; not "Délégation
+        // générale à l'emploi").
         let first_state = matches_in(&e.matches, r.clone())
             .iter()
             .find_map(|m| match m.target {
@@ -859,12 +860,14 @@ fn unknown_bodies(
             });
         let delegation = first_state.as_ref().is_some_and(|(at, _)| {
             name.starts_with("Délégation")
-                && ["de l'", "de l’", "du ", "de la ", "de ", "des ", "d'", "d’"]
-                    .iter()
-                    .any(|link| {
-                        text.get(r.start + "Délégation".len()..*at)
-                            .is_some_and(|gap| gap.trim_start() == *link)
-                    })
+                && [
+                    "de l'", "de l’", "du ", "de la ", "de ", "des ", "d'", "d’", "",
+                ]
+                .iter()
+                .any(|link| {
+                    text.get(r.start + "Délégation".len()..*at)
+                        .is_some_and(|gap| gap.trim_start() == *link)
+                })
         });
         let mission = (mission_kind(&name).is_some() || delegation)
             .then_some(first_state)
@@ -1096,6 +1099,10 @@ fn extend_name(text: &str, mut pos: usize, ministry: bool) -> usize {
             adjective_first = Some(NAME_ADJECTIVES.contains(&w));
         }
         if let Some(after) = after.as_deref().filter(|_| NAME_LINKS.contains(&w)) {
+            // "… à Dakar et l'Ambassade d'Italie": a second body.
+            if after_and && patterns().body_head.is_match(after) {
+                break;
+            }
             // d'Intérieur, l'Emploi: the word after the apostrophe decides; l'air, d'emploi
             // only after a genitive link.
             if after.chars().next().is_some_and(char::is_uppercase) {

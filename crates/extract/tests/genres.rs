@@ -1132,3 +1132,27 @@ fn an_annex_table_whose_objective_column_refers_to_objectives_by_number() {
     numbers.sort_unstable();
     assert_eq!(numbers, ["1", "2", "3", "4"]);
 }
+
+#[test]
+fn two_bodies_joined_by_et_and_a_delegation_named_by_an_acronym() {
+    let out = text("RÉPUBLIQUE DU SÉNÉGAL\n\nNote\n\nDakar, le 3 mars 2025\n\nOnt participé la Délégation UE, l'Ambassade d'Italie à Dakar et l'Ambassade d'Espagne.\n");
+    let agencies: Vec<(&str, &str, Option<&str>)> = out
+        .agencies
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.kind.as_deref().unwrap_or(""),
+                a.country.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        agencies,
+        [
+            ("Ambassade d'Espagne", "embassy", Some("ES")),
+            ("Délégation UE", "delegation", Some("EU")),
+            ("Ambassade d'Italie à Dakar", "embassy", Some("IT")),
+        ]
+    );
+}
