@@ -541,7 +541,7 @@ impl<'a> Parser<'a> {
             Some(j) => (j, true),
             None => (i, false),
         };
-        let (k, approx) = match self.approx_prefix(j) {
+        let (k, approx) = match self.approx_prefix(j).or_else(|| self.loose_approx(j)) {
             Some(k) => (k, true),
             None => (j, false),
         };
@@ -763,6 +763,29 @@ impl<'a> Parser<'a> {
         // "début" alone, or "fin" as a noun ("à la fin du projet"), needs a date after it:
         // the caller only keeps the prefix if a core expression follows.
         (j != i || k > j + 1 || self.tok(k).is_some()).then_some(k)
+    }
+
+    /// Words that make the date after them approximate without narrowing it: `vers 1950`,
+    /// `aux alentours du 20 mai`, `autour de 2030`, `aux environs de`, `environ`, `à peu près`.
+    fn loose_approx(&self, i: usize) -> Option<usize> {
+        let after_de = |k: usize| {
+            if self.word_in(k, &["du", "de"]) && !self.word(k + 1, "l") {
+                Some(k + 1)
+            } else {
+                self.elided(k, "d")
+            }
+        };
+        if self.word_in(i, &["vers", "environ", "approximativement"]) {
+            Some(i + 1)
+        } else if self.word(i, "aux") && self.word_in(i + 1, &["alentours", "environs"]) {
+            after_de(i + 2)
+        } else if self.word(i, "autour") {
+            after_de(i + 1)
+        } else if self.word(i, "a") && self.word(i + 1, "peu") && self.word(i + 2, "pres") {
+            Some(i + 3)
+        } else {
+            None
+        }
     }
 
     /// `l'année`, `l'an`, `le mois` right after an approximation: `fin de l'année`.
@@ -3348,6 +3371,10 @@ fn is_prefix_word(w: &str) -> bool {
             | "il"
             | "a"
             | "vers"
+            | "aux"
+            | "autour"
+            | "environ"
+            | "approximativement"
             | "pendant"
             | "durant"
             | "sur"
