@@ -1363,6 +1363,9 @@ fn honorific_names<'t>(p: &Patterns, text: &'t str) -> Vec<regex::Captures<'t>> 
             None => true,
             Some(c) => s - c.len_utf8() >= taken && !p.letter.is_match(&text[s - c.len_utf8()..s]),
         };
+        // "le Secrétaire Général Mamadou Ba", "Directeur Général": a rank that ends a role
+        // title is the title's, not an honorific.
+        let ok = ok && !ends_a_role(text, s);
         if ok {
             if let Some(c) = p.honorific_core.captures_at(&text[..m.end()], s) {
                 out.push(c);
@@ -1373,6 +1376,28 @@ fn honorific_names<'t>(p: &Patterns, text: &'t str) -> Vec<regex::Captures<'t>> 
         at = s + text[s..].chars().next().map_or(1, char::len_utf8);
     }
     out
+}
+
+/// Whether the word at `at` ends a role title with the word before it: `Général` after
+/// `Secrétaire` (`Secrétaire général` is a role), not after `du`.
+fn ends_a_role(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == at {
+        return false;
+    }
+    let prev = before
+        .rsplit([' ', '\u{a0}', '\n', '(', ','])
+        .next()
+        .unwrap_or("");
+    let word: String = text[at..]
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    if prev.is_empty() || word.is_empty() {
+        return false;
+    }
+    let title = format!("{prev} {word}").to_lowercase();
+    lexicon().roles.iter().any(|r| r.to_lowercase() == title)
 }
 
 /// Where a name ends that a PDF wrapped at the end of a long line: `M. Moussa` over
@@ -2205,8 +2230,18 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
     if let Some(i) = body.rfind(", et ") {
         end = end.min(i);
     }
-    let role = body[..end].trim().trim_end_matches([',', '.']).trim();
-    let role = role.strip_suffix(" et").unwrap_or(role);
+    // The words that lead to the next person end no role: "…, du Général Moussa Fall".
+    let mut role = body[..end].trim().trim_end_matches([',', '.']).trim();
+    while let Some((head, last)) = role.rsplit_once([' ', '\n']) {
+        if ![
+            "du", "de", "des", "la", "le", "les", "l'", "d'", "et", "à", "au", "aux", "avec",
+        ]
+        .contains(&last)
+        {
+            break;
+        }
+        role = head.trim_end().trim_end_matches(',').trim_end();
+    }
     (!role.is_empty()).then(|| {
         (
             liasse_text::clean_inline(role),

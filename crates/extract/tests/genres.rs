@@ -1156,3 +1156,34 @@ fn two_bodies_joined_by_et_and_a_delegation_named_by_an_acronym() {
         ]
     );
 }
+
+#[test]
+fn people_named_by_their_rank_or_honorific_in_a_row() {
+    let out = text("Communiqué\n\nDakar, le 3 mars 2025\n\nLa cérémonie a été présidée par S.E.M. Abdoulaye Diop, Ministre des Affaires étrangères, en présence du Colonel Ibrahima Fall, Directeur de la Police de l'Air et des Frontières, du Général de brigade Moussa Fall et de Maître Ousmane Seck, avocat. Prof. Jean Dupont était présent, avec le Secrétaire Général Mamadou Ba.\n");
+    assert_eq!(
+        names_and_roles(&out),
+        [
+            ("Abdoulaye Diop", Some("Ministre des Affaires étrangères")),
+            (
+                "Ibrahima Fall",
+                Some("Directeur de la Police de l'Air et des Frontières")
+            ),
+            ("Moussa Fall", None),
+            ("Ousmane Seck", Some("avocat")),
+            ("Jean Dupont", None),
+            ("Mamadou Ba", Some("Secrétaire Général")),
+        ]
+    );
+    let honorifics: Vec<Option<&str>> = out.people.iter().map(|p| p.honorific.as_deref()).collect();
+    assert_eq!(
+        honorifics,
+        [
+            Some("S.E.M."),
+            Some("Colonel"),
+            Some("Général de brigade"),
+            Some("Maître"),
+            Some("Prof."),
+            None
+        ]
+    );
+}
