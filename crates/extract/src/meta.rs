@@ -58,7 +58,7 @@ fn patterns() -> &'static Patterns {
         dateline: re(r"(?i)^\W*(?:fait\s+)?(?:[àa]\s+)?(\p{Lu}[\p{L}'’\- ]{1,40}?)(?:\s*\([^()\n,;:]{2,40}\))?\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d|^\W*fait\s+[àa]\s+(\p{Lu}[\p{L}'’\- ]{1,40}?)\s*,|^[^,\n]{1,60}?\s[–—-]\s+((?-i:\p{Lu})[\p{L}'’\-]+(?: (?-i:\p{Lu})[\p{L}'’\-]+)?)\s*,\s*(?:le\s+)?(?:\p{L}+\s+)?\d"),
         // Latin letters only: a city's name is written in them, and the pattern stays small.
         venue_dateline: re(r"^[\s*•#>\-–—]*([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+(?: [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+)?)(?:\s*\([^()\n,;:]{2,40}\))?(?:\s*,\s*[^,\n–—0-9]{2,60}?)?(?:\s+[–—-]\s+|\s*,\s*)(?:(?:[Ll]es?|[Dd]u)\s+)?(?:[A-Za-zÀ-ÖØ-öø-ÿ]+\s+)?\d"),
-        reference: re(r"(?i)(?-u:\b)(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?-u:\b)r[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)"),
+        reference: re(r"(?i)(?-u:\b)(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?-u:\b)r[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)|^\s*n[°o]\s*:?\s*(\d[A-Za-z0-9._\-]*(?:\s*/\s*[A-Za-z0-9._\-]+)+)\s*$"),
         letterhead: re(r"(?i)^(?:(?:royaume|r[ée]publique|[ée]tat|principaut[ée]|f[ée]d[ée]ration|gouvernement)\s+\S[^:–—]{0,60}|(?:minist[èe]re|ministre|secr[ée]tariat|direction|ambassade|consulat|cabinet|bureau)\s.{0,200}|\p{L}+(?:\s+\p{L}+){0,2}(?:\s*[–—-]\s*\p{L}+(?:\s+\p{L}+){0,2}){2,3})$"),
     })
 }
@@ -125,14 +125,14 @@ fn reference(doc: &Doc, meta: &mut Meta) {
     let p = patterns();
     for b in doc.blocks.iter().take(HEADER_BLOCKS) {
         let (off, text) = block_text(doc, b);
-        let Some(c) = may_hold(text, &['('], &["ref", "réf"])
+        let Some(c) = may_hold(text, &['(', '°'], &["ref", "réf"])
             .then(|| p.reference.captures(text))
             .flatten()
         else {
             continue;
         };
         // The labelled form captures the reference; the Ares/COM form is the whole match.
-        let Some(m) = c.get(1).or_else(|| c.get(0)) else {
+        let Some(m) = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(0)) else {
             continue;
         };
         let value = liasse_text::clean_inline(m.as_str());
@@ -564,7 +564,9 @@ fn letterhead(doc: &Doc, p: &Patterns) -> usize {
                 BlockKind::ListItem { .. } | BlockKind::TableRow { .. }
             )
             && !clean.ends_with(['.', ':', ';', ','])
-            && (p.letterhead.is_match(&clean) || names_a_body(&clean));
+            && (p.letterhead.is_match(&clean)
+                || names_a_body(&clean)
+                || meta_reference_line(p, &clean));
         // A motto is all dashes; a state is none ("ROYAUME DU MAROC – UNION EUROPÉENNE" is a
         // title naming two parties).
         let state_or_office = one && !dashes;
@@ -582,6 +584,15 @@ fn letterhead(doc: &Doc, p: &Patterns) -> usize {
         }
     }
     top
+}
+
+/// A letter's number alone on its line, under its letterhead: `N° 0245/MID/DGPN/DPAF`.
+fn meta_reference_line(p: &Patterns, line: &str) -> bool {
+    line.contains('/')
+        && line.len() < 80
+        && p.reference
+            .captures(line)
+            .is_some_and(|c| c.get(2).is_some())
 }
 
 /// Whether a line only names two or more states or unions, joined by dashes.
@@ -624,6 +635,7 @@ fn names_a_body(line: &str) -> bool {
 /// The heading lines from block `from`, joined into the title; whether there were any.
 fn heading_lines(doc: &Doc, from: usize, meta: &mut Meta) -> bool {
     let mut parts: Vec<(String, Range<usize>)> = Vec::new();
+    let mut start = from;
     for (i, b) in doc.blocks.iter().enumerate().skip(from) {
         let clean = doc.clean(b.content.clone());
         let is_meta = meta
@@ -634,11 +646,21 @@ fn heading_lines(doc: &Doc, from: usize, meta: &mut Meta) -> bool {
                 .date
                 .as_ref()
                 .is_some_and(|d| overlaps(&d.span, &b.span));
-        if is_meta {
+        // The dateline or the reference above the title ("Ouagadougou, le 10 juillet 2025"
+        // over "AVIS DE RÉUNION") is passed over.
+        if is_meta && parts.is_empty() && i == start && i < from + 2 {
+            start = i + 1;
+            continue;
+        }
+        // A letter's subject line is read as one ("Objet : Invitation …").
+        let subject = crate::doc::lower(&clean)
+            .strip_prefix("objet")
+            .is_some_and(|r| r.trim_start().starts_with(':'));
+        if is_meta || subject {
             break;
         }
         let heading = matches!(b.kind, BlockKind::Heading(_));
-        let first_block = i == from;
+        let first_block = i == start;
         // Followed by a blank line, or by the dateline or reference right under it (a page's
         // h1 over its date).
         let next_blank = doc.blocks.get(i + 1).is_none_or(|n| {
@@ -863,6 +885,13 @@ mod tests {
                  RÉUNION\n\nTexte.",
                 "COMPTE RENDU DE LA RÉUNION",
             ),
+            // A letter's number under the letterhead, then its dateline, over the title.
+            (
+                "MINISTÈRE DE L'INTÉRIEUR\nDirection générale de la Police nationale\n\nN° \
+                 0245/MID/DGPN/DPAF\n\nOuagadougou, le 10 juillet 2025\n\nAVIS DE RÉUNION\n\n\
+                 Le Directeur général informe les membres.",
+                "AVIS DE RÉUNION",
+            ),
             // Two parties joined by a dash are a title, not a letterhead.
             (
                 "ROYAUME DU MAROC – UNION EUROPÉENNE\nRÉUNION DE HAUT NIVEAU\n\nTexte.",
@@ -896,5 +925,11 @@ mod tests {
         let m = meta_of("TITRE\n\nRéf. : Ares(2019)123456 - 04/02/2019\n\nTexte.");
         assert_eq!(m.reference.unwrap().0, "Ares(2019)123456");
         assert_eq!(m.reference_date.unwrap().edtf, "2019-02-04");
+        // A number alone on its line, with its offices: the letter's reference.
+        let m = meta_of("MINISTÈRE DE LA JUSTICE\n\nN° 0245/MJ/SG\n\nAVIS\n\nTexte.");
+        assert_eq!(m.reference.unwrap().0, "0245/MJ/SG");
+        // Not a number inside a sentence.
+        let m = meta_of("TITRE\n\nLe décret n° 2020/123 fixe les règles.\n\nTexte.");
+        assert!(m.reference.is_none());
     }
 }
