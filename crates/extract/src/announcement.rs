@@ -20,6 +20,14 @@ pub(crate) const MEETING_WORDS: &[&str] = &[
     "forum",
     "session",
     "dialogue",
+    // A mission by its kind (not "Chef de mission"): a meeting of the field.
+    "mission conjointe",
+    "mission de terrain",
+    "mission technique",
+    "mission d'évaluation",
+    "mission de suivi",
+    "mission d'identification",
+    "mission de haut niveau",
 ];
 const FUTURE: &[&str] = &[
     "aura lieu",
@@ -179,9 +187,14 @@ pub(crate) fn parse(
             let label =
                 named_meeting(text, &sent, &s, m).unwrap_or_else(|| shorten(&text[s.clone()]));
             let place = place.or_else(|| crate::events::place_between(text, s.start, m.start));
+            let kind = if label.to_lowercase().starts_with("mission") {
+                rec::EventKind::Mission
+            } else {
+                rec::EventKind::Meeting
+            };
             out.event(
                 doc,
-                rec::EventKind::Meeting,
+                kind,
                 label,
                 event_when(mentions, m, &s),
                 place,

@@ -1187,3 +1187,39 @@ fn people_named_by_their_rank_or_honorific_in_a_row() {
         ]
     );
 }
+
+#[test]
+fn a_numbered_notice_of_meeting_with_a_field_mission_and_a_police_signatory() {
+    let out = fixture("announcement/avis_de_reunion_lettre_numerotee_mission.txt");
+    assert_eq!(out.document.title.as_deref(), Some("AVIS DE RÉUNION"));
+    let meetings = events(&out, rec::EventKind::Meeting);
+    assert_eq!(
+        meetings.iter().map(|m| m.1.as_deref()).collect::<Vec<_>>(),
+        [Some("2025-07-24")]
+    );
+    let sitting = out
+        .events
+        .iter()
+        .find(|e| e.kind == rec::EventKind::Meeting)
+        .unwrap();
+    assert_eq!(
+        sitting.when.as_ref().unwrap().time_start.as_deref(),
+        Some("09:00")
+    );
+    // The mission its agenda says is planned, where it goes.
+    let missions = events(&out, rec::EventKind::Mission);
+    assert_eq!(
+        when_and_place(&missions),
+        [(Some("2025-08-04/2025-08-08"), Some("Dori"))]
+    );
+    assert_eq!(when(&out, rec::EventKind::Deadline), ["2025-07-18"]);
+    // Signed under his rank, with the role over it.
+    assert_eq!(
+        names_and_roles(&out),
+        [("Issa Ouédraogo", Some("Directeur général"))]
+    );
+    assert_eq!(
+        out.people[0].honorific.as_deref(),
+        Some("Commissaire divisionnaire")
+    );
+}
