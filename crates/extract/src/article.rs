@@ -447,7 +447,8 @@ const THERE: &[&str] = &[
 
 /// A signature told after the reported meeting with no date of its own (no day, nothing dated
 /// before its verb), but at it: "À l'issue de l'entretien, les deux parties ont signé un
-/// mémorandum d'entente, qui prévoit … dès 2026" is a signature on the meeting's day (`reported`: where its sentence starts, and when it was).
+/// mémorandum d'entente, qui prévoit … dès 2026" is a signature on the meeting's day and at
+/// its place (`reported`: where its sentence starts, when and where it was).
 fn signed_there(
     doc: &Doc,
     mentions: &[Mention],

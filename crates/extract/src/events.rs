@@ -541,8 +541,7 @@ const SCHEDULE_WORDS: &[&str] = &[
 /// parted by a colon or a dash: "atelier de lancement : 15 avril 2024", "mai – juin 2024 :
 /// consultations régionales". Each is an event at its date: a meeting when its words name
 /// one, a deadline when its date or its words say so (`au plus tard le …`, `date limite de
-/// dépôt`), else another event. Lists in
-/// `skip` (an annex) are not read.
+/// dépôt`), else another event. Lists in `skip` (an annex) are not read.
 pub(crate) fn schedule_lists(
     doc: &Doc,
     mentions: &[Mention],

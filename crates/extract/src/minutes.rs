@@ -278,9 +278,9 @@ const WAS_HELD: &[&str] = &[
     "s'est ouverte",
 ];
 
-/// The mention of the day the sitting was held, when the minutes were dated another day: in
-/// the first sentence of the body's first half that says a meeting `s'est tenue`, `a eu lieu`
-/// or days, up to two months before the minutes' date (not a meeting before it: `la
+/// The mention of the day the sitting was held, when the minutes were dated another day: the
+/// first in the body's first half whose sentence says a meeting `s'est tenue`, `a eu lieu` on
+/// that day or days, up to two months before the minutes' date (not a meeting before it: `la
 /// précédente réunion`, `avait eu lieu`). Its index in `mentions`.
 fn held_on(doc: &Doc, meta: &Meta, mentions: &[liasse_dates::Mention]) -> Option<usize> {
     let date = meta.date.as_ref()?;
@@ -371,8 +371,9 @@ fn tells_sitting(doc: &Doc, m: &liasse_dates::Mention, words: &[&str]) -> bool {
 }
 
 /// The hours at which minutes open, pause and close their sitting are of the sitting's day
-/// (the day it was held, or else the document's date), whatever date the text named last: "La séance a été levée à 13h30"
-/// after a decision due "avant le 31 décembre 2022". A sentence that names its own day keeps it.
+/// (the day it was held, or else the document's date), whatever date the text named last:
+/// "La séance a été levée à 13h30" after a decision due "avant le 31 décembre 2022". A
+/// sentence that names its own day keeps it.
 pub(crate) fn sitting_times(doc: &Doc, meta: &Meta, mentions: &mut [liasse_dates::Mention]) {
     let held = held_on(doc, meta, mentions).and_then(|k| mentions[k].value.as_ref());
     let Some(day) = held
