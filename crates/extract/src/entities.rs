@@ -1582,12 +1582,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         // name after its honorific (found already with it; the label or the line above still
         // gives the role).
         let label_end = offset;
-        let (offset, candidate) = match lexicon()
-            .honorifics
-            .iter()
-            .filter_map(|h| candidate.strip_prefix(h)?.strip_prefix(' '))
-            .min_by_key(|rest| rest.len())
-        {
+        let (offset, candidate) = match after_honorifics(candidate) {
             Some(rest) => (offset + candidate.len() - rest.len(), rest),
             _ => (offset, candidate),
         };
@@ -1734,12 +1729,7 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
         };
         let written = &text[cell.clone()];
         // "M. Jean Dupont", "Dr Awa Sy": the name after its honorific (found already with it).
-        let bare = lexicon()
-            .honorifics
-            .iter()
-            .filter_map(|h| written.strip_prefix(h)?.strip_prefix(' '))
-            .min_by_key(|rest| rest.len())
-            .unwrap_or(written);
+        let bare = after_honorifics(written).unwrap_or(written);
         let name = bare[..bare.find(['(', ',']).unwrap_or(bare.len())].trim_end();
         let start = cell.start + written.len() - bare.len();
         let nr = start..start + name.len();
@@ -1930,6 +1920,16 @@ fn people(doc: &Doc, text: &str, e: &mut Entities, outside: &dyn Fn(&Range<usize
             mentions: vec![span],
         });
     }
+}
+
+/// What follows the longest honorific that opens `s` and its space (`M. Jean Dupont` → `Jean
+/// Dupont`), if one does.
+fn after_honorifics(s: &str) -> Option<&str> {
+    lexicon()
+        .honorifics
+        .iter()
+        .filter_map(|h| s.strip_prefix(h)?.strip_prefix(' '))
+        .min_by_key(|rest| rest.len())
 }
 
 /// Which cells of a roster's rows hold the names, roles and bodies.
