@@ -1939,32 +1939,44 @@ struct RosterColumns {
     organization: Option<usize>,
 }
 
-/// The words of `data/roster.tsv`, by field.
-fn roster_words() -> &'static [(String, Vec<String>)] {
-    static WORDS: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("../data/roster.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let (field, words) = l.split_once('\t')?;
-                Some((
-                    field.to_owned(),
-                    words.split('|').map(str::to_owned).collect(),
-                ))
-            })
-            .collect()
-    })
+/// What a roster's column holds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum RosterField {
+    Name,
+    Role,
+    Organization,
 }
 
-/// A roster's header row: a short cell naming the names' column, and another naming a role's
-/// or a body's.
+/// The words of `data/roster.tsv`, by field.
+fn roster_words() -> &'static [(RosterField, Vec<&'static str>)] {
+    static WORDS: OnceLock<Vec<(RosterField, Vec<&'static str>)>> = OnceLock::new();
+    WORDS.get_or_init(|| parse_roster_words(include_str!("../data/roster.tsv")).unwrap_or_default())
+}
+
+fn parse_roster_words(data: &'static str) -> Result<Vec<(RosterField, Vec<&'static str>)>, String> {
+    let mut out = Vec::new();
+    for (n, line) in data.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let Some((field, words)) = line.split_once('\t') else {
+            return Err(format!("roster.tsv:{}: expected 2 columns", n + 1));
+        };
+        let field = match field {
+            "name" => RosterField::Name,
+            "role" => RosterField::Role,
+            "organization" => RosterField::Organization,
+            _ => return Err(format!("roster.tsv:{}: unknown field {field}", n + 1)),
+        };
+        out.push((field, words.split('|').collect()));
+    }
+    Ok(out)
+}
+
+/// A roster's header row: short cells, one naming the names' column, another a role's or a
+/// body's.
 fn roster_header<'t>(cells: impl Iterator<Item = &'t str>) -> Option<RosterColumns> {
-    let mut cols = RosterColumns {
-        name: usize::MAX,
-        role: None,
-        organization: None,
-    };
+    let (mut name, mut role, mut organization) = (None, None, None);
     for (i, cell) in cells.enumerate() {
         let l = cell.trim().to_lowercase();
         if l.chars().count() > 40 {
@@ -1974,20 +1986,24 @@ fn roster_header<'t>(cells: impl Iterator<Item = &'t str>) -> Option<RosterColum
             words
                 .iter()
                 .any(|w| {
-                    l.strip_prefix(w.as_str())
+                    l.strip_prefix(w)
                         .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
                 })
-                .then_some(field.as_str())
+                .then_some(*field)
         });
-        match field {
-            Some("name") if cols.name == usize::MAX => cols.name = i,
-            Some("role") => cols.role = cols.role.or(Some(i)),
-            Some("organization") => cols.organization = cols.organization.or(Some(i)),
-            _ => {}
-        }
+        let slot = match field {
+            Some(RosterField::Name) => &mut name,
+            Some(RosterField::Role) => &mut role,
+            Some(RosterField::Organization) => &mut organization,
+            None => continue,
+        };
+        slot.get_or_insert(i);
     }
-    (cols.name != usize::MAX && (cols.role.is_some() || cols.organization.is_some()))
-        .then_some(cols)
+    (role.is_some() || organization.is_some()).then_some(RosterColumns {
+        name: name?,
+        role,
+        organization,
+    })
 }
 
 /// The labels of a list of those present (or excused): `Participants :`, `Étaient présents :`.
@@ -2280,6 +2296,25 @@ fn organization_in(doc: &Doc, e: &Entities, r: Range<usize>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roster_words_and_headers() {
+        let words = parse_roster_words(include_str!("../data/roster.tsv")).unwrap();
+        assert_eq!(words.len(), 3);
+        assert!(parse_roster_words("nowhere\tnom").is_err());
+        let header = |cells: &[&str]| {
+            roster_header(cells.iter().copied()).map(|c| (c.name, c.role, c.organization))
+        };
+        assert_eq!(
+            header(&["N°", "Nom et prénom", "Structure", "Fonction"]),
+            Some((1, Some(3), Some(2)))
+        );
+        assert_eq!(header(&["Prénom et nom", "Pays"]), Some((0, None, Some(1))));
+        // A name column alone, or no name column, is no roster; nor is "Nombre".
+        assert_eq!(header(&["Nom", "Signature"]), None);
+        assert_eq!(header(&["Structure", "Fonction"]), None);
+        assert_eq!(header(&["Nombre", "Fonction"]), None);
+    }
 
     #[test]
     fn names_wrapped_at_the_end_of_a_long_line() {
