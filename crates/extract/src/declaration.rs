@@ -534,7 +534,7 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
     let start = operative.map_or(0, |i| i + 1);
     // In a text of articles, or of no numbered points, a list it calls its objectives is
     // them (not where its items are a numbered point's sub-points).
-    let named_list = objectives_listed(doc, &blocks[start..]);
+    let named_list = objectives_listed(doc, &blocks[start..], false);
     let articles = articles(doc, &blocks[start..]);
     if articles.len() >= 2 {
         return if named_list.len() >= 2 {
@@ -543,7 +543,7 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
             articles
         };
     }
-    let named = named_points(doc, &blocks[start..]);
+    let named = named_points(doc, &blocks[start..], POINT_WORDS);
     if named.len() >= 2 {
         return named;
     }
@@ -630,6 +630,12 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
     if out.is_empty() && named_list.len() >= 2 {
         return named_list;
     }
+    if out.is_empty() {
+        let points = roman_points(doc, &blocks[start..]);
+        if points.len() >= 2 {
+            return points;
+        }
+    }
     // Nothing numbered: "Conviennent de :" over bullets, two or more, are the points.
     if out.is_empty() {
         if let Some(op) = operative {
@@ -691,9 +697,13 @@ fn articles(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
 /// A list the text itself calls its objectives: the items right under a line that names
 /// them and opens a list (`Les Parties s'engagent à poursuivre les objectifs suivants :`, `Les
 /// objectifs de la coopération sont :`), numbered or lettered as written (`a`, `b`; in their
-/// order when bulleted), under the title of the article that holds them: the first such list;
-/// nothing when none.
-fn objectives_listed(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
+/// order when bulleted, unless `numbered_only`: then a bullet ends the list), under the title of
+/// the article that holds them: the first such list; nothing when none.
+fn objectives_listed(
+    doc: &Doc,
+    blocks: &[&liasse_text::Block],
+    numbered_only: bool,
+) -> Vec<rec::Objective> {
     let mut section = None;
     for (i, b) in blocks.iter().enumerate() {
         let line = doc.clean(b.content.clone());
@@ -713,6 +723,9 @@ fn objectives_listed(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Obje
             let BlockKind::ListItem { number, .. } = &item.kind else {
                 break;
             };
+            if numbered_only && number.is_none() {
+                break;
+            }
             out.push(rec::Objective {
                 id: String::new(),
                 number: number
@@ -732,11 +745,15 @@ fn objectives_listed(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Obje
 
 /// The words that name a point by its kind: `Objectif 1 :`, `Engagement 2 –`, `Axe 3 :`.
 const POINT_WORDS: &[&str] = &[
-    // The longer forms first.
+    // The longer forms first; the objectives' own words first of all (`OBJECTIVE_WORDS`).
     "Objectif spécifique ",
-    "Axe stratégique ",
+    "OBJECTIF SPÉCIFIQUE ",
+    "Objectif stratégique ",
+    "OBJECTIF STRATÉGIQUE ",
+    "Objectif opérationnel ",
     "Objectif ",
     "OBJECTIF ",
+    "Axe stratégique ",
     "Engagement ",
     "ENGAGEMENT ",
     "Axe ",
@@ -747,21 +764,99 @@ const POINT_WORDS: &[&str] = &[
     "Recommandation ",
 ];
 
+/// Paragraphs numbered in capital Roman numerals, in their order from `I` (`I. Faciliter la
+/// mobilité …`, `II – Mettre en place …`), each with the lines right under it: the points of a
+/// declaration that numbers nothing else, numbered as written. A short line that does not end
+/// as a sentence (`I. CONTEXTE`, `II. Migration légale`) heads a section, not a point.
+fn roman_points(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
+    let mut out: Vec<rec::Objective> = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = blocks[i];
+        i += 1;
+        if !matches!(b.kind, BlockKind::Paragraph) {
+            continue;
+        }
+        let line = doc.clean(b.content.clone());
+        let Some((number, text_at)) = roman_enumerator(&line) else {
+            continue;
+        };
+        if roman_value(number) != Some(out.len() as u32 + 1) {
+            continue;
+        }
+        let mut end = b.span.end;
+        while blocks
+            .get(i)
+            .is_some_and(|n| n.blank_before == 0 && matches!(n.kind, BlockKind::Paragraph))
+        {
+            end = blocks[i].span.end;
+            i += 1;
+        }
+        let all = doc.clean(b.content.start..end);
+        let text = all.get(text_at..).unwrap_or_default().trim().to_owned();
+        if text.split_whitespace().count() < 8 && !text.ends_with(['.', ';']) {
+            continue;
+        }
+        out.push(rec::Objective {
+            id: String::new(),
+            number: number.to_owned(),
+            section: None,
+            text,
+            evidence: doc.span(b.span.start..end),
+        });
+    }
+    out
+}
+
+/// `II. Mettre …`, `IV) …`, `III – …`: the numeral and where the text after it starts.
+fn roman_enumerator(line: &str) -> Option<(&str, usize)> {
+    let n = line.len() - line.trim_start_matches(['I', 'V', 'X']).len();
+    if n == 0 || n > 5 {
+        return None;
+    }
+    let after = &line[n..];
+    let rest = [". ", ") ", " – ", " — ", " - ", ".\t", "\t"]
+        .iter()
+        .find_map(|sep| after.strip_prefix(sep))?;
+    let rest = rest.trim_start();
+    rest.starts_with(char::is_alphabetic)
+        .then(|| (&line[..n], line.len() - rest.len()))
+}
+
+/// The value of a Roman numeral in capitals, when it is well formed (`IV`, not `IIII`).
+fn roman_value(s: &str) -> Option<u32> {
+    const TABLE: [&str; 21] = [
+        "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+        "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+    ];
+    TABLE
+        .iter()
+        .position(|r| *r == s)
+        .filter(|&k| k > 0)
+        .map(|k| k as u32)
+}
+
+/// The words of [`POINT_WORDS`] that name an objective as such.
+const OBJECTIVE_WORDS: &[&str] = POINT_WORDS.split_at(7).0;
+
 /// Points named by their kind and number, each opening its own line: `Objectif 1 : Améliorer
 /// la collecte …`. The point is the rest of the line and the lines right under it (no blank
 /// between), or, when the line holds only the heading, the paragraph under it.
-fn named_points(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
+/// `words` are the kinds looked for (a prefix of [`POINT_WORDS`] or all of them); a number may
+/// be dotted (`Objectif spécifique 1.2 :`).
+fn named_points(doc: &Doc, blocks: &[&liasse_text::Block], words: &[&str]) -> Vec<rec::Objective> {
     let mut out: Vec<rec::Objective> = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         let line = doc.clean(b.content.clone());
-        let Some(rest) = POINT_WORDS.iter().find_map(|w| line.strip_prefix(w)) else {
+        let Some(rest) = words.iter().find_map(|w| line.strip_prefix(w)) else {
             continue;
         };
-        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let (number, after) = match rest.strip_prefix("1er") {
             Some(after) => ("1".to_owned(), after),
-            None if (1..=3).contains(&digits) => (rest[..digits].to_owned(), &rest[digits..]),
-            None => continue,
+            None => match dotted_number(rest) {
+                Some(len) => (rest[..len].to_owned(), &rest[len..]),
+                None => continue,
+            },
         };
         let after = after.trim_start();
         let sep = match [":", "–", "—", "-", "."]
@@ -778,10 +873,14 @@ fn named_points(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective
         }
         let on_line = after[sep.len()..].trim();
         let mut end = i;
-        while blocks
-            .get(end + 1)
-            .is_some_and(|n| n.blank_before == 0 && matches!(n.kind, BlockKind::Paragraph))
-        {
+        // The lines right under it, up to the next point.
+        while blocks.get(end + 1).is_some_and(|n| {
+            n.blank_before == 0
+                && matches!(n.kind, BlockKind::Paragraph)
+                && !POINT_WORDS
+                    .iter()
+                    .any(|w| doc.clean(n.content.clone()).starts_with(w))
+        }) {
             end += 1;
         }
         let text = if on_line.is_empty() {
@@ -821,6 +920,38 @@ fn named_points(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective
         });
     }
     out
+}
+
+/// The length of the number opening `s`: one to three digits, and more groups after dots
+/// (`2`, `1.2`, `3.1.4`; not the `.` that ends `2.` before its text).
+fn dotted_number(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut len = digits(0);
+    if !(1..=3).contains(&len) {
+        return None;
+    }
+    while b.get(len) == Some(&b'.') && (1..=3).contains(&digits(len + 1)) {
+        len += 1 + digits(len + 1);
+    }
+    Some(len)
+}
+
+/// The objectives other genres name by their number, each opening its line (`Objectif 1 :
+/// achever l'équipement …`, `Objectif spécifique 2 –` in minutes or a concept note), or those
+/// of a numbered list under a line that calls them objectives (`Les objectifs retenus sont :`
+/// over `1. …`, `2. …`). Bullets are not numbered points: nothing from them.
+pub(crate) fn named_objectives(doc: &Doc) -> Vec<rec::Objective> {
+    let blocks: Vec<&liasse_text::Block> = doc.blocks.iter().collect();
+    let named = named_points(doc, &blocks, OBJECTIVE_WORDS);
+    if named.len() >= 2 {
+        return named;
+    }
+    let listed = objectives_listed(doc, &blocks, true);
+    if listed.len() >= 2 {
+        return listed;
+    }
+    Vec::new()
 }
 
 /// An article's heading line.
@@ -1076,7 +1207,7 @@ mod tests {
                     les\nressources.\n\nAxe 4 seulement cité.\n\nObjectif spécifique 3 : redit.\n";
         let doc = Doc::new(text);
         let blocks: Vec<&liasse_text::Block> = doc.blocks.iter().collect();
-        let points: Vec<(String, String)> = named_points(&doc, &blocks)
+        let points: Vec<(String, String)> = named_points(&doc, &blocks, POINT_WORDS)
             .into_iter()
             .map(|o| (o.number, o.text))
             .collect();
@@ -1089,6 +1220,67 @@ mod tests {
             points,
             want.map(|(n, t)| (n.to_owned(), t.to_owned())).to_vec()
         );
+        // One per line, a line right under another not its continuation; dotted numbers; in
+        // other genres only the objectives' own words.
+        let text = "Objectif 1 : achever l'équipement des postes ;
+Objectif spécifique 1.2 –                     former 300 agents
+d'ici le 30 septembre ;
+Axe 3 : équiper.
+Objectif 4.                     Suivre.
+Objectif général : réduire.
+";
+        let doc = Doc::new(text);
+        let points: Vec<(String, String)> = named_objectives(&doc)
+            .into_iter()
+            .map(|o| (o.number, o.text))
+            .collect();
+        let want = [
+            ("1", "achever l'équipement des postes ;"),
+            ("1.2", "former 300 agents d'ici le 30 septembre ;"),
+            ("4", "Suivre."),
+        ];
+        assert_eq!(
+            points,
+            want.map(|(n, t)| (n.to_owned(), t.to_owned())).to_vec()
+        );
+    }
+
+    #[test]
+    fn points_numbered_in_roman_numerals() {
+        let text = "I. CONTEXTE\n\nConvenons de ce qui suit :\n\nI. Faciliter la mobilité des \
+                    travailleurs saisonniers d'ici décembre 2026 ;\n\nII – Mettre en place un \
+                    mécanisme conjoint,\nopérationnel en 2026 ;\n\nIV. Créer un fonds commun.\n\n\
+                    III) Créer un fonds commun pour la réintégration.\n\nVI. Suivi.\n";
+        let doc = Doc::new(text);
+        let blocks: Vec<&liasse_text::Block> = doc.blocks.iter().collect();
+        let points: Vec<(String, String)> = roman_points(&doc, &blocks)
+            .into_iter()
+            .map(|o| (o.number, o.text))
+            .collect();
+        let want = [
+            (
+                "I",
+                "Faciliter la mobilité des travailleurs saisonniers d'ici décembre 2026 ;",
+            ),
+            (
+                "II",
+                "Mettre en place un mécanisme conjoint, opérationnel en 2026 ;",
+            ),
+            ("III", "Créer un fonds commun pour la réintégration."),
+        ];
+        assert_eq!(
+            points,
+            want.map(|(n, t)| (n.to_owned(), t.to_owned())).to_vec()
+        );
+        for (numeral, value) in [
+            ("I", Some(1)),
+            ("IV", Some(4)),
+            ("XIV", Some(14)),
+            ("IIII", None),
+            ("", None),
+        ] {
+            assert_eq!(roman_value(numeral), value, "{numeral}");
+        }
     }
 
     #[test]

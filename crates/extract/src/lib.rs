@@ -236,6 +236,8 @@ pub fn process_hashed(
     };
     if kind == rec::DocumentKind::Declaration {
         out.objectives = declaration::objectives(&doc, body.clone());
+    } else if annex.is_none() {
+        out.objectives = declaration::named_objectives(&doc);
     }
     let contexts = match &annex {
         Some(a) => annex::parse(
