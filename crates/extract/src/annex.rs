@@ -75,7 +75,7 @@ fn patterns() -> &'static Patterns {
         codes: crate::pattern(r"^\s*([A-Z]{2,3}(?:\s*[/,+&-]\s*[A-Z]{2,3})*)\s*$"),
         numbered: crate::pattern(r"^\s*(\d{1,3})\s*[.)]\s+"),
         objective_heading: crate::pattern(
-            r"^\W*(?i:objectif|orientation|axe)\s+(?:n[°o]\s*)?(\d{1,3})\s*[:.–—-]\s*(\S.*)$",
+            r"^\W*(?i:objectif|orientation|axe)(?i:\s+(?:strat[ée]gique|sp[ée]cifique|op[ée]rationnel(?:le)?|prioritaire))?\s+(?:n[°o]\s*)?(\d{1,3})\s*[:.–—-]\s*(\S.*)$",
         ),
         objective_ref: crate::pattern(
             r"^\s*(?:(?i:objectifs?|obj|os|o)\s*\.?\s*(?:n[°o]\s*)?)?(\d{1,2}(?:\.\d{1,2})?)\s*$",
@@ -381,7 +381,14 @@ pub(crate) fn parse(
                                 .filter(|x| state_of(x).is_none())
                                 .map(|x| (*x).to_owned()),
                         );
-                        partners = Some(states);
+                        // Two partners' columns (`Pays concernés`, `Partenaires techniques`)
+                        // give the row the states of both.
+                        let all = partners.get_or_insert_with(Vec::new);
+                        for s in states {
+                            if !all.contains(&s) {
+                                all.push(s);
+                            }
+                        }
                         after_partner = true;
                         continue;
                     }
@@ -856,6 +863,27 @@ mod tests {
             }
         }
         assert!(super::parse_header_words("nowhere\tprefix\tx").is_err());
+    }
+
+    #[test]
+    fn objective_headings_above_a_table() {
+        let cases = [
+            ("Objectif 1 : Renforcer les voies légales", Some("1")),
+            ("Axe stratégique 2 : Protection des migrants", Some("2")),
+            ("OBJECTIF SPÉCIFIQUE 3 – Réintégration", Some("3")),
+            ("Orientation n° 4. Suivi", Some("4")),
+            ("Axe 5 : Gouvernance", Some("5")),
+            ("Objectif général : réduire la migration irrégulière", None),
+            ("Axe routier 2 : Dakar – Bamako", None),
+        ];
+        for (line, want) in cases {
+            let got = super::patterns()
+                .objective_heading
+                .captures(line)
+                .and_then(|c| c.get(1))
+                .map(|g| g.as_str());
+            assert_eq!(got, want, "{line}");
+        }
     }
 
     #[test]

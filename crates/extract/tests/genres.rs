@@ -1223,3 +1223,42 @@ fn a_numbered_notice_of_meeting_with_a_field_mission_and_a_police_signatory() {
         Some("Commissaire divisionnaire")
     );
 }
+
+
+#[test]
+fn an_annex_under_strategic_axes_with_two_partner_columns() {
+    let out = fixture("annex/tableau_axes_deux_colonnes_partenaires.txt");
+    let rows: Vec<(Option<&str>, Option<&str>, Vec<&str>)> = out
+        .initiatives
+        .iter()
+        .map(|i| {
+            (
+                i.reference.as_deref(),
+                i.objective.as_deref(),
+                i.partners.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("1.1"), Some("1"), vec!["TG"]),
+            (Some("1.2"), Some("1"), vec!["TG", "BJ"]),
+            (Some("2.1"), Some("2"), vec!["TG"]),
+            (Some("2.2"), Some("2"), vec!["TG", "GH", "BF"]),
+            (Some("2.3"), Some("2"), vec!["TG", "EU"]),
+        ]
+    );
+    let objectives: Vec<(&str, &str)> = out
+        .objectives
+        .iter()
+        .map(|o| (o.number.as_str(), o.text.as_str()))
+        .collect();
+    assert_eq!(
+        objectives,
+        [
+            ("1", "Gouvernance de la migration"),
+            ("2", "Protection des migrants")
+        ]
+    );
+}
