@@ -170,6 +170,7 @@ pub(crate) fn find(
         .into_iter()
         .filter(|m| outside(&(m.start..m.end)))
         .filter(|m| !(m.form == Form::Adjective && names_a_language(&text, m.start)))
+        .filter(|m| !(matches!(m.target, Target::Body(_)) && generic_noun(&text, m.start)))
         .collect();
     // "Agence nationale pour la promotion de l'emploi des jeunes (ANAPEJ)": a name that two
     // states' bodies share is the one whose acronym follows it in brackets.
@@ -645,7 +646,7 @@ fn unknown_bodies(
             start: hit.start() + lead,
             end: hit.end() - trail,
         };
-        let end = extend_name(text, m.end, is_ministry(&text[m.start..m.end]));
+        let end = extend_name(text, m.end, &text[m.start..m.end]);
         let r = m.start..end;
         // Heads come in text order: only the last name found can run over this one.
         if !outside(&r)
@@ -836,6 +837,7 @@ fn unknown_bodies(
         found.push((r.start..r.start + name.len(), name, acronym, city_state));
     }
     let mut states_of: BTreeMap<String, String> = BTreeMap::new();
+    let mut located = Vec::with_capacity(found.len());
     for (r, name, acronym, city_state) in found {
         let span = doc.span_of_norm(r.clone());
         // The state of the enclosing context (an annex row's partner), else the state named last
@@ -889,6 +891,42 @@ fn unknown_bodies(
         if let Some(c) = &local {
             states_of.entry(key).or_insert_with(|| c.clone());
         }
+        located.push((r, name, acronym, local, delegation, span));
+    }
+    // A name that opens one longer name of the document, of the same state, is that body
+    // named short: "la Direction Générale" in "la salle de réunion de la Direction Générale"
+    // under "Direction Générale de l'État Civil, des Migrations et des Réfugiés";
+    // "l'Ambassade d'Italie" after "l'Ambassade d'Italie à Dakar".
+    let mut longer_of: BTreeMap<String, Vec<(String, Option<String>)>> = BTreeMap::new();
+    for (_, name, _, local, ..) in &located {
+        let folded = liasse_lexicon::fold(name).text;
+        for (k, _) in folded.match_indices(' ').skip(1) {
+            let entry = longer_of.entry(folded[..k].to_owned()).or_default();
+            if !entry.iter().any(|(n, l)| n == name && l == local) {
+                entry.push((name.clone(), local.clone()));
+            }
+        }
+    }
+    for (_, name, acronym, local, delegation, span) in located {
+        // A known body's generic name stays that body ("Ministère de l'Intérieur" of Spain).
+        if let Some(b) = local
+            .as_deref()
+            .and_then(|c| lexicon().body_for_generic_name(&name, c))
+        {
+            add_agency(e, b.id, span);
+            continue;
+        }
+        let (name, local) = match longer_of
+            .get(&liasse_lexicon::fold(&name).text)
+            .map(Vec::as_slice)
+        {
+            Some([(long, theirs)])
+                if acronym.is_none() && (local.is_none() || *theirs == local) =>
+            {
+                (long.clone(), theirs.clone())
+            }
+            _ => (name, local),
+        };
         if let Some(c) = &local {
             if let Some(b) = lexicon().body_for_generic_name(&name, c) {
                 add_agency(e, b.id, span);
@@ -946,7 +984,9 @@ fn portfolio_after_comma(rest: &str) -> Option<usize> {
         .chars()
         .take_while(|c| c.is_alphabetic() || *c == '-')
         .collect();
+    // "…, de la Direction de …": another body, not a portfolio.
     (name.chars().next().is_some_and(char::is_uppercase)
+        && !patterns().body_head.is_match(&name)
         && lexicon()
             .find(&name)
             .iter()
@@ -1007,6 +1047,21 @@ fn is_ministry(name: &str) -> bool {
     l.starts_with("ministère") || l.starts_with("ministere")
 }
 
+/// Is the body's name at `at` a common noun with no determiner, naming a kind of service rather
+/// than a body: written in lowercase right after `de` (`des agents de police aux frontières`,
+/// `les services de police des frontières`; not `de la police aux frontières`)?
+fn generic_noun(text: &str, at: usize) -> bool {
+    text[at..].starts_with(char::is_lowercase)
+        && (text[..at].ends_with(" de ") || text[..at].ends_with("\nde "))
+}
+
+/// Does a body's head name one whose portfolios a comma may go on with: a ministry
+/// (`Ministère de l'Intérieur, de la Sécurité publique et …`) or a directorate
+/// (`Direction Générale de l'État Civil, des Migrations et des Réfugiés`)?
+fn has_portfolios(head: &str) -> bool {
+    is_ministry(head) || head.to_lowercase().starts_with("direction")
+}
+
 struct HeadMatch {
     start: usize,
     end: usize,
@@ -1018,10 +1073,12 @@ struct HeadMatch {
 /// sociales`: nothing capitalised after the head but an adjective right after it) or an acronym
 /// in brackets follows (`Direction de la Police de l'air et des frontières (DPAF)`).
 ///
-/// A ministry's portfolios go on after a comma (`Ministère de l'Intérieur, de la Sécurité
-/// publique et de l'Administration du territoire`), and a people's name after its genitive
-/// (`Direction générale des Maliens de l'extérieur`, `Office des Tunisiens à l'étranger`).
-fn extend_name(text: &str, mut pos: usize, ministry: bool) -> usize {
+/// A ministry's or a directorate's portfolios go on after a comma (`Ministère de l'Intérieur, de
+/// la Sécurité publique et de l'Administration du territoire`), and a people's name after its
+/// genitive (`Direction générale des Maliens de l'extérieur`, `Office des Tunisiens à
+/// l'étranger`).
+fn extend_name(text: &str, mut pos: usize, head: &str) -> usize {
+    let (ministry, portfolios) = (is_ministry(head), has_portfolios(head));
     #[derive(PartialEq)]
     enum Prev {
         Capital,
@@ -1041,7 +1098,7 @@ fn extend_name(text: &str, mut pos: usize, ministry: bool) -> usize {
     let mut after_and = false;
     loop {
         let rest = &text[pos..];
-        if ministry && prev == Prev::Capital && pos > head_end {
+        if portfolios && prev == Prev::Capital && pos > head_end {
             if let Some(next) = portfolio_after_comma(rest) {
                 (pos, prev, after_and) = (pos + next, Prev::Link { genitive: true }, false);
                 continue;
@@ -2456,10 +2513,26 @@ mod tests {
                 "Direction",
                 "Direction générale des affaires consulaires et sociales",
             ),
+            (
+                "M. Issoufou GARBA, Directeur Général de la Direction Générale de l'État Civil, \
+                 des Migrations et des Réfugiés.",
+                "Direction",
+                "Direction Générale de l'État Civil, des Migrations et des Réfugiés",
+            ),
+            (
+                "les représentants du Ministère de l'Intérieur, du Ministère de la Justice",
+                "Ministère",
+                "Ministère de l'Intérieur",
+            ),
+            (
+                "la Direction de la Surveillance du Territoire, de la Direction de la Police",
+                "Direction",
+                "Direction de la Surveillance du Territoire",
+            ),
         ];
         for (text, head, want) in cases {
             let start = text.find(head).unwrap();
-            let end = extend_name(text, start + head.len(), is_ministry(head));
+            let end = extend_name(text, start + head.len(), head);
             assert_eq!(&text[start..end], *want, "{text:?}");
         }
     }

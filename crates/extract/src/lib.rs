@@ -72,6 +72,21 @@ fn home_state(place: &str) -> Option<&'static str> {
         .find_map(|c| lex.state_of_place(c))
 }
 
+/// The state a letterhead names on a line of its own at the top of the document (`RÉPUBLIQUE
+/// DU NIGER`, `Burkina Faso`), when the document gives no place.
+fn letterhead_state(doc: &doc::Doc) -> Option<&'static str> {
+    doc.blocks.iter().take(3).find_map(|b| {
+        let line = doc.clean(b.content.clone());
+        match liasse_lexicon::lexicon().find(&line).as_slice() {
+            [m] if m.start == 0 && m.end == line.len() => match m.target {
+                liasse_lexicon::Target::Partner(p) if p != "EU" && p != "AU" => Some(p),
+                _ => None,
+            },
+            _ => None,
+        }
+    })
+}
+
 /// The text of every fixture and seed document that reads as UTF-8, for the tests that
 /// compare a fast path with the plain one.
 #[cfg(test)]
@@ -250,7 +265,11 @@ pub fn process_hashed(
         None => Vec::new(),
     };
     budget.check("annex")?;
-    let home = meta.place.as_ref().and_then(|p| home_state(&p.0));
+    let home = meta
+        .place
+        .as_ref()
+        .and_then(|p| home_state(&p.0))
+        .or_else(|| letterhead_state(&doc));
     // A reference code names no body: "MDCMRE/DCI/2025/118" is not the DCI.
     let mut no_entities = exclude.clone();
     if let Some((_, r)) = &meta.reference {

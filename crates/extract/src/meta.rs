@@ -359,7 +359,11 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
         for b in &blocks[..header] {
             let (off, text) = block_text(doc, b);
             let lower = doc.lower_of(off..off + text.len());
-            let Some(verb) = SITTING.iter().filter_map(|w| lower.find(w)).min() else {
+            let Some((verb, verb_len)) = SITTING
+                .iter()
+                .filter_map(|w| Some((lower.find(w)?, w.len())))
+                .min()
+            else {
                 continue;
             };
             // The date in the sentence of the verb, after it or just before it.
@@ -369,10 +373,17 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
                 continue;
             };
             set_date(doc, meta, off, v, r.clone());
-            if meta.place.is_none() {
-                if let Some(place) = crate::events::place_after(text, r.end, to) {
-                    if let Some(k) = text[r.end..to].find(place.as_str()) {
-                        let at = r.end + k;
+            // The place after the date, or after the verb when the date opens the sentence
+            // ("L'an deux mille vingt-cinq et le jeudi six mars, à dix heures, s'est réuni dans
+            // la salle de réunion de la Direction, à Niamey, le Comité …").
+            let after_verb = (verb > r.end).then_some(verb + verb_len);
+            for from in std::iter::once(r.end).chain(after_verb) {
+                if meta.place.is_some() {
+                    break;
+                }
+                if let Some(place) = crate::events::place_after(text, from, to) {
+                    if let Some(k) = text[from..to].find(place.as_str()) {
+                        let at = from + k;
                         set_place(doc, meta, off, text, at..at + place.len());
                     }
                 }

@@ -1224,7 +1224,6 @@ fn a_numbered_notice_of_meeting_with_a_field_mission_and_a_police_signatory() {
     );
 }
 
-
 #[test]
 fn an_annex_under_strategic_axes_with_two_partner_columns() {
     let out = fixture("annex/tableau_axes_deux_colonnes_partenaires.txt");
@@ -1260,5 +1259,28 @@ fn an_annex_under_strategic_axes_with_two_partner_columns() {
             ("1", "Gouvernance de la migration"),
             ("2", "Protection des migrants")
         ]
+    );
+}
+
+/// Each agency's name and state, in order.
+fn agencies_and_states(out: &rec::DocumentOutput) -> Vec<(&str, Option<&str>)> {
+    out.agencies
+        .iter()
+        .map(|a| (a.name.as_str(), a.country.as_deref()))
+        .collect()
+}
+
+#[test]
+fn a_letterhead_state_is_the_home_of_a_ministry_when_no_place_is_given() {
+    let out = text(
+        "RÉPUBLIQUE DU NIGER\n\nMINISTÈRE DE L'INTÉRIEUR ET DE LA DÉCENTRALISATION\n\nNOTE \
+         TECHNIQUE\n\nLe Ministère de l'Intérieur et de la Décentralisation organise un atelier.\n",
+    );
+    assert_eq!(
+        agencies_and_states(&out),
+        [(
+            "MINISTÈRE DE L'INTÉRIEUR ET DE LA DÉCENTRALISATION",
+            Some("NE")
+        )]
     );
 }
