@@ -312,7 +312,7 @@ pub(crate) fn parse(
             let label = if named {
                 let phrase = &text[s.start + at..m.start];
                 let phrase = phrase.split(',').next().unwrap_or(phrase);
-                shorten(capitalise(phrase.trim()).as_str())
+                Some(shorten(capitalise(phrase.trim()).as_str()))
             } else if [
                 "se réuni",
                 "se tiendr",
@@ -329,7 +329,7 @@ pub(crate) fn parse(
             .any(|w| sent[at..].starts_with(w))
             {
                 // "Un comité de suivi se réunira … fin novembre à Rome": the sentence says it.
-                shorten(&text[s.clone()])
+                Some(shorten(&text[s.clone()]))
             } else {
                 // "la réunion de haut niveau Maroc-Espagne, prévue les 6 et 7 mars": the
                 // meeting the verb is said of.
@@ -341,19 +341,30 @@ pub(crate) fn parse(
                         crate::announcement::meeting_phrase(&text[s.start + noun..s.start + at])
                     })
                     .filter(|p| p.split_whitespace().count() >= 2)
-                    .unwrap_or_else(|| "Prochaine réunion".to_owned())
+                    // "prévue" said of a meeting the sentence names only by a word of two
+                    // ("la réunion, prévue …"); said of no meeting ("Les élections
+                    // législatives, prévues en novembre"), it is no meeting.
+                    .or_else(|| {
+                        (!sent[at..].starts_with("prévue")
+                            || crate::events::MEETING_NOUNS
+                                .iter()
+                                .any(|w| sent[..at].contains(w)))
+                        .then(|| "Prochaine réunion".to_owned())
+                    })
             };
-            let place = place_between(&text, s.start + at, m.start)
-                .or_else(|| place_after(&text, m.end, s.end));
-            out.event(
-                doc,
-                rec::EventKind::Meeting,
-                label,
-                when,
-                place,
-                ents.partners_in(s.clone()),
-                s,
-            );
+            if let Some(label) = label {
+                let place = place_between(&text, s.start + at, m.start)
+                    .or_else(|| place_after(&text, m.end, s.end));
+                out.event(
+                    doc,
+                    rec::EventKind::Meeting,
+                    label,
+                    when,
+                    place,
+                    ents.partners_in(s.clone()),
+                    s,
+                );
+            }
         } else if (MEETING_WORDS.iter().any(|w| sent.contains(w))
             || RECEIVED.iter().any(|w| sent.contains(w))
                 && RECEIVED_WHOM.iter().any(|w| sent.contains(w)))

@@ -728,6 +728,224 @@ pub(crate) fn capitalise(s: &str) -> String {
     })
 }
 
+/// Nouns of an activity a text may plan or report other than a meeting (which
+/// [`MEETING_NOUNS`] name): a training, a campaign, a ceremony, a launch.
+const ACTIVITY_NOUNS: &[&str] = &[
+    "formation",
+    "formations",
+    "campagne",
+    "cérémonie",
+    "lancement",
+    "inauguration",
+    "patrouille",
+    "opération",
+    "caravane",
+    "journée de",
+    "journée d'",
+    "journée mondiale",
+    "journée internationale",
+    "journée nationale",
+    "recensement",
+    "enquête",
+    "consultation",
+    "consultations",
+    "sommet",
+    "assemblée",
+    "congrès",
+    "colloque",
+    "webinaire",
+    "stage",
+    "tournée",
+    "remise",
+    "restitution",
+    "validation",
+    "élection",
+    "élections",
+    "salon",
+    "foire",
+];
+
+/// Verbs that date an activity: planned, moved, or held (`est prévu pour le`, `a été reportée
+/// à`, `aura lieu le`, `sera lancée le`, `se rendra à … du`).
+const DATES_ACTIVITY: &[&str] = &[
+    "prévu ",
+    "prévue ",
+    "prévus ",
+    "prévues ",
+    "programmé ",
+    "programmée ",
+    "programmés ",
+    "programmées ",
+    "reporté ",
+    "reportée ",
+    "reportés ",
+    "reportées ",
+    "repoussé ",
+    "repoussée ",
+    "aura lieu",
+    "auront lieu",
+    "a eu lieu",
+    "ont eu lieu",
+    "se tiendra",
+    "se tiendront",
+    "se déroulera",
+    "se dérouleront",
+    "s'est déroulée",
+    "s'est déroulé ",
+    "sera lancé",
+    "sera lancée",
+    "seront lancés",
+    "seront lancées",
+    "a été lancé",
+    "a été lancée",
+    "sera organisé",
+    "sera organisée",
+    "seront organisés",
+    "seront organisées",
+    "a été organisé",
+    "a été organisée",
+    "sera inauguré",
+    "sera inaugurée",
+    "a été inauguré",
+    "a été inaugurée",
+    "se rendra",
+    "se rendront",
+    "s'est rendu ",
+    "s'est rendue ",
+    "se sont rendus",
+    "débutera",
+    "débuteront",
+    "démarrera",
+    "démarreront",
+    "commencera",
+    "est fixé",
+    "est fixée",
+    "a été fixé",
+    "a été fixée",
+];
+
+/// Activities a sentence dates by a verb that plans, moves or reports them (`L'atelier de
+/// validation est prévu pour le 15 mai 2025 à Thiès`, `La formation des agents … a été reportée
+/// à la deuxième quinzaine d'avril 2025`, `La cérémonie de remise des équipements aura lieu le
+/// 20 mars`, `Une mission d'évaluation se rendra à Tambacounda du 2 au 6 juin`): each an event
+/// at the date in the verb's clause, a meeting or a mission when its noun names one, else
+/// another event, placed after its date. Not a date the verb's sentence sets aside
+/// (`initialement prévue en février`), a deadline, or a date an event holds already; not in
+/// `skip` (an annex).
+pub(crate) fn planned_activities(
+    doc: &Doc,
+    mentions: &[Mention],
+    ents: &Entities,
+    skip: Option<&Range<usize>>,
+    out: &mut Out,
+) {
+    let text = &doc.norm.text;
+    for m in mentions {
+        if m.deadline
+            || m.value.is_none()
+            || !matches!(m.kind, Kind::Date | Kind::Range)
+            || skip.is_some_and(|x| x.start <= m.start && m.end <= x.end)
+        {
+            continue;
+        }
+        let s = sentence(text, m.start);
+        let sent = doc.lower_of(s.clone()).replace('\n', " ");
+        let at = m.start - s.start;
+        // The verb nearest before the date, in its clause, or right after it (`Le 20 mars
+        // aura lieu la cérémonie`).
+        let verb = DATES_ACTIVITY
+            .iter()
+            .flat_map(|v| find_all(&sent, v).map(move |i| (i, v.len())))
+            .filter(|&(i, len)| {
+                let (from, to) = if i < at { (i + len, at) } else { (at, i) };
+                to.saturating_sub(from) <= 60
+                    && sent
+                        .get(from..to)
+                        .is_some_and(|gap| !gap.contains([';', ':']))
+                    && (i < at || i <= at + (m.end - m.start) + 3)
+            })
+            .min_by_key(|&(i, _)| i.abs_diff(at));
+        let Some((verb_at, verb_len)) = verb else {
+            continue;
+        };
+        // The verb's date is the nearest to it: `se rendra vendredi à Nouakchott, avant de
+        // regagner Madrid samedi` dates the visit by Friday alone.
+        let (lo, hi) = if verb_at < at {
+            (s.start + verb_at, m.start)
+        } else {
+            (m.end, s.start + verb_at)
+        };
+        if mentions.iter().any(|x| {
+            !std::ptr::eq(x, m)
+                && matches!(x.kind, Kind::Date | Kind::Range)
+                && lo <= x.start
+                && x.end <= hi
+        }) {
+            continue;
+        }
+        // Going somewhere is a visit, whoever goes, when the place is said (`Le ministre se
+        // rendra vendredi à Nouakchott`).
+        let travel = sent[verb_at..verb_at + verb_len].contains("rend");
+        // Set aside: "initialement prévue en février, a été reportée à …".
+        if sent[..at].trim_end().ends_with("initialement")
+            || sent[..verb_at].trim_end().ends_with("initialement")
+        {
+            continue;
+        }
+        // The activity's noun, before the verb in its clause, or right after it.
+        let clause_start = sent[..verb_at.min(at)]
+            .rfind([';', ':'])
+            .map_or(0, |k| k + 1);
+        let noun_in = |r: Range<usize>| {
+            let hay = sent.get(r).unwrap_or("");
+            MEETING_NOUNS
+                .iter()
+                .chain(ACTIVITY_NOUNS)
+                .filter_map(|n| find_word(hay, n).map(|i| (i, *n)))
+                .min()
+                .map(|(_, n)| n)
+        };
+        let after_verb = verb_at..(verb_at + 80).min(sent.len());
+        let noun = noun_in(clause_start..verb_at).or_else(|| {
+            let mut end = after_verb.end;
+            while !sent.is_char_boundary(end) {
+                end -= 1;
+            }
+            noun_in(after_verb.start..end)
+        });
+        let place =
+            place_after(text, m.end, s.end).or_else(|| place_between(text, s.start, m.start));
+        let noun = match noun {
+            Some(n) => n,
+            None if travel && place.is_some() => "visite",
+            None => continue,
+        };
+        let when = crate::mentions::event_when(mentions, m, &s);
+        let span = doc.span_of_norm(m.start..m.end);
+        if out.holds_date(&when, &span)
+            || out.events.iter().any(|e| {
+                e.when == when && e.evidence.start < span.end && span.start < e.evidence.end
+            })
+        {
+            continue;
+        }
+        let kind = match noun {
+            "mission" | "visite" => rec::EventKind::Mission,
+            n if MEETING_NOUNS.contains(&n) => rec::EventKind::Meeting,
+            _ => rec::EventKind::Other,
+        };
+        out.event(
+            doc,
+            kind,
+            shorten(&text[s.clone()]),
+            when,
+            place,
+            ents.partners_in(s.clone()),
+            s,
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::place_after;

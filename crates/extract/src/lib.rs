@@ -304,6 +304,15 @@ pub fn process_hashed(
     if kind != rec::DocumentKind::Agenda {
         events::schedule_lists(&doc, &mentions, &ents, annex.as_ref(), &mut out);
     }
+    if matches!(
+        kind,
+        rec::DocumentKind::Minutes
+            | rec::DocumentKind::Announcement
+            | rec::DocumentKind::Article
+            | rec::DocumentKind::Unknown
+    ) {
+        events::planned_activities(&doc, &mentions, &ents, annex.as_ref(), &mut out);
+    }
     events::deadline_events(&doc, &mentions, &ents, &exclude, &mut out);
     out.finish();
     let (partners, agencies, people) = ents.into_records();

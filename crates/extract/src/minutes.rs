@@ -313,7 +313,7 @@ fn held_on(doc: &Doc, meta: &Meta, mentions: &[liasse_dates::Mention]) -> Option
     })?;
     let v = mentions[k].value.as_ref()?;
     let days = date.anchor.to_days() - v.start.to_days();
-    ((0..=62).contains(&days) && (days > 0 || v.end != v.start)).then_some(k)
+    (0..=62).contains(&days).then_some(k)
 }
 
 /// Words that say a meeting was or will be held (with a space where a word may end others:

@@ -1224,6 +1224,104 @@ fn a_numbered_notice_of_meeting_with_a_field_mission_and_a_police_signatory() {
     );
 }
 
+/// Each agency's name and state, in order.
+fn agencies_and_states(out: &rec::DocumentOutput) -> Vec<(&str, Option<&str>)> {
+    out.agencies
+        .iter()
+        .map(|a| (a.name.as_str(), a.country.as_deref()))
+        .collect()
+}
+
+#[test]
+fn minutes_opened_by_a_date_in_words_with_objectives_named_by_number() {
+    let out = fixture("minutes/proces_verbal_an_en_lettres_objectifs_numerotes.txt");
+    // The place after the verb that follows the date: its state is the ministry's.
+    assert_eq!(
+        out.document.place.as_deref(),
+        Some("la salle de réunion de la Direction Générale, à Niamey")
+    );
+    let objectives: Vec<(&str, &str)> = out
+        .objectives
+        .iter()
+        .map(|o| (o.number.as_str(), o.text.as_str()))
+        .collect();
+    assert_eq!(
+        objectives,
+        [
+            (
+                "1",
+                "achever l'équipement des postes de Makalondi et d'Assamaka d'ici fin juin 2025 ;"
+            ),
+            ("2", "former 300 agents d'ici le 30 septembre 2025 ;"),
+            (
+                "3",
+                "mettre en service le système MIDAS dans trois nouveaux postes avant la fin de l'année."
+            )
+        ]
+    );
+    // The training moved to April, not February, the month it was first planned for.
+    assert_eq!(when(&out, rec::EventKind::Other), ["2025-04-16/2025-04-30"]);
+    // No French border police for "agents de police aux frontières"; the directorate named
+    // short in the sitting's room is the one of the letterhead; all of Niger.
+    assert_eq!(
+        agencies_and_states(&out),
+        [
+            ("Expertise France", Some("FR")),
+            ("Organisation internationale pour les migrations", None),
+            ("Délégation de l'Union européenne au Niger", Some("EU")),
+            (
+                "Direction Générale de l'État Civil, des Migrations et des Réfugiés",
+                Some("NE")
+            ),
+            (
+                "MINISTÈRE DE L'INTÉRIEUR ET DE LA DÉCENTRALISATION",
+                Some("NE")
+            ),
+        ]
+    );
+    let dg = out
+        .agencies
+        .iter()
+        .find(|a| a.name.starts_with("Direction Générale"))
+        .unwrap();
+    assert_eq!(dg.mentions.len(), 2);
+}
+
+#[test]
+fn a_letterhead_state_is_the_home_of_a_ministry_when_no_place_is_given() {
+    let out = text(
+        "RÉPUBLIQUE DU NIGER\n\nMINISTÈRE DE L'INTÉRIEUR ET DE LA DÉCENTRALISATION\n\nNOTE \
+         TECHNIQUE\n\nLe Ministère de l'Intérieur et de la Décentralisation organise un atelier.\n",
+    );
+    assert_eq!(
+        agencies_and_states(&out),
+        [(
+            "MINISTÈRE DE L'INTÉRIEUR ET DE LA DÉCENTRALISATION",
+            Some("NE")
+        )]
+    );
+}
+
+#[test]
+fn a_declaration_of_three_states_whose_points_are_numbered_in_roman_numerals() {
+    let out = fixture("declaration/declaration_trois_etats_points_romains.txt");
+    let numbers: Vec<&str> = out.objectives.iter().map(|o| o.number.as_str()).collect();
+    assert_eq!(numbers, ["I", "II", "III", "IV"]);
+    assert!(out.objectives[1]
+        .text
+        .starts_with("Mettre en place un mécanisme conjoint"));
+    for id in ["CI", "GH", "BF"] {
+        assert!(roles(&out, id).contains(&rec::Role::Signatory), "{id}");
+    }
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Signature)),
+        [
+            (Some("1979-05-29"), Some("Dakar")),
+            (Some("2025-11-18"), Some("Accra"))
+        ]
+    );
+}
+
 #[test]
 fn an_annex_under_strategic_axes_with_two_partner_columns() {
     let out = fixture("annex/tableau_axes_deux_colonnes_partenaires.txt");
@@ -1262,25 +1360,54 @@ fn an_annex_under_strategic_axes_with_two_partner_columns() {
     );
 }
 
-/// Each agency's name and state, in order.
-fn agencies_and_states(out: &rec::DocumentOutput) -> Vec<(&str, Option<&str>)> {
-    out.agencies
-        .iter()
-        .map(|a| (a.name.as_str(), a.country.as_deref()))
-        .collect()
+#[test]
+fn minutes_that_plan_move_and_announce_activities() {
+    let out = fixture("minutes/compte_rendu_activites_a_venir.txt");
+    // One sitting: the body's "s'est tenue le 10 mars" is the dateline's day.
+    assert_eq!(
+        when(&out, rec::EventKind::Meeting),
+        ["2025-03-10", "2025-05-15"]
+    );
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Mission)),
+        [(Some("2025-06-02/2025-06-06"), Some("Tambacounda"))]
+    );
+    // Not February (the training's first date), not the budget year.
+    assert_eq!(
+        when(&out, rec::EventKind::Other),
+        [
+            "2025-04-16/2025-04-30",
+            "2025-07-01",
+            "2025-03-20",
+            "2025-09"
+        ]
+    );
 }
 
 #[test]
-fn a_letterhead_state_is_the_home_of_a_ministry_when_no_place_is_given() {
-    let out = text(
-        "RÉPUBLIQUE DU NIGER\n\nMINISTÈRE DE L'INTÉRIEUR ET DE LA DÉCENTRALISATION\n\nNOTE \
-         TECHNIQUE\n\nLe Ministère de l'Intérieur et de la Décentralisation organise un atelier.\n",
+fn a_news_page_that_announces_a_visit_by_its_weekday() {
+    let out = fixture("html/article_visite_ministre_deplacement_annonce.html");
+    assert_eq!(out.document.date.as_ref().unwrap().edtf, "2025-10-09");
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Mission)),
+        [(Some("2025-10-10"), Some("Nouakchott"))]
     );
     assert_eq!(
-        agencies_and_states(&out),
-        [(
-            "MINISTÈRE DE L'INTÉRIEUR ET DE LA DÉCENTRALISATION",
-            Some("NE")
-        )]
+        when_and_place(&events(&out, rec::EventKind::Meeting)),
+        [
+            (Some("2025-10-08"), Some("Dakar")),
+            (Some("2026-33"), Some("Madrid"))
+        ]
+    );
+    // A plan said of no meeting is no meeting; a training, an election are other events.
+    let out = text(
+        "Dakar, le 12 mars 2025 – Les élections législatives, prévues en novembre 2025, \
+         pourraient ralentir les réformes. Les crédits prévus au titre de l'exercice 2025 sont \
+         votés. Les deux pays se retrouveront à Rome en juin prochain.\n",
+    );
+    assert_eq!(when(&out, rec::EventKind::Other), ["2025-11"]);
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Meeting)),
+        [(Some("2025-06"), Some("Rome"))]
     );
 }
