@@ -2262,7 +2262,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `le 15 du mois prochain`, `le 3 du mois dernier`, `le 20 du mois en cours`, `le 10 de ce
-    /// mois`: that day of the anchor's month or of the one after or before it; `le 15 du mois de
+    /// mois`, `le 2 du mois`: that day of the anchor's month or of the one after or before it; `le 15 du mois de
     /// mars 2024`, `le 2 du mois d'avril`: that day of the month named.
     fn day_of_month_around(&self, i: usize) -> M<Expr> {
         let j = if self.word(i, "le") { i + 1 } else { i };
@@ -2290,6 +2290,12 @@ impl<'a> Parser<'a> {
                 (-1, k + 3)
             } else if self.word(k + 2, "en") && self.word(k + 3, "cours") {
                 (0, k + 4)
+            } else if self.word(k + 2, "courant") {
+                (0, k + 3)
+            } else if j > i {
+                // "le 2 du mois": the anchor's month (with its article: "tous les 2 du mois"
+                // is every month's).
+                (0, k + 2)
             } else {
                 return None;
             }
@@ -2638,7 +2644,8 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    /// `dans trois jours`, `il y a deux ans`, `d'ici deux mois`.
+    /// `dans trois jours`, `il y a deux ans`, `d'ici deux mois`; `il y a un an jour pour jour`
+    /// is a day (unit `y`, or `m` for months).
     fn offset(&self, i: usize) -> M<Expr> {
         let (sign, j) = if self.word(i, "dans") {
             (1, i + 1)
@@ -2647,7 +2654,20 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
-        self.offset_by(sign, j)
+        let (expr, e) = self.offset_by(sign, j)?;
+        // "il y a un an jour pour jour": that day a year before, not that year.
+        if let Expr::Offset {
+            unit: unit @ (b'M' | b'Y'),
+            n,
+        } = expr
+        {
+            let f = if self.punct(e, ',') { e + 1 } else { e };
+            if self.word(f, "jour") && self.word(f + 1, "pour") && self.word(f + 2, "jour") {
+                let unit = unit.to_ascii_lowercase();
+                return Some((Expr::Offset { unit, n }, f + 3));
+            }
+        }
+        Some((expr, e))
     }
 
     /// `deux ans`, `48 heures` at `j`: that many days, weeks, months or years after (`sign`

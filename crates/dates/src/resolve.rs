@@ -756,6 +756,13 @@ fn period(a: Date, unit: u8, n: i64, offset: bool) -> Value {
             let (y, m) = a.add_months(n);
             month_value(y, m)
         }
+        // "jour pour jour": the anchor's day `n` months or years away (the month's last day
+        // when it has no such day).
+        b'm' | b'y' => {
+            let (y, m) = a.add_months(if unit == b'y' { 12 * n } else { n });
+            let d = a.day.min(crate::civil::days_in_month(y, m));
+            Value::day(Date::new(y, m, d).unwrap_or(a))
+        }
         // A quarter (`T`) or a half-year (`S`): the anchor's, shifted by `n`.
         b'T' | b'S' => {
             let len: i64 = if unit == b'T' { 3 } else { 6 };
