@@ -696,7 +696,8 @@ fn articles(doc: &Doc, blocks: &[&liasse_text::Block]) -> Vec<rec::Objective> {
 
 /// A list the text itself calls its objectives: the items right under a line that names
 /// them and opens a list (`Les Parties s'engagent à poursuivre les objectifs suivants :`, `Les
-/// objectifs de la coopération sont :`), numbered or lettered as written (`a`, `b`; in their
+/// objectifs de la coopération sont :`) or a heading that names them (`Objectifs de
+/// l'atelier`), numbered or lettered as written (`a`, `b`; in their
 /// order when bulleted, unless `numbered_only`: then a bullet ends the list), under the title of
 /// the article that holds them: the first such list; nothing when none.
 fn objectives_listed(
@@ -712,9 +713,11 @@ fn objectives_listed(
             continue;
         }
         let l = line.to_lowercase();
+        // Or a heading that names them: "Objectifs de l'atelier", "OBJECTIFS SPÉCIFIQUES".
+        let heading = l.starts_with("objectifs") && l.split_whitespace().count() <= 6;
         if matches!(b.kind, BlockKind::ListItem { .. })
-            || !l.ends_with(':')
-            || crate::events::find_word(&l, "objectifs").is_none()
+            || !(l.ends_with(':') && crate::events::find_word(&l, "objectifs").is_some()
+                || heading)
         {
             continue;
         }

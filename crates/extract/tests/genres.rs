@@ -1411,3 +1411,17 @@ fn a_news_page_that_announces_a_visit_by_its_weekday() {
         [(Some("2025-06"), Some("Rome"))]
     );
 }
+
+#[test]
+fn an_announcement_numbers_its_objectives_under_a_heading_that_names_them() {
+    let out = fixture("announcement/note_information_dates_lieu.txt");
+    let numbers: Vec<&str> = out.objectives.iter().map(|o| o.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+    assert!(out.objectives[2].text.starts_with("Adopter une feuille de route"));
+    // Bullets under such a heading are aims (items), not numbered objectives.
+    let out = text(
+        "NOTE CONCEPTUELLE\n\nObjectifs de l'atelier\n- partager les pratiques ;\n- adopter une \
+         feuille de route.\n",
+    );
+    assert!(out.objectives.is_empty());
+}
