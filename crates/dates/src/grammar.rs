@@ -1680,6 +1680,14 @@ impl<'a> Parser<'a> {
             range_word = Some(self.t[j].word());
             j += 1;
         }
+        // A reference number: "la loi n° 2015-36", "le décret 2020-123" (no year, no range).
+        if range_word.is_none()
+            && j > 0
+            && (NOT_BEFORE_YEAR.contains(&self.t[j - 1].word())
+                || matches!(self.t[j - 1].tok, Tok::Punct('°' | '#')))
+        {
+            return None;
+        }
         let (a, k) = self.year(j)?;
         // YEAR-YEAR, YEAR/YEAR, YEAR à YEAR, entre YEAR et YEAR, 2019-20
         let dash = self.punct(k, '-') || self.punct(k, '/');

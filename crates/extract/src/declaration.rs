@@ -716,8 +716,7 @@ fn objectives_listed(
         // Or a heading that names them: "Objectifs de l'atelier", "OBJECTIFS SPÉCIFIQUES".
         let heading = l.starts_with("objectifs") && l.split_whitespace().count() <= 6;
         if matches!(b.kind, BlockKind::ListItem { .. })
-            || !(l.ends_with(':') && crate::events::find_word(&l, "objectifs").is_some()
-                || heading)
+            || !(l.ends_with(':') && crate::events::find_word(&l, "objectifs").is_some() || heading)
         {
             continue;
         }

@@ -1417,7 +1417,9 @@ fn an_announcement_numbers_its_objectives_under_a_heading_that_names_them() {
     let out = fixture("announcement/note_information_dates_lieu.txt");
     let numbers: Vec<&str> = out.objectives.iter().map(|o| o.number.as_str()).collect();
     assert_eq!(numbers, ["1", "2", "3"]);
-    assert!(out.objectives[2].text.starts_with("Adopter une feuille de route"));
+    assert!(out.objectives[2]
+        .text
+        .starts_with("Adopter une feuille de route"));
     // Bullets under such a heading are aims (items), not numbered objectives.
     let out = text(
         "NOTE CONCEPTUELLE\n\nObjectifs de l'atelier\n- partager les pratiques ;\n- adopter une \
