@@ -767,10 +767,19 @@ pub(crate) fn column_deadlines(
             continue;
         };
         let when = m.value.as_ref().map(when_of);
+        let row = doc.norm.from_source(b.span.clone());
+        // A meeting read in the row's words ("Organiser une session d'information | GIZ |
+        // Décembre 2025") is the row's deadline: the column says what its date is.
+        let row_span = doc.span_of_norm(row.clone());
+        out.events.retain(|e| {
+            !(e.kind == rec::EventKind::Meeting
+                && e.when == when
+                && row_span.start <= e.evidence.start
+                && e.evidence.end <= row_span.end)
+        });
         if out.holds_date(&when, &doc.span_of_norm(m.start..m.end)) {
             continue;
         }
-        let row = doc.norm.from_source(b.span.clone());
         let partners = ents.partners_in(row.clone());
         out.event(
             doc,

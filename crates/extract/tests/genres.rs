@@ -1427,3 +1427,34 @@ fn an_announcement_numbers_its_objectives_under_a_heading_that_names_them() {
     );
     assert!(out.objectives.is_empty());
 }
+
+#[test]
+fn a_table_of_decisions_dates_each_row_by_its_deadline_column() {
+    let out = fixture("minutes/releve_decisions_tableau_echeances.txt");
+    let deadlines: Vec<(String, Option<String>)> = events(&out, rec::EventKind::Deadline)
+        .into_iter()
+        .map(|e| (e.0, e.1))
+        .collect();
+    let want = [
+        (
+            "Finaliser la cartographie des interventions des partenaires",
+            "2025-06-30",
+        ),
+        (
+            "Organiser un atelier de validation du plan d'action national",
+            "2025-07",
+        ),
+        (
+            "Partager les termes de référence du groupe thématique retour",
+            "2025-06-15",
+        ),
+        ("Tenir la prochaine réunion de coordination", "2025-09"),
+    ];
+    assert_eq!(
+        deadlines,
+        want.map(|(l, w)| (l.to_owned(), Some(w.to_owned())))
+            .to_vec()
+    );
+    // Only the sitting is a meeting: a row that names one is still the row's deadline.
+    assert_eq!(when(&out, rec::EventKind::Meeting), ["2025-05-27"]);
+}
