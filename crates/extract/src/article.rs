@@ -271,8 +271,17 @@ pub(crate) fn parse(
         .any(|w| sent.contains(w))
             && is_day
         {
-            let place =
-                place_after(&text, m.end, s.end).or_else(|| place_between(&text, s.start, m.start));
+            // The place after the date, or after the verb that follows it ("Il y a un an jour
+            // pour jour, les deux pays avaient signé à Rosso un protocole").
+            let after_verb = || {
+                let rel = m.end - s.start;
+                let k = sent.get(rel..)?.find("signé")? + rel + "signé".len();
+                let k = k + sent[k..].len() - sent[k..].trim_start_matches(['e', 's']).len();
+                place_after(&text, s.start + k, s.end)
+            };
+            let place = place_after(&text, m.end, s.end)
+                .or_else(after_verb)
+                .or_else(|| place_between(&text, s.start, m.start));
             out.event(
                 doc,
                 rec::EventKind::Signature,

@@ -1458,3 +1458,48 @@ fn a_table_of_decisions_dates_each_row_by_its_deadline_column() {
     // Only the sitting is a meeting: a row that names one is still the row's deadline.
     assert_eq!(when(&out, rec::EventKind::Meeting), ["2025-05-27"]);
 }
+
+#[test]
+fn a_dispatch_recalls_a_signature_a_year_ago_to_the_day() {
+    let out = fixture("article/depeche_lancement_signature_jour_pour_jour.txt");
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Signature)),
+        [(Some("2024-11-03"), Some("Rosso"))]
+    );
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Meeting)),
+        [
+            (Some("2025-11-03"), Some("Dakar")),
+            (Some("2025-12-15"), Some("Nouakchott"))
+        ]
+    );
+}
+
+#[test]
+fn a_notice_whose_law_number_is_no_date_and_whose_objectives_are_numbered() {
+    let out = fixture("announcement/note_information_objectifs_loi_numerotee.txt");
+    let dates: Vec<&str> = out
+        .dates
+        .iter()
+        .filter_map(|d| d.when.as_ref().map(|w| w.edtf.as_str()))
+        .collect();
+    assert_eq!(dates, ["2025-10-14/2025-10-16", "2015-05-26", "2026/2027"]);
+    assert_eq!(out.objectives.len(), 3);
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Meeting)),
+        [(
+            Some("2025-10-14/2025-10-16"),
+            Some("Hôtel Radisson Blu, Niamey (Niger)")
+        )]
+    );
+}
+
+#[test]
+fn an_html_programme_in_one_table_per_day() {
+    let out = fixture("html/programme_atelier_tableaux_par_jour.html");
+    let sessions = when(&out, rec::EventKind::Session);
+    assert_eq!(sessions.len(), 7);
+    assert_eq!(sessions[0], "2025-10-14T08:30/09:00");
+    assert_eq!(sessions[6], "2025-10-15T12:00/12:30");
+    assert_eq!(when(&out, rec::EventKind::Break).len(), 2);
+}
