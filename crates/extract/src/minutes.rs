@@ -256,7 +256,33 @@ pub(crate) fn parse(
         partners,
         evidence,
     );
+    // "La prochaine réunion se tiendra le mardi 3 juin 2025 à 10 heures au même endroit": the
+    // sitting's place.
+    if let Some((place, _)) = &meta.place {
+        for e in out
+            .events
+            .iter_mut()
+            .filter(|e| e.kind == rec::EventKind::Meeting && e.place.is_none())
+        {
+            let said = doc.lower_of(
+                doc.norm
+                    .from_source(e.evidence.start as usize..e.evidence.end as usize),
+            );
+            if SAME_PLACE.iter().any(|k| said.contains(k)) {
+                e.place = Some(place.clone());
+            }
+        }
+    }
 }
+
+/// Words that hold a meeting where the sitting was held.
+const SAME_PLACE: &[&str] = &[
+    "au même endroit",
+    "au même lieu",
+    "dans la même salle",
+    "dans les mêmes locaux",
+    "au même siège",
+];
 
 /// Words that say the sitting the minutes tell was held: `s'est tenue le …`.
 const WAS_HELD: &[&str] = &[

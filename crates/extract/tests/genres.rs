@@ -1261,6 +1261,10 @@ fn minutes_opened_by_a_date_in_words_with_objectives_named_by_number() {
     );
     // The training moved to April, not February, the month it was first planned for.
     assert_eq!(when(&out, rec::EventKind::Other), ["2025-04-16/2025-04-30"]);
+    // The next meeting "au même endroit" is where the sitting was.
+    let meetings = events(&out, rec::EventKind::Meeting);
+    assert_eq!(meetings[2].1.as_deref(), Some("2025-06-03"));
+    assert_eq!(meetings[2].2, out.document.place);
     // No French border police for "agents de police aux frontières"; the directorate named
     // short in the sitting's room is the one of the letterhead; all of Niger.
     assert_eq!(
