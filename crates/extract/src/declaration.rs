@@ -707,6 +707,16 @@ fn objectives_listed(
 ) -> Vec<rec::Objective> {
     let mut section = None;
     for (i, b) in blocks.iter().enumerate() {
+        // Only a line that may head an article or name objectives is cleaned and read.
+        let low = doc.lower_of(doc.norm.from_source(b.content.clone()));
+        let low = low.trim_start();
+        if !low.contains("objectif")
+            && !["art", "point", "paragraphe"]
+                .iter()
+                .any(|w| low.starts_with(w))
+        {
+            continue;
+        }
         let line = doc.clean(b.content.clone());
         if let Some(head) = article_heading(&line) {
             section = head.title;
@@ -848,7 +858,18 @@ const OBJECTIVE_WORDS: &[&str] = POINT_WORDS.split_at(7).0;
 /// be dotted (`Objectif spécifique 1.2 :`).
 fn named_points(doc: &Doc, blocks: &[&liasse_text::Block], words: &[&str]) -> Vec<rec::Objective> {
     let mut out: Vec<rec::Objective> = Vec::new();
+    // The kinds' first words in lowercase: a line that opens on none is not cleaned.
+    let heads: Vec<String> = words
+        .iter()
+        .filter_map(|w| w.split(' ').next())
+        .map(str::to_lowercase)
+        .collect();
     for (i, b) in blocks.iter().enumerate() {
+        let low = doc.lower_of(doc.norm.from_source(b.content.clone()));
+        let low = low.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if !heads.iter().any(|h| low.starts_with(h.as_str())) {
+            continue;
+        }
         let line = doc.clean(b.content.clone());
         let Some(rest) = words.iter().find_map(|w| line.strip_prefix(w)) else {
             continue;
@@ -944,6 +965,9 @@ fn dotted_number(s: &str) -> Option<usize> {
 /// of a numbered list under a line that calls them objectives (`Les objectifs retenus sont :`
 /// over `1. …`, `2. …`). Bullets are not numbered points: nothing from them.
 pub(crate) fn named_objectives(doc: &Doc) -> Vec<rec::Objective> {
+    if !doc.lower.contains("objectif") {
+        return Vec::new();
+    }
     let blocks: Vec<&liasse_text::Block> = doc.blocks.iter().collect();
     let named = named_points(doc, &blocks, OBJECTIVE_WORDS);
     if named.len() >= 2 {

@@ -889,25 +889,37 @@ fn unknown_bodies(
             .or(home_ministry)
             .or_else(|| dominant.clone());
         if let Some(c) = &local {
-            states_of.entry(key).or_insert_with(|| c.clone());
+            states_of.entry(key.clone()).or_insert_with(|| c.clone());
         }
-        located.push((r, name, acronym, local, delegation, span));
+        located.push((key, name, acronym, local, delegation, span));
     }
     // A name that opens one longer name of the document, of the same state, is that body
     // named short: "la Direction Générale" in "la salle de réunion de la Direction Générale"
     // under "Direction Générale de l'État Civil, des Migrations et des Réfugiés";
     // "l'Ambassade d'Italie" after "l'Ambassade d'Italie à Dakar".
-    let mut longer_of: BTreeMap<String, Vec<(String, Option<String>)>> = BTreeMap::new();
-    for (_, name, _, local, ..) in &located {
-        let folded = liasse_lexicon::fold(name).text;
-        for (k, _) in folded.match_indices(' ').skip(1) {
-            let entry = longer_of.entry(folded[..k].to_owned()).or_default();
-            if !entry.iter().any(|(n, l)| n == name && l == local) {
-                entry.push((name.clone(), local.clone()));
+    // For each name of two words or more, the one longer name it opens, with its state (by
+    // their folded forms, the first of each tuple).
+    let longer: Vec<Option<(String, Option<String>)>> = located
+        .iter()
+        .map(|(f, ..)| {
+            if !f.contains(' ') {
+                return None;
             }
-        }
-    }
-    for (_, name, acronym, local, delegation, span) in located {
+            let mut found: Option<(&String, &Option<String>)> = None;
+            for l in &located {
+                let g = &l.0;
+                if g.len() > f.len() && g.starts_with(f.as_str()) && g.as_bytes()[f.len()] == b' ' {
+                    match found {
+                        None => found = Some((&l.1, &l.3)),
+                        Some((n, s)) if *n == l.1 && *s == l.3 => {}
+                        Some(_) => return None,
+                    }
+                }
+            }
+            found.map(|(n, s)| (n.clone(), s.clone()))
+        })
+        .collect();
+    for ((_, name, acronym, local, delegation, span), longer) in located.into_iter().zip(longer) {
         // A known body's generic name stays that body ("Ministère de l'Intérieur" of Spain).
         if let Some(b) = local
             .as_deref()
@@ -916,23 +928,20 @@ fn unknown_bodies(
             add_agency(e, b.id, span);
             continue;
         }
-        let (name, local) = match longer_of
-            .get(&liasse_lexicon::fold(&name).text)
-            .map(Vec::as_slice)
-        {
-            Some([(long, theirs)])
-                if acronym.is_none() && (local.is_none() || *theirs == local) =>
-            {
-                (long.clone(), theirs.clone())
+        let (name, local) = match longer {
+            Some((long, theirs)) if acronym.is_none() && (local.is_none() || theirs == local) => {
+                // Named short, it is the longer name's body, known or not.
+                if let Some(b) = theirs
+                    .as_deref()
+                    .and_then(|c| lexicon().body_for_generic_name(&long, c))
+                {
+                    add_agency(e, b.id, span);
+                    continue;
+                }
+                (long, theirs)
             }
             _ => (name, local),
         };
-        if let Some(c) = &local {
-            if let Some(b) = lexicon().body_for_generic_name(&name, c) {
-                add_agency(e, b.id, span);
-                continue;
-            }
-        }
         let is_ministry = is_ministry(&name);
         if is_ministry && local.is_none() {
             doc.diagnostic(

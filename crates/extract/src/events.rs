@@ -849,13 +849,22 @@ pub(crate) fn planned_activities(
             continue;
         }
         let s = sentence(text, m.start);
-        let sent = doc.lower_of(s.clone()).replace('\n', " ");
+        let sent = doc.lower_of(s.clone());
+        // A line break inside the sentence (a PDF wraps them) is a space to the words.
+        let sent = if sent.contains('\n') {
+            std::borrow::Cow::Owned(sent.replace('\n', " "))
+        } else {
+            std::borrow::Cow::Borrowed(sent)
+        };
         let at = m.start - s.start;
         // The verb nearest before the date, in its clause, or right after it (`Le 20 mars
         // aura lieu la cérémonie`).
-        let verb = DATES_ACTIVITY
-            .iter()
-            .flat_map(|v| find_all(&sent, v).map(move |i| (i, v.len())))
+        static VERBS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+        let verbs = VERBS
+            .get_or_init(|| crate::literals(aho_corasick::MatchKind::Standard, DATES_ACTIVITY));
+        let verb = verbs
+            .find_overlapping_iter(sent.as_ref())
+            .map(|v| (v.start(), v.end() - v.start()))
             .filter(|&(i, len)| {
                 let (from, to) = if i < at { (i + len, at) } else { (at, i) };
                 to.saturating_sub(from) <= 60
