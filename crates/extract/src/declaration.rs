@@ -1226,6 +1226,16 @@ fn next_is_numbered(blocks: &[&liasse_text::Block], i: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// The points' numbers and texts are `want`.
+    fn assert_points(points: Vec<rec::Objective>, want: &[(&str, &str)]) {
+        let got: Vec<(String, String)> = points.into_iter().map(|o| (o.number, o.text)).collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
     #[test]
     fn points_named_by_their_kind() {
         let text = "Objectif spécifique 1\nAméliorer la collecte des données.\n\nObjectif \
@@ -1233,41 +1243,27 @@ mod tests {
                     les\nressources.\n\nAxe 4 seulement cité.\n\nObjectif spécifique 3 : redit.\n";
         let doc = Doc::new(text);
         let blocks: Vec<&liasse_text::Block> = doc.blocks.iter().collect();
-        let points: Vec<(String, String)> = named_points(&doc, &blocks, POINT_WORDS)
-            .into_iter()
-            .map(|o| (o.number, o.text))
-            .collect();
-        let want = [
-            ("1", "Améliorer la collecte des données."),
-            ("2", "Renforcer les capacités."),
-            ("3", "Mobiliser les ressources."),
-        ];
-        assert_eq!(
-            points,
-            want.map(|(n, t)| (n.to_owned(), t.to_owned())).to_vec()
+        assert_points(
+            named_points(&doc, &blocks, POINT_WORDS),
+            &[
+                ("1", "Améliorer la collecte des données."),
+                ("2", "Renforcer les capacités."),
+                ("3", "Mobiliser les ressources."),
+            ],
         );
         // One per line, a line right under another not its continuation; dotted numbers; in
         // other genres only the objectives' own words.
-        let text = "Objectif 1 : achever l'équipement des postes ;
-Objectif spécifique 1.2 –                     former 300 agents
-d'ici le 30 septembre ;
-Axe 3 : équiper.
-Objectif 4.                     Suivre.
-Objectif général : réduire.
-";
+        let text = "Objectif 1 : achever l'équipement des postes ;\nObjectif spécifique 1.2 – \
+                    former 300 agents\nd'ici le 30 septembre ;\nAxe 3 : équiper.\nObjectif 4. \
+                    Suivre.\nObjectif général : réduire.\n";
         let doc = Doc::new(text);
-        let points: Vec<(String, String)> = named_objectives(&doc)
-            .into_iter()
-            .map(|o| (o.number, o.text))
-            .collect();
-        let want = [
-            ("1", "achever l'équipement des postes ;"),
-            ("1.2", "former 300 agents d'ici le 30 septembre ;"),
-            ("4", "Suivre."),
-        ];
-        assert_eq!(
-            points,
-            want.map(|(n, t)| (n.to_owned(), t.to_owned())).to_vec()
+        assert_points(
+            named_objectives(&doc),
+            &[
+                ("1", "achever l'équipement des postes ;"),
+                ("1.2", "former 300 agents d'ici le 30 septembre ;"),
+                ("4", "Suivre."),
+            ],
         );
     }
 
@@ -1279,24 +1275,19 @@ Objectif général : réduire.
                     III) Créer un fonds commun pour la réintégration.\n\nVI. Suivi.\n";
         let doc = Doc::new(text);
         let blocks: Vec<&liasse_text::Block> = doc.blocks.iter().collect();
-        let points: Vec<(String, String)> = roman_points(&doc, &blocks)
-            .into_iter()
-            .map(|o| (o.number, o.text))
-            .collect();
-        let want = [
-            (
-                "I",
-                "Faciliter la mobilité des travailleurs saisonniers d'ici décembre 2026 ;",
-            ),
-            (
-                "II",
-                "Mettre en place un mécanisme conjoint, opérationnel en 2026 ;",
-            ),
-            ("III", "Créer un fonds commun pour la réintégration."),
-        ];
-        assert_eq!(
-            points,
-            want.map(|(n, t)| (n.to_owned(), t.to_owned())).to_vec()
+        assert_points(
+            roman_points(&doc, &blocks),
+            &[
+                (
+                    "I",
+                    "Faciliter la mobilité des travailleurs saisonniers d'ici décembre 2026 ;",
+                ),
+                (
+                    "II",
+                    "Mettre en place un mécanisme conjoint, opérationnel en 2026 ;",
+                ),
+                ("III", "Créer un fonds commun pour la réintégration."),
+            ],
         );
         for (numeral, value) in [
             ("I", Some(1)),

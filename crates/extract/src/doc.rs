@@ -297,9 +297,30 @@ pub(crate) fn window_start(text: &str, pos: usize, len: usize) -> usize {
     from
 }
 
+/// The end of a window of at most `len` bytes starting at `pos`: `pos + len` (or the text's
+/// end), moved back to the previous character boundary.
+pub(crate) fn window_end(text: &str, pos: usize, len: usize) -> usize {
+    let mut to = pos.saturating_add(len).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    to
+}
+
 #[cfg(test)]
 mod tests {
     use super::Doc;
+
+    #[test]
+    fn windows_end_on_character_boundaries() {
+        // "é" is two bytes: a window may not cut it.
+        let text = "abcé fin";
+        assert_eq!(super::window_end(text, 0, 4), 3);
+        assert_eq!(super::window_end(text, 0, 5), 5);
+        assert_eq!(super::window_end(text, 2, 100), text.len());
+        assert_eq!(super::window_start(text, 5, 2), 3);
+        assert_eq!(super::window_start(text, 6, 2), 5);
+    }
 
     #[test]
     fn lines_wrapped_at_the_margin_are_joined() {

@@ -467,10 +467,7 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
 /// `de 9 h à 12 h 30, à Rabat`), as the date scanner reads it, or the text itself if it does
 /// not start with one.
 fn skip_time(s: &str) -> &str {
-    let mut head = s.len().min(60);
-    while !s.is_char_boundary(head) {
-        head -= 1;
-    }
+    let head = crate::doc::window_end(s, 0, 60);
     match liasse_dates::scan(&s[..head], None).first() {
         Some(m) if m.start == 0 && m.kind == Kind::Time => {
             s[m.end..].trim_start_matches([',', ' '])
@@ -914,14 +911,8 @@ pub(crate) fn planned_activities(
                 .min()
                 .map(|(_, n)| n)
         };
-        let after_verb = verb_at..(verb_at + 80).min(sent.len());
-        let noun = noun_in(clause_start..verb_at).or_else(|| {
-            let mut end = after_verb.end;
-            while !sent.is_char_boundary(end) {
-                end -= 1;
-            }
-            noun_in(after_verb.start..end)
-        });
+        let noun = noun_in(clause_start..verb_at)
+            .or_else(|| noun_in(verb_at..crate::doc::window_end(&sent, verb_at, 80)));
         let place =
             place_after(text, m.end, s.end).or_else(|| place_between(text, s.start, m.start));
         let noun = match noun {

@@ -268,11 +268,7 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
         // A dispatch's dateline opens its first paragraph: "Dakar, le 14 mars 2024 (APS) –
         // Le ministre …". Only the line's opening is read.
         let text = if text.len() > 200 {
-            let mut head = 100;
-            while !text.is_char_boundary(head) {
-                head -= 1;
-            }
-            &text[..head]
+            &text[..crate::doc::window_end(text, 0, 100)]
         } else {
             text
         };

@@ -70,6 +70,14 @@ fn names_and_roles(out: &rec::DocumentOutput) -> Vec<(&str, Option<&str>)> {
         .collect()
 }
 
+/// Each objective's number and text, in order.
+fn numbered_texts(out: &rec::DocumentOutput) -> Vec<(&str, &str)> {
+    out.objectives
+        .iter()
+        .map(|o| (o.number.as_str(), o.text.as_str()))
+        .collect()
+}
+
 fn roles(out: &rec::DocumentOutput, id: &str) -> Vec<rec::Role> {
     out.partners
         .iter()
@@ -884,11 +892,7 @@ fn minutes_of_our_own_dated_under_their_title_with_a_list_of_participants() {
 #[test]
 fn a_declaration_of_our_own_with_objectives_named_by_their_kind() {
     let out = text("DÉCLARATION DE NIAMEY\nsur la migration de main-d'œuvre\n\nNiamey, le 18 septembre 2025\n\nNous, ministres en charge de l'emploi du Mali, du Niger et du Togo, réunis à Niamey les 17 et 18 septembre 2025,\n\nReconnaissant le rôle de la mobilité de la main-d'œuvre ;\n\nDécidons de :\n\nObjectif 1 : Améliorer la collecte et le partage des données sur les migrations de main-d'œuvre.\n\nObjectif 2 : Renforcer la reconnaissance mutuelle\ndes qualifications.\n\nObjectif 3 : Mobiliser les ressources.\n\nNous chargeons la Commission de la CEDEAO d'assurer le suivi de la présente déclaration.\n\nFait à Niamey, le 18 septembre 2025.\n");
-    let objectives: Vec<(&str, &str)> = out
-        .objectives
-        .iter()
-        .map(|o| (o.number.as_str(), o.text.as_str()))
-        .collect();
+    let objectives: Vec<(&str, &str)> = numbered_texts(&out);
     assert_eq!(
         objectives,
         [
@@ -1240,11 +1244,7 @@ fn minutes_opened_by_a_date_in_words_with_objectives_named_by_number() {
         out.document.place.as_deref(),
         Some("la salle de réunion de la Direction Générale, à Niamey")
     );
-    let objectives: Vec<(&str, &str)> = out
-        .objectives
-        .iter()
-        .map(|o| (o.number.as_str(), o.text.as_str()))
-        .collect();
+    let objectives: Vec<(&str, &str)> = numbered_texts(&out);
     assert_eq!(
         objectives,
         [
@@ -1350,11 +1350,7 @@ fn an_annex_under_strategic_axes_with_two_partner_columns() {
             (Some("2.3"), Some("2"), vec!["TG", "EU"]),
         ]
     );
-    let objectives: Vec<(&str, &str)> = out
-        .objectives
-        .iter()
-        .map(|o| (o.number.as_str(), o.text.as_str()))
-        .collect();
+    let objectives: Vec<(&str, &str)> = numbered_texts(&out);
     assert_eq!(
         objectives,
         [
