@@ -20,6 +20,13 @@ pub(crate) const MEETING_WORDS: &[&str] = &[
     "forum",
     "session",
     "dialogue",
+    "colloque",
+    "symposium",
+    "congrès",
+    "table ronde",
+    "table-ronde",
+    "webinaire",
+    "visioconférence",
     // A mission by its kind (not "Chef de mission"): a meeting of the field.
     "mission conjointe",
     "mission de terrain",
@@ -133,8 +140,13 @@ pub(crate) fn parse(
         let future = FUTURE.iter().any(|w| sent.contains(w));
         let past = PAST.iter().any(|w| sent.contains(w));
         let place = place_after(text, m.end, s.end);
+        // A meeting the labels date (`Date : jeudi 21 novembre 2024`) is the one announced: a
+        // meeting a sentence dates otherwise is another one (`la réunion … prévue à Abuja en
+        // mars 2025`).
+        let labelled = meta.date.as_ref().filter(|d| d.labelled).map(|d| &d.when);
         let other = header_span
             .as_ref()
+            .or(labelled)
             .is_some_and(|h| event_when(mentions, m, &s).as_ref() != Some(h));
         if future && !main_done && !other {
             main_done = true;
@@ -254,16 +266,27 @@ pub(crate) fn parse(
                 .last();
             let label = match (&meta.title, named) {
                 (Some(t), _) if !generic => Some(t.0.clone()),
-                (_, Some(n)) => Some(shorten(&n)),
+                (_, Some(n)) => Some(shorten(without_label(&n))),
                 _ => None,
             };
             if let Some(label) = label {
                 let partners = ents.partners.keys().cloned().collect();
+                // Its hours, labelled on the next line (`Heure : 10h00 – 12h30`).
+                let next_line_end = text[at.end..]
+                    .match_indices('\n')
+                    .nth(1)
+                    .map_or(text.len(), |(i, _)| at.end + i);
+                let when = mentions
+                    .iter()
+                    .find(|m| m.start == at.start)
+                    .and_then(|m| event_when(mentions, m, &(at.start..next_line_end)))
+                    .filter(|w| w.start == date.when.start && w.end == date.when.end)
+                    .unwrap_or_else(|| date.when.clone());
                 out.event(
                     doc,
                     rec::EventKind::Meeting,
                     label,
-                    Some(date.when.clone()),
+                    Some(when),
                     meta.place.as_ref().map(|p| p.0.clone()),
                     partners,
                     at,
@@ -436,6 +459,29 @@ pub(crate) fn parse(
             }
         }
     }
+}
+
+/// A line without its label and the genre before the meeting's name: `Objet : Invitation –
+/// Webinaire thématique …` is `Webinaire thématique …`.
+fn without_label(line: &str) -> &str {
+    let mut rest = line;
+    if let Some((label, after)) = rest.split_once(':') {
+        if label.split_whitespace().count() <= 2 && !after.trim().is_empty() {
+            rest = after.trim_start();
+        }
+    }
+    let lower = rest.to_lowercase();
+    for g in GENERIC_TITLES {
+        if let Some(after) = rest.get(g.len()..).filter(|_| lower.starts_with(g)) {
+            let after = after.trim_start();
+            if let Some(name) = after.strip_prefix(['–', '—', '-', ':']) {
+                if !name.trim().is_empty() {
+                    return name.trim_start();
+                }
+            }
+        }
+    }
+    rest
 }
 
 /// The meeting a sentence names, from its first meeting noun to the end of the phrase (or to

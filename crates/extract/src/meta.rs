@@ -17,6 +17,9 @@ pub(crate) struct DocDate {
     pub when: rec::When,
     pub span: rec::Span,
     pub anchor: Date,
+    /// Given by a label (`Date : jeudi 21 novembre 2024`): the meeting's date, not the day of
+    /// writing.
+    pub labelled: bool,
 }
 
 #[derive(Default)]
@@ -168,6 +171,7 @@ fn set_date(doc: &Doc, meta: &mut Meta, off: usize, v: liasse_dates::Value, r: R
         when: when_of(&v),
         span: doc.span_of_norm(off + r.start..off + r.end),
         anchor,
+        labelled: false,
     });
 }
 
@@ -199,6 +203,9 @@ fn date_and_place(doc: &mut Doc, kind: K, meta: &mut Meta) {
         {
             if let Some((v, r)) = first_day(text, m.end()) {
                 set_date(doc, meta, off, v, r.clone());
+                if let Some(d) = &mut meta.date {
+                    d.labelled = true;
+                }
                 if meta.place.is_none() {
                     let after = &text[r.end..];
                     let skip = after.len()

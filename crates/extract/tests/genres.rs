@@ -1503,3 +1503,27 @@ fn an_html_programme_in_one_table_per_day() {
     assert_eq!(sessions[6], "2025-10-15T12:00/12:30");
     assert_eq!(when(&out, rec::EventKind::Break).len(), 2);
 }
+
+#[test]
+fn an_emailed_invitation_to_a_webinar_dated_by_its_labels() {
+    let out = fixture("announcement/invitation_courriel_webinaire.txt");
+    assert_eq!(out.document.kind, rec::DocumentKind::Announcement);
+    // The labelled date and hours are the webinar's; the meeting its aims plan is another one.
+    assert_eq!(
+        events(&out, rec::EventKind::Meeting),
+        [
+            (
+                "Webinaire thématique sur la migration de travail".to_owned(),
+                Some("2024-11-21T10:00/12:30".to_owned()),
+                Some("en ligne (Zoom)".to_owned())
+            ),
+            (
+                "Réunion des hauts fonctionnaires".to_owned(),
+                Some("2025-03".to_owned()),
+                Some("Abuja".to_owned())
+            ),
+        ]
+    );
+    assert_eq!(when(&out, rec::EventKind::Deadline), ["2024-11-15"]);
+    assert!(out.events.iter().all(|e| e.kind != rec::EventKind::Session));
+}
