@@ -2354,10 +2354,19 @@ impl<'a> Parser<'a> {
     /// mercredi 5 mars 2025`); a span said of every week (`ouvert du lundi au vendredi`,
     /// `chaque semaine du mardi au jeudi`) is a frequency.
     fn weekday_range(&self, i: usize) -> M<Expr> {
+        // "samedi et dimanche", "lundi et mardi prochains": two days that follow each other,
+        // one span; two days apart ("mardi et jeudi") are two dates.
+        let consecutive = self.weekday(i).is_some_and(|(a, k)| {
+            !self.dated_weekday(k)
+                && self.word(k, "et")
+                && self
+                    .weekday(k + 1)
+                    .is_some_and(|(b, e)| b == a % 7 + 1 && !self.dated_weekday(e))
+        });
         let (j, between) = if self.word(i, "du") {
             (i + 1, false)
-        } else if self.word(i, "entre") {
-            (i + 1, true)
+        } else if self.word(i, "entre") || consecutive {
+            (if consecutive { i } else { i + 1 }, true)
         } else if i > 0 && self.t[i - 1].is("de") {
             (i, false) // "de" went as a preposition
         } else {
