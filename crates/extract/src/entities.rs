@@ -153,6 +153,22 @@ fn names_a_language(text: &str, at: usize) -> bool {
     false
 }
 
+/// Does the state's name at `at` name a river, a lake or a gulf instead: `le fleuve Sénégal`,
+/// `du bassin du fleuve Niger`, `le lac Tchad`, `le golfe de Guinée`?
+fn names_a_river(text: &str, at: usize) -> bool {
+    const BEFORE: &[&str] = &["fleuve", "rivière", "lac", "golfe de", "golfe du"];
+    let before = text[crate::doc::window_start(text, at, 12)..at].trim_end();
+    BEFORE.iter().any(|w| {
+        before.len() >= w.len()
+            && before.is_char_boundary(before.len() - w.len())
+            && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+            && before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphabetic())
+    })
+}
+
 /// Find every entity of the document. `country` is the state most documents' generic ministry
 /// names belong to, when the document says so (its parties, its dominant state).
 pub(crate) fn find(
@@ -170,6 +186,7 @@ pub(crate) fn find(
         .into_iter()
         .filter(|m| outside(&(m.start..m.end)))
         .filter(|m| !(m.form == Form::Adjective && names_a_language(&text, m.start)))
+        .filter(|m| !(matches!(m.target, Target::Partner(_)) && names_a_river(&text, m.start)))
         .filter(|m| !(matches!(m.target, Target::Body(_)) && generic_noun(&text, m.start)))
         .collect();
     // "Agence nationale pour la promotion de l'emploi des jeunes (ANAPEJ)": a name that two
@@ -647,6 +664,7 @@ fn unknown_bodies(
             end: hit.end() - trail,
         };
         let end = extend_name(text, m.end, &text[m.start..m.end]);
+        let end = acronym_named(text, m.start, end).unwrap_or(end);
         let r = m.start..end;
         // Heads come in text order: only the last name found can run over this one.
         if !outside(&r)
@@ -1253,6 +1271,45 @@ fn extend_name(text: &str, mut pos: usize, head: &str) -> usize {
     } else {
         last_capital
     }
+}
+
+/// Where a body's name ends when the acronym in brackets after it spells its words, though
+/// they run in lowercase past where [`extend_name`] stops: `Organisation pour la mise en
+/// valeur du fleuve Sénégal (OMVS)`. The name runs on its line, with no punctuation, to the
+/// bracket; the acronym's letters are initials of its words, in order, but for one.
+fn acronym_named(text: &str, start: usize, end: usize) -> Option<usize> {
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let rest = &text[end..crate::doc::window_end(text, end, 160).min(line_end)];
+    let open = rest.find('(')?;
+    if open == 0 || rest[..open].contains([',', ';', '.', ':', '«', '"']) {
+        return None;
+    }
+    let acronym: &str = rest[open + 1..].split(')').next()?;
+    let letters: Vec<char> = acronym.chars().filter(|c| *c != '-').collect();
+    if !(3..=8).contains(&letters.len())
+        || !letters.iter().all(|c| c.is_uppercase())
+        || !rest[open + 1 + acronym.len()..].starts_with(')')
+    {
+        return None;
+    }
+    let name = text[start..end + open].trim_end();
+    let initials: Vec<char> = name
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '-')
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    // The first letter is the head's; the others in order, one may be missing.
+    if initials.first() != letters.first() {
+        return None;
+    }
+    let (mut k, mut missed) = (1, 0);
+    for c in &letters[1..] {
+        match initials[k..].iter().position(|i| i == c) {
+            Some(p) => k += p + 1,
+            None => missed += 1,
+        }
+    }
+    (missed <= 1 && missed * 3 < letters.len()).then_some(start + name.len())
 }
 
 /// A lowercase word that may be a noun inside a body's name (`air`, `affaires`, `emploi`),
@@ -2475,6 +2532,53 @@ mod tests {
             "ES, SN",
         ] {
             assert!(!is_person_name(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn names_that_run_to_the_acronym_their_words_spell() {
+        // (text, the name; None when the acronym is not the name's)
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "l'Organisation pour la mise en valeur du fleuve Sénégal (OMVS) a",
+                Some("Organisation pour la mise en valeur du fleuve Sénégal"),
+            ),
+            (
+                "l'Agence pour la promotion des investissements et des grands travaux (APIX)",
+                Some("Agence pour la promotion des investissements et des grands travaux"),
+            ),
+            (
+                "le Programme d'appui mis en œuvre par le Centre (CIGEM)",
+                None,
+            ),
+            (
+                "l'Organisation pour la mise en valeur, à Dakar (OMVS)",
+                None,
+            ),
+            ("l'Organisation des jeunes du fleuve (OMVS)", None),
+            ("l'Office pour les migrations (Office)", None),
+        ];
+        for (text, want) in cases {
+            let start = text.find(|c: char| c.is_uppercase()).unwrap();
+            let head_end = start + text[start..].find(' ').unwrap();
+            let got = super::acronym_named(text, start, head_end).map(|e| &text[start..e]);
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn states_named_by_a_river_or_a_lake_are_not_states() {
+        for (text, river) in [
+            ("la vallée du fleuve Sénégal", true),
+            ("le bassin du lac Tchad", true),
+            ("dans le golfe de Guinée", true),
+            ("la Rivière Gambie", true),
+            ("le Sénégal et le Mali", false),
+            ("Bienvenue au Niger", false),
+            ("le flux du Niger", false),
+        ] {
+            let at = text.rfind(|c: char| c.is_uppercase()).unwrap();
+            assert_eq!(super::names_a_river(text, at), river, "{text}");
         }
     }
 

@@ -476,6 +476,20 @@ fn skip_time(s: &str) -> &str {
     }
 }
 
+/// Verbs of a duration that a date ends (`se poursuivront jusqu'à mercredi`), by their stems.
+const LASTS_UNTIL: &[&str] = &[
+    "poursuivr",
+    "poursuit ",
+    "poursuivent ",
+    "prolong",
+    "durer",
+    "durera",
+    "dureront",
+    "s'étendr",
+    "s'étaler",
+    "se dérouler",
+];
+
 /// Deadlines anywhere in the document (`au plus tard fin septembre 2013`, `avant le 21 juin
 /// 2022`) become deadline events labelled with their sentence.
 pub(crate) fn deadline_events(
@@ -494,6 +508,15 @@ pub(crate) fn deadline_events(
             continue;
         }
         let s = sentence(text, m.start);
+        // How long something lasts is no deadline: `Les travaux, qui se poursuivront jusqu'à
+        // mercredi`, `La campagne durera jusqu'au 30 juin`.
+        let before =
+            doc.lower_of(crate::doc::window_start(text, m.start, 40).max(s.start)..m.start);
+        if doc.lower_of(m.start..m.end).starts_with("jusqu")
+            && LASTS_UNTIL.iter().any(|w| before.contains(w))
+        {
+            continue;
+        }
         // A meeting to be held before a date (`de réunir le comité avant la fin juin à
         // Madrid`) is told once, as the meeting.
         let when = m.value.as_ref().map(when_of);
@@ -805,6 +828,18 @@ const DATES_ACTIVITY: &[&str] = &[
     "sera inaugurée",
     "a été inauguré",
     "a été inaugurée",
+    "annoncé ",
+    "annoncée ",
+    "sera conduit",
+    "seront conduit",
+    "sera mené",
+    "seront mené",
+    "sera réalisé",
+    "seront réalisé",
+    "sera célébré",
+    "seront célébré",
+    "sera effectué",
+    "seront effectué",
     "se rendra",
     "se rendront",
     "s'est rendu ",
@@ -911,13 +946,28 @@ pub(crate) fn planned_activities(
                 .min()
                 .map(|(_, n)| n)
         };
-        let noun = noun_in(clause_start..verb_at)
-            .or_else(|| noun_in(verb_at..crate::doc::window_end(&sent, verb_at, 80)));
+        // What is announced is named between the verb and its date (`a annoncé le lancement
+        // du programme le 15 avril`); a date right after the verb is the announcement's (`a
+        // annoncé le 3 mai que la campagne …`).
+        let announced = sent[verb_at..].starts_with("annonc");
+        if announced && at < verb_at {
+            continue;
+        }
+        let noun = if announced {
+            noun_in(verb_at..at)
+        } else {
+            noun_in(clause_start..verb_at)
+                .or_else(|| noun_in(verb_at..crate::doc::window_end(&sent, verb_at, 80)))
+        };
         let place =
             place_after(text, m.end, s.end).or_else(|| place_between(text, s.start, m.start));
+        // A verb that is the activity needs no noun: `Le barrage de Gouina sera inauguré au
+        // premier semestre 2025`, `Le programme sera lancé le 1er juillet`.
+        let act = &sent[verb_at..verb_at + verb_len];
         let noun = match noun {
             Some(n) => n,
             None if travel && place.is_some() => "visite",
+            None if act.contains("inaugur") || act.contains("lancé") => "inauguration",
             None => continue,
         };
         let when = crate::mentions::event_when(mentions, m, &s);

@@ -1527,3 +1527,65 @@ fn an_emailed_invitation_to_a_webinar_dated_by_its_labels() {
     assert_eq!(when(&out, rec::EventKind::Deadline), ["2024-11-15"]);
     assert!(out.events.iter().all(|e| e.kind != rec::EventKind::Session));
 }
+
+#[test]
+fn a_news_page_on_a_joint_commission_by_a_river_named_like_a_state() {
+    let out = fixture("html/article_commission_mixte_fleuve.html");
+    // The experts met on two days that follow each other: one span. The work that goes on
+    // until Wednesday sets no deadline; a dam to be opened is an event with no meeting noun.
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Meeting)),
+        [
+            (Some("2024-10-14"), Some("Nouakchott")),
+            (Some("2024-10-12/2024-10-13"), None),
+            (Some("2024-11-28/2024-11-29"), Some("Dakar")),
+            (Some("2026"), Some("Dakar")),
+        ]
+    );
+    assert!(when(&out, rec::EventKind::Deadline).is_empty());
+    assert_eq!(when(&out, rec::EventKind::Other), ["2025-40"]);
+    // `le fleuve Sénégal` is a river, not a state the page names again; the body named by
+    // its acronym's words runs in lowercase to the acronym.
+    let partners: Vec<&str> = out.partners.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(partners, ["MR", "SN"]);
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/html/article_commission_mixte_fleuve.html"),
+    )
+    .unwrap();
+    for m in out.partners.iter().flat_map(|p| &p.mentions) {
+        assert!(!source[..m.start as usize].ends_with("fleuve "), "{m:?}");
+    }
+    assert!(out
+        .agencies
+        .iter()
+        .any(|a| a.name == "Organisation pour la mise en valeur du fleuve Sénégal"));
+}
+
+#[test]
+fn minutes_with_a_table_of_participants_that_announce_a_survey_and_a_launch() {
+    let out = fixture("minutes/proces_verbal_liste_participants_tableau.txt");
+    assert_eq!(
+        names_and_roles(&out)[1..4],
+        [
+            ("Mariama HAMIDOU", Some("Directrice des Migrations")),
+            ("Ousmane GARBA", Some("Conseiller technique")),
+            ("Fatouma Zara MOUSSA", Some("Chargée de programme")),
+        ]
+    );
+    // A survey `sera conduite entre avril et juin`; a launch the Delegation `a annoncé … le 15
+    // avril 2024 à Niamey`, the activity named between the verb and its date.
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Other)),
+        [
+            (Some("2024-04/2024-06"), None),
+            (Some("2024-04-15"), Some("Niamey"))
+        ]
+    );
+    // A date right after `annoncé` is the day of the announcement, not of what it announces.
+    let out = text(
+        "COMPTE RENDU\n\nLe ministre a annoncé le 3 mai 2024 que la campagne de sensibilisation \
+         commencera bientôt.\n",
+    );
+    assert!(when(&out, rec::EventKind::Other).is_empty());
+}
