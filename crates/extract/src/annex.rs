@@ -67,6 +67,8 @@ struct Patterns {
     /// `Objectif 3`, `OS 1.2`, `O2`, `2`.
     objective_ref: Regex,
     trailing_bodies: Regex,
+    /// A fiche's heading: `Initiative 1.1 – Création d'un guichet …`, `Action n° 3 : …`.
+    fiche_heading: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -81,6 +83,9 @@ fn patterns() -> &'static Patterns {
             r"^\s*(?:(?i:objectifs?|obj|os|o)\s*\.?\s*(?:n[°o]\s*)?)?(\d{1,2}(?:\.\d{1,2})?)\s*$",
         ),
         trailing_bodies: crate::pattern(r"\(\s*([^()]*(?:\([^()]*\)[^()]*)*?)\s*\)\s*[.;]?\s*$"),
+        fiche_heading: crate::pattern(
+            r"^\W*(?i:initiative|action|activit[ée]|projet|mesure|fiche)(?i:\s+n[°o]\.?)?\s*(\d{1,3}(?:\.\d{1,3}){0,2})\s*[:.–—-]\s*(\S.*)$",
+        ),
     })
 }
 
@@ -192,7 +197,7 @@ fn status_of(heading: &str) -> Option<rec::InitiativeStatus> {
     } else if l.contains("en cours") || l.contains("engagé") {
         Some(rec::InitiativeStatus::Ongoing)
     } else if l.contains("achev")
-        || l.contains("termin")
+        || l.contains("termin") && !l.contains("détermin")
         || l.contains("réalisé")
         || l.contains("clôtur")
     {
@@ -221,6 +226,10 @@ pub(crate) fn parse(
     let mut drafts: Vec<Draft> = Vec::new();
     // Each objective's number, section and cell where the table first states it.
     let mut stated: Vec<(String, Option<String>, Range<usize>)> = Vec::new();
+    // The objectives headings state (`Objectif 1 : …`), by number: stated even with no row.
+    let mut headings: Vec<(String, String)> = Vec::new();
+    // Whether the last draft is a fiche its labelled lines still fill.
+    let mut fiche_open = false;
     let blocks: Vec<_> = doc
         .blocks
         .iter()
@@ -237,10 +246,42 @@ pub(crate) fn parse(
                 let body = c.get(2).map_or("", |g| g.as_str()).trim().to_owned();
                 if !stated.iter().any(|(k, _, _)| *k == n) {
                     stated.push((n.clone(), section.clone(), b.content.clone()));
+                    headings.push((n.clone(), body.clone()));
                 }
                 objective = Some((n, body));
                 objective_from = drafts.len();
+                fiche_open = false;
                 continue;
+            }
+            // A fiche: its heading opens an initiative, the labelled lines under it fill it.
+            if let Some(c) = p.fiche_heading.captures(&t) {
+                let nr = doc.norm.from_source(b.content.clone());
+                let title = c.get(2).map_or("", |g| g.as_str());
+                let text = doc.norm.text[nr.clone()]
+                    .find(title)
+                    .map_or(nr.clone(), |i| nr.start + i..nr.end);
+                drafts.push(Draft {
+                    section: section.clone(),
+                    objective: objective.clone(),
+                    partners: Vec::new(),
+                    text: vec![text],
+                    bodies_cell: None,
+                    rows: b.span.clone(),
+                    status,
+                    as_of: as_of.clone(),
+                    deadline: None,
+                    extra_bodies: Vec::new(),
+                    reference: c.get(1).map(|g| g.as_str().to_owned()),
+                });
+                fiche_open = true;
+                continue;
+            }
+            if fiche_open {
+                if let Some(d) = drafts.last_mut() {
+                    if fill_fiche(doc, mentions, b, &t, d) {
+                        continue;
+                    }
+                }
             }
             let head = lower_head(&t);
             if head.starts_with("partie") || head.starts_with("tableau") {
@@ -255,6 +296,7 @@ pub(crate) fn parse(
             }
             continue;
         };
+        fiche_open = false;
         let texts: Vec<String> = cells.iter().map(|c| doc.clean(c.clone())).collect();
         // A header row names the columns.
         let mut header: Vec<Option<Col>> = texts.iter().map(|t| header_col(t)).collect();
@@ -530,6 +572,12 @@ pub(crate) fn parse(
             .filter_map(|d| d.objective.as_ref())
             .rfind(|(k, _)| *k == n)
             .map(|(_, t)| t.clone())
+            .or_else(|| {
+                headings
+                    .iter()
+                    .find(|(k, _)| *k == n)
+                    .map(|(_, t)| t.clone())
+            })
         else {
             continue;
         };
@@ -651,6 +699,68 @@ pub(crate) fn parse(
         });
     }
     contexts
+}
+
+/// Fill the fiche `d` with the labelled line `b` (its clean text `t`): `Partenaires : Tunisie,
+/// France, OIM` (the states its partners, the rest its bodies), `Calendrier : d'ici juin 2026`
+/// (its deadline, or its status, `en cours`), `Statut : …`, `Responsable : …` (its bodies),
+/// `Description : …` (more of its text). Whether the line was a label of a fiche.
+fn fill_fiche(
+    doc: &Doc,
+    mentions: &[Mention],
+    b: &liasse_text::Block,
+    t: &str,
+    d: &mut Draft,
+) -> bool {
+    let Some((label, value)) = t.split_once(':') else {
+        return false;
+    };
+    if label.len() > 40 || value.trim().is_empty() {
+        return false;
+    }
+    let Some(col) = header_col(label.trim()) else {
+        return false;
+    };
+    let nr = doc.norm.from_source(b.content.clone());
+    let colon = doc.norm.text[nr.clone()].find(':').map_or(0, |i| i + 1);
+    let value_range = nr.start + colon..nr.end;
+    match col {
+        Col::Partner => {
+            let mut after_body = false;
+            for x in list_entries(value) {
+                match codes(x).or_else(|| state_named(x).map(|s| vec![s])) {
+                    Some(states) => {
+                        after_body = false;
+                        for s in states {
+                            if !d.partners.contains(&s) {
+                                d.partners.push(s);
+                            }
+                        }
+                    }
+                    // A body's acronym in brackets after its name is that body again.
+                    None if after_body && x.chars().all(|c| c.is_uppercase() || c == '-') => {}
+                    None => {
+                        after_body = true;
+                        d.extra_bodies.push(x.to_owned());
+                    }
+                }
+            }
+        }
+        Col::Deadline => {
+            d.deadline = dated_in(mentions, &value_range)
+                .find_map(|m| m.value.as_ref())
+                .map(|v| (when_of(v), b.content.clone()));
+            if d.deadline.is_none() {
+                d.status = status_of(value).or(d.status);
+            }
+        }
+        Col::Status => d.status = status_of(value).or(d.status),
+        Col::Bodies => d.bodies_cell = Some(value_range),
+        Col::Initiative => d.text.push(value_range),
+        Col::Section | Col::Number | Col::Objective | Col::Other => {}
+    }
+    d.rows.end = b.span.end;
+    true
 }
 
 /// A row's reference in a number column: `3`, `A.1`, `B2`, `1.2.3`, `II-4` (a digit, and
@@ -815,9 +925,17 @@ fn list_entries(t: &str) -> Vec<&str> {
         }
         let sep = match c {
             ',' | '/' | ';' | '+' | '(' | ')' => Some(c.len_utf8()),
+            // Not "et" inside a name: "Office français de l'immigration et de l'intégration".
             ' ' => ["– ", "- ", "— ", "et "]
                 .iter()
-                .find(|s| t[i + 1..].starts_with(*s))
+                .find(|s| {
+                    let after = &t[i + 1..];
+                    after.starts_with(*s)
+                        && !(**s == "et "
+                            && ["de ", "du ", "des ", "d'", "d’"]
+                                .iter()
+                                .any(|d| after[3..].starts_with(d)))
+                })
                 .map(|s| 1 + s.len()),
             _ => None,
         };
@@ -833,7 +951,8 @@ fn list_entries(t: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{header_col, is_reference, list_entries, lower_head, Col};
+    use super::{header_col, is_reference, list_entries, lower_head, status_of, Col};
+    use liasse_records as rec;
 
     #[test]
     fn partner_cells_split_into_entries() {
@@ -855,6 +974,22 @@ mod tests {
             list_entries("Mauritanie, Espagne (Guardia Civil)"),
             ["Mauritanie", "Espagne", "Guardia Civil"]
         );
+        // "et" inside a body's name does not part it.
+        assert_eq!(
+            list_entries("Suisse, Office français de l'immigration et de l'intégration (OFII)"),
+            [
+                "Suisse",
+                "Office français de l'immigration et de l'intégration",
+                "OFII"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_schedule_still_to_be_set_is_no_status() {
+        assert_eq!(status_of("à déterminer"), None);
+        assert_eq!(status_of("Terminé"), Some(rec::InitiativeStatus::Completed));
+        assert_eq!(status_of("en cours"), Some(rec::InitiativeStatus::Ongoing));
     }
 
     #[test]

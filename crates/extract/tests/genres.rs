@@ -1589,3 +1589,58 @@ fn minutes_with_a_table_of_participants_that_announce_a_survey_and_a_launch() {
     );
     assert!(when(&out, rec::EventKind::Other).is_empty());
 }
+
+#[test]
+fn an_annex_of_fiches_whose_initiatives_are_labelled_lines() {
+    let out = fixture("annex/fiches_initiatives_champs_etiquetes.txt");
+    assert_eq!(out.document.kind, rec::DocumentKind::Annex);
+    let numbers: Vec<&str> = out.objectives.iter().map(|o| o.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+    type Row<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Vec<&'a str>,
+        Option<&'a str>,
+    );
+    let rows: Vec<Row> = out
+        .initiatives
+        .iter()
+        .map(|i| {
+            (
+                i.objective.as_deref(),
+                i.reference.as_deref(),
+                i.partners.iter().map(String::as_str).collect(),
+                i.deadline.as_ref().map(|w| w.edtf.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Some("1"),
+                Some("1.1"),
+                vec!["TN", "FR", "IT"],
+                Some("2025-40")
+            ),
+            (
+                Some("1"),
+                Some("1.2"),
+                vec!["TN", "BE", "EU"],
+                Some("2025/2026")
+            ),
+            (Some("2"), Some("2.1"), vec!["TN", "DE"], Some("2026-06")),
+            (Some("2"), Some("2.2"), vec!["TN", "IT", "NL"], None),
+            (Some("3"), Some("3.1"), vec!["TN", "CH"], Some("2024/2027")),
+        ]
+    );
+    // `Calendrier : à déterminer` is no status; a body's name holds its `et de`.
+    assert_eq!(out.initiatives[3].status, None);
+    assert_eq!(
+        out.initiatives[4].implementing_bodies,
+        ["Office français de l'immigration et de l'intégration"]
+    );
+    assert!(out.initiatives[0]
+        .text
+        .starts_with("Création d'un guichet unique"));
+}
