@@ -616,6 +616,12 @@ impl<'a> Parser<'a> {
                     *dir = 2;
                 }
             }
+            // "une dizaine d'années": about that long.
+            if matches!(p.expr, Expr::Duration(_))
+                && (i..*end).any(|k| self.collective(k).is_some())
+            {
+                p.approx = true;
+            }
             // "hier soir", "mardi après-midi", "demain matin": the part of a day is the day's.
             if matches!(
                 p.expr,
@@ -3192,6 +3198,20 @@ impl<'a> Parser<'a> {
                 j = e + 1;
             }
         }
+        // "une quinzaine de jours", "une dizaine d'années": about that many.
+        if let Some((n, k)) = self.collective(j) {
+            let u = self.class(k, Class::Unit)? as u8;
+            return Some((Expr::Duration(iso(n, u)), k + 1));
+        }
+        // "une demi-heure", "une demi-journée".
+        if self.word_in(j, &["une", "un"]) && self.word(j + 1, "demi") && self.punct(j + 2, '-') {
+            if self.word(j + 3, "heure") {
+                return Some((Expr::Duration("PT30M".to_owned()), j + 4));
+            }
+            if self.word(j + 3, "journee") {
+                return Some((Expr::Duration("PT12H".to_owned()), j + 4));
+            }
+        }
         let (n, k) = self.number(j)?;
         // NUM à NUM UNIT
         if range_word && self.word_in(k, &["a", "et"]) {
@@ -3214,6 +3234,32 @@ impl<'a> Parser<'a> {
             }
         }
         Some((Expr::Duration(iso(n, u)), k + 1))
+    }
+
+    /// A collective numeral and the `de` after it: `une dizaine de`, `quinzaine d'`, `une
+    /// centaine de`: (its number, the token after `de`).
+    fn collective(&self, i: usize) -> M<u32> {
+        const COLLECTIVE: &[(&str, u32)] = &[
+            ("dizaine", 10),
+            ("douzaine", 12),
+            ("quinzaine", 15),
+            ("vingtaine", 20),
+            ("trentaine", 30),
+            ("quarantaine", 40),
+            ("cinquantaine", 50),
+            ("soixantaine", 60),
+            ("centaine", 100),
+        ];
+        let j = if self.word_in(i, &["une", "la"]) {
+            i + 1
+        } else {
+            i
+        };
+        let &(_, n) = COLLECTIVE.iter().find(|(w, _)| self.word(j, w))?;
+        let k = self
+            .elided(j + 1, "d")
+            .or_else(|| self.word(j + 1, "de").then_some(j + 2))?;
+        Some((n, k))
     }
 
     fn frequency(&self, i: usize) -> M<Expr> {
