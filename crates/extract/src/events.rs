@@ -185,12 +185,22 @@ pub(crate) fn named_by_date(doc: &Doc, m: &Mention) -> bool {
     })
 }
 
+/// The most bytes a sentence runs on either side of a position: a text with no stop (a list of
+/// dates on one line, a PDF's page with no punctuation) is read in windows, not whole for each
+/// of its dates.
+const SENTENCE_REACH: usize = 2000;
+
 /// The sentence around `pos` in the normalised text: from after the previous full stop or line
-/// break to the next one.
+/// break to the next one, at most [`SENTENCE_REACH`] bytes either side of `pos`.
 pub(crate) fn sentence(text: &str, pos: usize) -> Range<usize> {
     let bytes = text.as_bytes();
-    let mut start = pos.min(text.len());
-    while start > 0 {
+    let pos = pos.min(text.len());
+    let (floor, ceiling) = (
+        crate::doc::window_start(text, pos, SENTENCE_REACH),
+        crate::doc::window_end(text, pos, SENTENCE_REACH),
+    );
+    let mut start = pos;
+    while start > floor {
         let c = bytes[start - 1];
         if (c == b'\n' && line_break_ends_sentence(text, start - 1))
             || (c == b' '
@@ -202,8 +212,8 @@ pub(crate) fn sentence(text: &str, pos: usize) -> Range<usize> {
         }
         start -= 1;
     }
-    let mut end = pos.min(text.len());
-    while end < bytes.len() {
+    let mut end = pos;
+    while end < ceiling {
         let c = bytes[end];
         if c == b'\n' && line_break_ends_sentence(text, end) {
             break;
@@ -998,7 +1008,26 @@ pub(crate) fn planned_activities(
 
 #[cfg(test)]
 mod tests {
-    use super::place_after;
+    use super::{place_after, sentence, SENTENCE_REACH};
+
+    #[test]
+    fn a_text_with_no_stop_is_read_in_windows() {
+        // One line of 10,000 dates: each date's sentence is a window around it, not the line
+        // (which made the passes that read every date's sentence quadratic).
+        let text = "le 3 mai 2024 à Dakar, ".repeat(10_000);
+        let mid = text.len() / 2;
+        let s = sentence(&text, mid);
+        assert!(s.start < mid && mid < s.end);
+        assert!(s.end - s.start <= 2 * SENTENCE_REACH, "{s:?}");
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        // A sentence shorter than the reach is whole.
+        let text = "Titre.\nLa réunion aura lieu le 3 mai 2024 à Dakar. Elle durera deux jours.";
+        let at = text.find("3 mai").unwrap();
+        assert_eq!(
+            &text[sentence(text, at)],
+            "La réunion aura lieu le 3 mai 2024 à Dakar."
+        );
+    }
 
     #[test]
     fn the_place_after_a_date() {
