@@ -149,6 +149,20 @@ const CREATION_WORDS: &[&str] = &[
     "établi",
 ];
 
+/// Words that recall an earlier meeting rather than report one.
+const RECALLED: &[&str] = &[
+    "dernière réunion",
+    "précédente réunion",
+    "précédente session",
+    "dernière session",
+    "s'était tenu",
+    "s'étaient tenu",
+    "avait eu lieu",
+    "avaient eu lieu",
+    "s'était réuni",
+    "s'étaient réuni",
+];
+
 pub(crate) fn parse(
     doc: &mut Doc,
     meta: &Meta,
@@ -386,7 +400,10 @@ pub(crate) fn parse(
             {
                 continue;
             }
-            let first = !reported && is_day;
+            // A meeting the article recalls is not the one it reports: `La dernière réunion de
+            // ce groupe s'était tenue à Rabat le 18 octobre 2023`.
+            let recalled = RECALLED.iter().any(|w| sent.contains(w));
+            let first = !reported && is_day && !recalled;
             let label = if first {
                 title.clone().unwrap_or_else(|| shorten(&text[s.clone()]))
             } else {

@@ -1644,3 +1644,33 @@ fn an_annex_of_fiches_whose_initiatives_are_labelled_lines() {
         .text
         .starts_with("Création d'un guichet unique"));
 }
+
+#[test]
+fn a_dispatch_on_a_signature_that_recalls_the_last_meeting() {
+    let out = fixture("article/depeche_signature_reunion_rappelee.txt");
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Signature)),
+        [(Some("2025-02-20"), Some("Rabat"))]
+    );
+    // The meeting recalled (`s'était tenue`) is not the one reported: labelled by its own
+    // sentence, not by the page's title.
+    let meetings = events(&out, rec::EventKind::Meeting);
+    assert_eq!(
+        when_and_place(&meetings),
+        [
+            (Some("2025-41"), Some("Berlin")),
+            (Some("2023-10-18"), Some("Rabat"))
+        ]
+    );
+    assert!(meetings[1]
+        .0
+        .starts_with("La dernière réunion de ce groupe"));
+    assert_eq!(
+        names_and_roles(&out),
+        [
+            ("Leïla Bennani", None),
+            ("Nancy Faeser", Some("ministre fédérale de l'Intérieur")),
+            ("Abdelouafi Laftit", Some("ministre de l'Intérieur")),
+        ]
+    );
+}
