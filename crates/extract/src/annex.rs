@@ -832,6 +832,19 @@ fn split_bodies(s: &str) -> Vec<String> {
 /// `Calendrier`), as minutes' tables of decisions have: each row's date in that column is a
 /// deadline, labelled by the row's first cell of words. A row whose date is told already (a
 /// meeting it sets, `Tenir la prochaine réunion … | septembre 2025`) adds nothing.
+/// Header words of a column that says what is due, in a table of decisions.
+const ACTION_HEADS: &[&str] = &[
+    "action",
+    "décision",
+    "decision",
+    "recommandation",
+    "mesure",
+    "activité",
+    "activite",
+    "tâche",
+    "tache",
+];
+
 pub(crate) fn column_deadlines(
     doc: &Doc,
     mentions: &[Mention],
@@ -843,6 +856,8 @@ pub(crate) fn column_deadlines(
         .filter(|(col, ..)| *col == Col::Deadline)
         .flat_map(|(_, _, ws)| ws.iter());
     let mut deadline_col: Option<usize> = None;
+    // The column that says what is due (`Décisions / Actions`, `Recommandations`): the label.
+    let mut action_col: Option<usize> = None;
     for b in &doc.blocks {
         let BlockKind::TableRow { cells } = &b.kind else {
             deadline_col = None;
@@ -860,6 +875,10 @@ pub(crate) fn column_deadlines(
         if header.iter().filter(|h| h.is_some()).count() >= 2 && texts.iter().all(|t| t.len() < 40)
         {
             deadline_col = header.iter().position(|h| *h == Some(Col::Deadline));
+            action_col = texts.iter().position(|t| {
+                let l = lower_head(t);
+                ACTION_HEADS.iter().any(|w| l.starts_with(w))
+            });
             continue;
         }
         let Some(cell) = deadline_col.and_then(|k| cells.get(k)) else {
@@ -868,11 +887,18 @@ pub(crate) fn column_deadlines(
         let Some(m) = dated_in(mentions, &doc.norm.from_source(cell.clone())).next() else {
             continue;
         };
-        let Some(label) = texts
-            .iter()
-            .zip(cells)
-            .find(|(t, c)| *c != cell && t.split_whitespace().count() >= 2)
-            .map(|(t, _)| t.clone())
+        let words = |t: &String| t.split_whitespace().count() >= 2;
+        let Some(label) = action_col
+            .and_then(|k| texts.get(k))
+            .filter(|t| words(t))
+            .or_else(|| {
+                texts
+                    .iter()
+                    .zip(cells)
+                    .find(|(t, c)| *c != cell && words(t))
+                    .map(|(t, _)| t)
+            })
+            .cloned()
         else {
             continue;
         };

@@ -986,7 +986,9 @@ fn unknown_bodies(
 fn owns(text: &str, k: &Match, end: usize, ministry: bool) -> bool {
     if k.end < end {
         let rest = text[k.end..end].trim();
-        if !rest.is_empty() && abroad_len(rest) != Some(rest.len()) {
+        // Also when more portfolios follow: "des Maliens de l'Extérieur et de l'Intégration
+        // africaine".
+        if !rest.is_empty() && abroad_len(rest).is_none() {
             return false;
         }
     }
@@ -1040,7 +1042,7 @@ fn abroad_len(rest: &str) -> Option<usize> {
         let mut len = 0;
         for c in phrase.chars() {
             let x = chars.next()?;
-            if x != c && !(c == '\'' && x == '’') {
+            if x != c && !(c == '\'' && x == '’') && !x.to_lowercase().eq(c.to_lowercase()) {
                 return None;
             }
             len += x.len_utf8();
@@ -2224,7 +2226,8 @@ fn column_parts(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
 /// closing formula (`Fait à …`) on run to the end, one party's block over another's.
 fn signature_zone(doc: &Doc) -> usize {
     let n = doc.blocks.len();
-    let mut zone = n.saturating_sub(4);
+    // The last four blocks, but never the first half of a short text (its title).
+    let mut zone = n.saturating_sub(4).max(n / 2);
     for k in (n.saturating_sub(24)..n).rev() {
         let r = doc.norm.from_source(doc.blocks[k].content.clone());
         let line = doc.norm.text[r].trim();

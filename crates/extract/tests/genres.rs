@@ -1674,3 +1674,45 @@ fn a_dispatch_on_a_signature_that_recalls_the_last_meeting() {
         ]
     );
 }
+
+#[test]
+fn minutes_of_donors_in_a_table_of_points_with_a_column_of_actions() {
+    let out = fixture("minutes/compte_rendu_ptf_tableau_points.txt");
+    // Bodies in the participants' line are no people; a ministry of a people abroad is its
+    // state's, also when more portfolios follow.
+    assert!(out.people.is_empty(), "{:?}", names_and_roles(&out));
+    assert!(agencies_and_states(&out).contains(&(
+        "Ministère des Maliens de l'Extérieur et de l'Intégration Africaine",
+        Some("ML")
+    )));
+    // Each deadline is labelled by what is due, from the actions' column.
+    let deadlines: Vec<(String, Option<String>)> = events(&out, rec::EventKind::Deadline)
+        .into_iter()
+        .map(|e| (e.0, e.1))
+        .collect();
+    assert_eq!(
+        deadlines,
+        [
+            (
+                "Mettre à jour la cartographie des interventions",
+                "2024-06-30"
+            ),
+            ("Appuyer l'atelier de lancement de la révision", "2024-09"),
+            ("Partager les statistiques trimestrielles", "2024-07-15"),
+        ]
+        .map(|(l, w)| (l.to_owned(), Some(w.to_owned())))
+    );
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Meeting)),
+        [
+            (
+                Some("2024-06-12T10:00/12:30"),
+                Some("Bureau de la Coopération suisse, Bamako")
+            ),
+            (Some("2024-09-11"), Some("les locaux d'Enabel")),
+        ]
+    );
+    // A title in capitals over a short text is no signatory's name.
+    let out = text("COMPTE RENDU\n\nParticipants : Enabel, Ambassade des Pays-Bas, OIM.\n");
+    assert!(out.people.is_empty(), "{:?}", names_and_roles(&out));
+}
