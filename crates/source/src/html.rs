@@ -86,6 +86,10 @@ pub(crate) fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut i = 0;
     let mut pre = 0usize;
+    // The lists open around the text: an ordered list's next number, none for bullets.
+    let mut lists: Vec<Option<u32>> = Vec::new();
+    // Inside a table cell, and whether it has broken its line (`<br>`, a paragraph).
+    let (mut in_cell, mut cell_lines) = (false, false);
     // The end of a furniture-named container kept because it holds the article.
     let mut holds_article = 0usize;
     while i < bytes.len() {
@@ -155,9 +159,41 @@ pub(crate) fn to_text(html: &str) -> String {
             continue;
         }
         match name.as_str() {
-            "li" if !closing => newline(&mut out, "- "),
+            // A list stands apart from the paragraphs around it, as a page shows it: the
+            // paragraph after it does not go on with its last item.
+            "ol" | "ul" if !closing => {
+                lists.push((name == "ol").then(|| list_start(&lower[i..tag_end])));
+                newline(&mut out, "");
+            }
+            "ol" | "ul" => {
+                lists.pop();
+                newline(&mut out, "\n");
+            }
+            // An ordered list's items keep their numbers: "1. ", "2. ".
+            "li" if !closing => match lists.last_mut() {
+                Some(Some(n)) => {
+                    newline(&mut out, &format!("{n}. "));
+                    *n += 1;
+                }
+                _ => newline(&mut out, "- "),
+            },
             "tr" => newline(&mut out, ""),
-            "td" | "th" if closing => out.push('\t'),
+            "td" | "th" if !closing => (in_cell, cell_lines) = (true, false),
+            // Cells of one line each are a row's columns; a cell of several lines (a
+            // signature: `Pour le Royaume d'Espagne<br>Le Ministre …<br>José Manuel ALBARES`)
+            // is a block of its own.
+            "td" | "th" => {
+                if cell_lines {
+                    newline(&mut out, "\n");
+                } else {
+                    out.push('\t');
+                }
+                in_cell = false;
+            }
+            n if in_cell && (n == "br" || n == "p" || n == "div") => {
+                cell_lines = true;
+                newline(&mut out, "");
+            }
             "pre" => {
                 pre = if closing {
                     pre.saturating_sub(1)
@@ -174,6 +210,18 @@ pub(crate) fn to_text(html: &str) -> String {
         i = tag_end;
     }
     tidy(&out)
+}
+
+/// The first number of an ordered list from its start tag (`<ol start="3">`), 1 by default.
+fn list_start(tag: &str) -> u32 {
+    tag.find("start=")
+        .and_then(|k| {
+            let v = tag[k + "start=".len()..].trim_start_matches(['"', '\'']);
+            let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .filter(|n| (1..10_000).contains(n))
+        .unwrap_or(1)
 }
 
 /// The byte after the `>` that ends the tag starting at `i` (quotes respected).
@@ -332,7 +380,22 @@ mod tests {
             <table><tr><td>UE</td><td>Texte</td></tr></table><!-- pub --></body></html>";
         assert_eq!(
             to_text(page),
-            "Réunion à Rabat\n\nPublié le 30\u{a0}-\u{a0}11\u{a0}-\u{a0}2024\nLa réunion a eu lieu.\n- un\n- deux\nUE\tTexte\n"
+            "Réunion à Rabat\n\nPublié le 30\u{a0}-\u{a0}11\u{a0}-\u{a0}2024\nLa réunion a eu lieu.\n- un\n- deux\n\nUE\tTexte\n"
+        );
+    }
+
+    #[test]
+    fn ordered_lists_keep_their_numbers_and_cells_of_lines_stand_alone() {
+        let page =
+            "<p>Les Parties conviennent de :</p><ol><li>Élargir ;</li><li>Organiser.</li></ol>\
+            <ol start=\"3\"><li>Soutenir.</li></ol><p>Fait à Madrid.</p>\
+            <table><tr><td>Pour le Sénégal<br>Le Ministre<br>Yassine FALL</td>\
+            <td>Pour l'Espagne<br>José ALBARES</td></tr><tr><td>A</td><td>B</td></tr></table>";
+        assert_eq!(
+            to_text(page),
+            "Les Parties conviennent de :\n1. Élargir ;\n2. Organiser.\n\n3. Soutenir.\n\n\
+             Fait à Madrid.\nPour le Sénégal\nLe Ministre\nYassine FALL\n\nPour l'Espagne\n\
+             José ALBARES\n\nA\tB\n"
         );
     }
 
