@@ -636,12 +636,22 @@ pub(crate) fn objectives(doc: &Doc, body: Range<usize>) -> Vec<rec::Objective> {
             return points;
         }
     }
-    // Nothing numbered: "Conviennent de :" over bullets, two or more, are the points.
+    // Nothing numbered: "Conviennent de :" over bullets, two or more, are the points. The
+    // line over them may be a later operative line than the first ("… les deux Gouvernements
+    // ont adopté la présente déclaration." then "Les deux Parties conviennent de :").
     if out.is_empty() {
         if let Some(op) = operative {
-            let points = listed(op);
-            if points.len() >= 2 {
-                return points;
+            let later = blocks
+                .iter()
+                .enumerate()
+                .skip(op + 1)
+                .filter(|(_, b)| is_operative(&doc.clean_lower(b.content.clone())))
+                .map(|(k, _)| k);
+            for k in std::iter::once(op).chain(later) {
+                let points = listed(k);
+                if points.len() >= 2 {
+                    return points;
+                }
             }
         }
     }

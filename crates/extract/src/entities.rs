@@ -784,18 +784,23 @@ fn unknown_bodies(
         // l'Intérieur à Rabat".
         let mut city_state = None;
         if force {
-            // "Police nationale espagnole": the state's adjective names the state, not the force.
-            if let Some(state) =
-                matches_in(&e.matches, r.clone())
-                    .iter()
-                    .find_map(|k| match k.target {
-                        Target::Partner(p) if k.form == Form::Adjective && k.start > m.end => {
-                            Some((k.start, p))
-                        }
-                        _ => None,
-                    })
+            // "Police nationale espagnole": the state's adjective names the state, not the force
+            // (inside the name, or right after it, where the name stops).
+            let after = r.end + (text[r.end..].len() - text[r.end..].trim_start_matches(' ').len());
+            let next = e.matches.partition_point(|k| k.start < after);
+            if let Some(state) = matches_in(&e.matches, r.clone())
+                .iter()
+                .chain(e.matches.get(next).filter(|k| k.start == after))
+                .find_map(|k| match k.target {
+                    Target::Partner(p) if k.form == Form::Adjective && k.start > m.end => {
+                        Some((k.start, p))
+                    }
+                    _ => None,
+                })
             {
-                name = text[r.start..state.0].trim_end().to_owned();
+                if state.0 < r.end {
+                    name = text[r.start..state.0].trim_end().to_owned();
+                }
                 city_state = Some(state.1.to_owned());
             }
         }
@@ -2343,11 +2348,30 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
         ", à ",
         ", accompagné",
         ", accompagnée",
+        // A new clause: "…, les deux Gouvernements ont adopté", "…, lors de sa visite".
+        ", les ",
+        ", le ",
+        ", la ",
+        ", lors ",
+        ", dans ",
+        ", pour ",
+        ", sur ",
         "   ",
     ] {
         if let Some(i) = body[..end].find(stop) {
             end = i;
         }
+    }
+    // A date after a comma: "Président de la République du Sénégal, du 27 au 28 août".
+    if let Some(i) = body[..end].match_indices(", ").map(|(i, _)| i).find(|&i| {
+        let after = &body[i + 2..end];
+        let after = after
+            .strip_prefix("du ")
+            .or_else(|| after.strip_prefix("le "))
+            .unwrap_or(after);
+        after.starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        end = i;
     }
     // A closing bracket that closes nothing opened in the role ends it, and so does a bracket
     // the role leaves open ("cheffe du service … (tél. : …").

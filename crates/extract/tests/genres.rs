@@ -1716,3 +1716,55 @@ fn minutes_of_donors_in_a_table_of_points_with_a_column_of_actions() {
     let out = text("COMPTE RENDU\n\nParticipants : Enabel, Ambassade des Pays-Bas, OIM.\n");
     assert!(out.people.is_empty(), "{:?}", names_and_roles(&out));
 }
+
+#[test]
+fn an_html_declaration_with_an_ordered_list_and_signatures_in_table_cells() {
+    let out = fixture("html/declaration_liste_ordonnee_signatures_tableau.html");
+    // The list's numbers are the points', under the second operative line.
+    let numbers: Vec<&str> = out.objectives.iter().map(|o| o.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4"]);
+    // Each signature cell is a block of its own: both states sign, both ministers are named.
+    let signatories: Vec<&str> = out
+        .partners
+        .iter()
+        .filter(|p| p.roles.contains(&rec::Role::Signatory))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(signatories, ["ES", "SN"]);
+    assert_eq!(
+        names_and_roles(&out),
+        [
+            (
+                "Bassirou Diomaye FAYE",
+                Some("Président de la République du Sénégal")
+            ),
+            (
+                "Yassine FALL",
+                Some("Ministre de l'Intégration africaine et des Affaires étrangères")
+            ),
+            (
+                "José Manuel ALBARES",
+                Some(
+                    "Ministre des Affaires étrangères, de l'Union européenne et de la Coopération"
+                )
+            ),
+        ]
+    );
+    // `la Police nationale sénégalaise` beside the Guardia Civil is Senegal's.
+    assert!(agencies_and_states(&out).contains(&("Police nationale", Some("SN"))));
+    // The same points as bullets, under the same second operative line.
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/html/declaration_liste_ordonnee_signatures_tableau.html"),
+    )
+    .unwrap()
+    .replace("<ol>", "<ul>")
+    .replace("</ol>", "</ul>");
+    let out = liasse_extract::process(
+        "d.html",
+        page.as_bytes(),
+        &liasse_extract::Options::default(),
+    )
+    .unwrap();
+    assert_eq!(out.objectives.len(), 4);
+}
