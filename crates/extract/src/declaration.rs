@@ -390,8 +390,26 @@ pub(crate) fn parse(
         None if operative.is_some() => opening,
         None => preamble_end,
     };
-    if preamble_start < preamble_end {
-        let r = norm(blocks[preamble_start]).start..norm(blocks[preamble_end - 1]).end;
+    // The operative line's own lead, before its verb: "À l'occasion de la visite officielle en
+    // Espagne de …, du 27 au 28 août 2024, les deux Gouvernements ont adopté …".
+    let lead_end = operative.and_then(|op| {
+        let r = norm(blocks[op]);
+        let l = doc.lower_of(r.clone());
+        OPERATIVE
+            .iter()
+            .filter_map(|w| l.find(w))
+            .min()
+            .filter(|&i| i > 0)
+            .map(|i| r.start + i)
+    });
+    if preamble_start < preamble_end || lead_end.is_some() {
+        let start = if preamble_start < preamble_end {
+            norm(blocks[preamble_start]).start
+        } else {
+            norm(blocks[preamble_end]).start
+        };
+        let end = lead_end.unwrap_or_else(|| norm(blocks[preamble_end - 1]).end);
+        let r = start..end;
         let dated: Vec<&Mention> = dated_in(mentions, &r).collect();
         for m in &dated {
             let s = sentence(text, m.start);

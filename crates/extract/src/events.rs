@@ -290,6 +290,22 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
 
 /// The place written right after a date: `… 2022 à Madrid, Espagne`, `à l'ambassade du Royaume
 /// à Paris`, `en France`.
+/// Words that open who a visit is of, after its place (`en Espagne de Son Excellence …`).
+const VISITOR: &[&str] = &[
+    "Son Excellence",
+    "Sa Majesté",
+    "Président",
+    "président",
+    "Premier ministre",
+    "Premier Ministre",
+    "Ministre",
+    "ministre",
+    "la Ministre",
+    "la ministre",
+    "Chef",
+    "chef",
+];
+
 pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<String> {
     let rest = &text[from..limit.max(from)];
     let rest = skip_time(rest.trim_start_matches([',', ' ']));
@@ -386,6 +402,21 @@ pub(crate) fn place_after(text: &str, from: usize, limit: usize) -> Option<Strin
     ] {
         if let Some(i) = after.find(stop) {
             end = end.min(i);
+        }
+    }
+    // "en Espagne de Son Excellence M. …", "à Rabat du Premier ministre …": whose visit it is
+    // follows the place.
+    for link in [" de ", " du "] {
+        for (i, _) in after[..end].match_indices(link) {
+            let next = &after[i + link.len()..];
+            if VISITOR.iter().any(|w| next.starts_with(w))
+                || liasse_lexicon::lexicon()
+                    .honorifics
+                    .iter()
+                    .any(|h| next.starts_with(h) && next[h.len()..].starts_with(' '))
+            {
+                end = end.min(i);
+            }
         }
     }
     // "au siège du Ministère à Rabat, de 10h00 à 13h30, sous la présidence …": a clause after a
@@ -1059,6 +1090,11 @@ mod tests {
                 " à partir de 9 heures au Centre international de conférences de Bamako (CICB).",
                 Some("Centre international de conférences de Bamako"),
             ),
+            (
+                " en Espagne de Son Excellence M. Bassirou Diomaye FAYE, Président",
+                Some("Espagne"),
+            ),
+            (" à Rabat du Premier ministre espagnol", Some("Rabat")),
             (
                 " à l'Hôtel du Lac, les travaux seront",
                 Some("l'Hôtel du Lac"),

@@ -1750,6 +1750,11 @@ fn an_html_declaration_with_an_ordered_list_and_signatures_in_table_cells() {
             ),
         ]
     );
+    // The visit the operative line's lead tells, at the state visited, not at its visitor.
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Meeting)),
+        [(Some("2024-08-27/2024-08-28"), Some("Espagne"))]
+    );
     // `la Police nationale sénégalaise` beside the Guardia Civil is Senegal's.
     assert!(agencies_and_states(&out).contains(&("Police nationale", Some("SN"))));
     // The same points as bullets, under the same second operative line.
