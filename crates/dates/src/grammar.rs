@@ -3250,12 +3250,17 @@ impl<'a> Parser<'a> {
             ("soixantaine", 60),
             ("centaine", 100),
         ];
-        let j = if self.word_in(i, &["une", "la"]) {
-            i + 1
-        } else {
-            i
+        // Tried at every token: most are no such word by their ending alone.
+        let collective = |j: usize| {
+            self.tok(j)
+                .filter(|t| t.key.bytes().ends_with(b"aine"))
+                .and_then(|t| COLLECTIVE.iter().find(|(w, _)| t.is(w)))
         };
-        let &(_, n) = COLLECTIVE.iter().find(|(w, _)| self.word(j, w))?;
+        let (j, &(_, n)) = match collective(i) {
+            Some(c) => (i, c),
+            None if self.word_in(i, &["une", "la"]) => (i + 1, collective(i + 1)?),
+            None => return None,
+        };
         let k = self
             .elided(j + 1, "d")
             .or_else(|| self.word(j + 1, "de").then_some(j + 2))?;

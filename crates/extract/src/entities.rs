@@ -1047,7 +1047,8 @@ fn abroad_len(rest: &str) -> Option<usize> {
         let mut len = 0;
         for c in phrase.chars() {
             let x = chars.next()?;
-            if x != c && !(c == '\'' && x == '’') && !x.to_lowercase().eq(c.to_lowercase()) {
+            let same_letter = x.is_uppercase() && x.to_lowercase().eq(c.to_lowercase());
+            if x != c && !(c == '\'' && x == '’') && !same_letter {
                 return None;
             }
             len += x.len_utf8();
@@ -2348,28 +2349,25 @@ fn role_after(text: &str, from: usize, limit: usize) -> Option<(String, Range<us
         ", à ",
         ", accompagné",
         ", accompagnée",
-        // A new clause: "…, les deux Gouvernements ont adopté", "…, lors de sa visite".
-        ", les ",
-        ", le ",
-        ", la ",
-        ", lors ",
-        ", dans ",
-        ", pour ",
-        ", sur ",
         "   ",
     ] {
         if let Some(i) = body[..end].find(stop) {
             end = i;
         }
     }
-    // A date after a comma: "Président de la République du Sénégal, du 27 au 28 août".
+    // A new clause after a comma, "…, les deux Gouvernements ont adopté", "…, lors de sa
+    // visite", or a date, "Président de la République du Sénégal, du 27 au 28 août".
     if let Some(i) = body[..end].match_indices(", ").map(|(i, _)| i).find(|&i| {
         let after = &body[i + 2..end];
-        let after = after
+        let clause = ["les ", "le ", "la ", "lors ", "dans ", "pour ", "sur "]
+            .iter()
+            .any(|w| after.starts_with(w));
+        let dated = after
             .strip_prefix("du ")
             .or_else(|| after.strip_prefix("le "))
-            .unwrap_or(after);
-        after.starts_with(|c: char| c.is_ascii_digit())
+            .unwrap_or(after)
+            .starts_with(|c: char| c.is_ascii_digit());
+        clause || dated
     }) {
         end = i;
     }
