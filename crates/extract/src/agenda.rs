@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use liasse_dates::{Kind, Mention};
+use liasse_dates::{Kind, Mention, Precision};
 use liasse_records as rec;
 use liasse_text::BlockKind;
 use regex::Regex;
@@ -163,6 +163,47 @@ pub(crate) fn parse(
             partners,
             m.start..m.end,
         );
+    }
+    recalled_meetings(doc, meta, mentions, ents, out);
+}
+
+/// Meetings an agenda's items name as held before it: "Examen du rapport de la deuxième
+/// réunion du CTS tenue à Kigali en octobre 2022". Dated to the day or the month, before the
+/// agenda's own date, in a sentence that names a meeting and says it was held.
+fn recalled_meetings(doc: &Doc, meta: &Meta, mentions: &[Mention], ents: &Entities, out: &mut Out) {
+    const HELD: &[&str] = &[
+        " tenue ",
+        " tenu ",
+        "s'est tenue",
+        "s'était tenue",
+        "a eu lieu",
+        "avait eu lieu",
+        "ont eu lieu",
+        "s'est déroulée",
+    ];
+    let Some(own) = meta.date.as_ref() else {
+        return;
+    };
+    let text = &doc.norm.text;
+    for m in mentions {
+        let Some(v) = m.value.as_ref().filter(|v| {
+            matches!(v.precision, Precision::Day | Precision::Month)
+                && v.end.to_string() < own.when.start
+        }) else {
+            continue;
+        };
+        if m.deadline || !matches!(m.kind, Kind::Date | Kind::Range) || v.start > v.end {
+            continue;
+        }
+        let s = crate::events::sentence(text, m.start);
+        let sent = doc.lower_of(s.clone());
+        if crate::events::MEETING_NOUNS
+            .iter()
+            .any(|k| sent.contains(k))
+            && HELD.iter().any(|k| sent.contains(k))
+        {
+            out.meeting_told(doc, mentions, m, s, ents);
+        }
     }
 }
 

@@ -62,7 +62,7 @@ fn patterns() -> &'static Patterns {
         // Latin letters only: a city's name is written in them, and the pattern stays small.
         venue_dateline: re(r"^[\s*•#>\-–—]*([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+(?: [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]+)?)(?:\s*\([^()\n,;:]{2,40}\))?(?:\s*,\s*[^,\n–—0-9]{2,60}?)?(?:\s+[–—-]\s+|\s*,\s*)(?:(?:[Ll]es?|[Dd]u)\s+)?(?:[A-Za-zÀ-ÖØ-öø-ÿ]+\s+)?\d"),
         reference: re(r"(?i)(?-u:\b)(?:(?:ares|com|sec|swd|join)\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?-u:\b)r[ée]f(?:[ée]rence)?s?(?:\s*\.|\s*:|\s+n[°o])\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Za-z0-9/._\-]{2,}(?:\([^)]*\)[A-Za-z0-9/._\-]*)?)|^\s*n[°o]\s*:?\s*(\d[A-Za-z0-9._\-]*(?:\s*/\s*[A-Za-z0-9._\-]+)+)\s*$"),
-        letterhead: re(r"(?i)^(?:(?:royaume|r[ée]publique|[ée]tat|principaut[ée]|f[ée]d[ée]ration|gouvernement)\s+\S[^:–—]{0,60}|(?:minist[èe]re|ministre|secr[ée]tariat|direction|ambassade|consulat|cabinet|bureau)\s.{0,200}|\p{L}+(?:\s+\p{L}+){0,2}(?:\s*[–—-]\s*\p{L}+(?:\s+\p{L}+){0,2}){2,3})$"),
+        letterhead: re(r"(?i)^(?:(?:royaume|r[ée]publique|[ée]tat|principaut[ée]|f[ée]d[ée]ration|gouvernement)\s+\S[^:–—]{0,60}|(?:minist[èe]re|ministre|secr[ée]tariat|direction|ambassade|consulat|cabinet|bureau|d[ée]partement|division|unit[ée])\s.{0,200}|\p{L}+(?:\s+\p{L}+){0,2}(?:\s*[–—-]\s*\p{L}+(?:\s+\p{L}+){0,2}){2,3})$"),
     })
 }
 

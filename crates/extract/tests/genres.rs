@@ -1773,3 +1773,26 @@ fn an_html_declaration_with_an_ordered_list_and_signatures_in_table_cells() {
     .unwrap();
     assert_eq!(out.objectives.len(), 4);
 }
+
+#[test]
+fn an_annotated_agenda_under_an_organisation_and_its_department() {
+    let out = fixture("agenda/ordre_du_jour_points_organisation_et_departement.txt");
+    // The organisation and its department are the letterhead; the meeting's line is the title.
+    assert!(out
+        .document
+        .title
+        .as_deref()
+        .unwrap()
+        .starts_with("Troisième réunion du Comité technique spécialisé"));
+    // The meeting the agenda is for, and the one an item says was held before it.
+    assert_eq!(
+        when_and_place(&events(&out, rec::EventKind::Meeting)),
+        [
+            (
+                Some("2024-11-18/2024-11-20"),
+                Some("Centre de conférences de l'Union africaine, Addis-Abeba (Éthiopie)")
+            ),
+            (Some("2022-10"), Some("Kigali")),
+        ]
+    );
+}
