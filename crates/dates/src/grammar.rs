@@ -1934,6 +1934,15 @@ impl<'a> Parser<'a> {
                 if n != 0 && unit != b'D' {
                     return Some((Expr::RelPeriod { unit, n }, j + 2));
                 }
+                // "l'année en cours", "le mois courant", "la semaine en cours": this one.
+                if !matches!(unit, b'D' | b'E') {
+                    if self.word(j + 1, "en") && self.word(j + 2, "cours") {
+                        return Some((Expr::RelPeriod { unit, n: 0 }, j + 3));
+                    }
+                    if self.word_in(j + 1, &["courant", "courante"]) {
+                        return Some((Expr::RelPeriod { unit, n: 0 }, j + 2));
+                    }
+                }
                 // "le mois suivant", "l'année précédente", "le jour d'après", "la semaine
                 // qui suit": from the date mentioned before.
                 let (n, end) = self.following(j + 1).unwrap_or((0, j + 1));
