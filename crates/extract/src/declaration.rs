@@ -106,12 +106,43 @@ const DATED_KINDS: &[(&str, rec::EventKind)] = &[
     ("signées", rec::EventKind::Signature),
     ("conclu", rec::EventKind::Signature),
     ("conclue", rec::EventKind::Signature),
+    // An instrument adopted that day: "le Plan d'action de Cadix adopté le 3 mai 2018".
+    ("adopté", rec::EventKind::Signature),
+    ("adoptée", rec::EventKind::Signature),
+    ("adoptés", rec::EventKind::Signature),
+    ("adoptées", rec::EventKind::Signature),
     ("réuni", rec::EventKind::Meeting),
     ("réunie", rec::EventKind::Meeting),
     ("réunis", rec::EventKind::Meeting),
     ("réunies", rec::EventKind::Meeting),
     ("tenu", rec::EventKind::Meeting),
     ("tenue", rec::EventKind::Meeting),
+];
+
+/// The first words of an instrument's name: where a list of instruments names the next one.
+const INSTRUMENT_HEADS: &[&str] = &[
+    "accord",
+    "mémorandum",
+    "memorandum",
+    "déclaration",
+    "convention",
+    "protocole",
+    "arrangement",
+    "traité",
+    "lettre d'intention",
+    "plan",
+    "pacte",
+    "charte",
+    "feuille de route",
+    "stratégie",
+    "cadre",
+    "programme",
+    "agenda",
+    "partenariat",
+    "processus",
+    "communiqué",
+    "résolution",
+    "conclusions",
 ];
 
 /// The participles of [`DATED_KINDS`] that tell a body met ("du Comité technique conjoint
@@ -473,8 +504,29 @@ pub(crate) fn parse(
                     .map(|p| p.len())
                     .max()
                     .unwrap_or(0);
-                let instrument = text[s.start + verb..phrase_start]
-                    .trim()
+                let instrument = text[s.start + verb..phrase_start].trim();
+                // The last of instruments listed: "le Processus de Rabat et le Plan d'action
+                // conjoint de La Valette adopté …" names the Plan.
+                let instrument = [" et ", ", "]
+                    .iter()
+                    .flat_map(|sep| {
+                        ["le ", "la ", "l'", "l’"]
+                            .iter()
+                            .filter_map(move |article| {
+                                let at = instrument.rfind(&format!("{sep}{article}"))?;
+                                let named =
+                                    instrument[at + sep.len() + article.len()..].to_lowercase();
+                                // Another instrument, not a party: "entre le Royaume du Maroc et
+                                // le Royaume d'Espagne" is one Mémorandum's.
+                                INSTRUMENT_HEADS
+                                    .iter()
+                                    .any(|h| named.starts_with(h))
+                                    .then_some(at + sep.len())
+                            })
+                    })
+                    .max()
+                    .filter(|_| !met)
+                    .map_or(instrument, |i| &instrument[i..])
                     .trim_start_matches(|c: char| c.is_alphabetic() && c.is_lowercase())
                     .trim_start_matches(['\'', '’', ' ']);
                 // What met is the body named, not its work ("des travaux du Comité …"); "Nous,

@@ -1796,3 +1796,31 @@ fn an_annotated_agenda_under_an_organisation_and_its_department() {
         ]
     );
 }
+
+#[test]
+fn a_preamble_recalls_an_instrument_adopted_on_its_day_among_others() {
+    let out = text(
+        "DÉCLARATION CONJOINTE\n\nRappelant le Mémorandum d'entente entre le Royaume du Maroc et \
+         le Royaume d'Espagne signé à Madrid le 1er juillet 2003,\n\nRappelant la Déclaration de \
+         Rabat et le Plan d'action de Cadix adopté le 3 mai 2018,\n\nConviennent de ce qui suit \
+         :\n\n1. Coopérer.\n2. Agir.\n\nFait à Rabat, le 4 mai 2024\n",
+    );
+    let signatures = events(&out, rec::EventKind::Signature);
+    let labels: Vec<&str> = signatures.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Signature : Mémorandum d'entente entre le Royaume du Maroc et le Royaume d'Espagne",
+            "Signature : Plan d'action de Cadix",
+            "Signature : DÉCLARATION CONJOINTE",
+        ]
+    );
+    assert_eq!(
+        when_and_place(&signatures),
+        [
+            (Some("2003-07-01"), Some("Madrid")),
+            (Some("2018-05-03"), None),
+            (Some("2024-05-04"), Some("Rabat"))
+        ]
+    );
+}
