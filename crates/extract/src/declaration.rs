@@ -119,8 +119,9 @@ const DATED_KINDS: &[(&str, rec::EventKind)] = &[
     ("tenue", rec::EventKind::Meeting),
 ];
 
-/// The first words of an instrument's name: where a list of instruments names the next one.
-const INSTRUMENT_HEADS: &[&str] = &[
+/// The first words of an instrument that is signed, and that a day may name (`l'accord du 5
+/// juin 1996`).
+const INSTRUMENTS: &[&str] = &[
     "accord",
     "mémorandum",
     "memorandum",
@@ -130,6 +131,11 @@ const INSTRUMENT_HEADS: &[&str] = &[
     "arrangement",
     "traité",
     "lettre d'intention",
+];
+
+/// The first words of the other instruments a preamble lists (besides [`INSTRUMENTS`]): where a
+/// list of instruments names the next one.
+const INSTRUMENT_HEADS: &[&str] = &[
     "plan",
     "pacte",
     "charte",
@@ -518,8 +524,9 @@ pub(crate) fn parse(
                                     instrument[at + sep.len() + article.len()..].to_lowercase();
                                 // Another instrument, not a party: "entre le Royaume du Maroc et
                                 // le Royaume d'Espagne" is one Mémorandum's.
-                                INSTRUMENT_HEADS
+                                INSTRUMENTS
                                     .iter()
+                                    .chain(INSTRUMENT_HEADS)
                                     .any(|h| named.starts_with(h))
                                     .then_some(at + sep.len())
                             })
@@ -1180,17 +1187,6 @@ fn in_ministers_title(text: &str, at: usize) -> bool {
 /// déclaration conjointe du 16 janvier 2024`. Not when a participle stands between them
 /// (`l'accord entré en vigueur le 1er mars 2000`), nor far from it.
 fn instrument_of_date(before: &str, date: &str) -> Option<usize> {
-    const INSTRUMENTS: &[&str] = &[
-        "accord",
-        "mémorandum",
-        "memorandum",
-        "déclaration",
-        "convention",
-        "protocole",
-        "arrangement",
-        "traité",
-        "lettre d'intention",
-    ];
     let before = before.trim_end();
     if !date.starts_with("du ") && !before.ends_with(" du") {
         return None;
