@@ -171,16 +171,6 @@ pub(crate) fn parse(
 /// réunion du CTS tenue à Kigali en octobre 2022". Dated to the day or the month, before the
 /// agenda's own date, in a sentence that names a meeting and says it was held.
 fn recalled_meetings(doc: &Doc, meta: &Meta, mentions: &[Mention], ents: &Entities, out: &mut Out) {
-    const HELD: &[&str] = &[
-        " tenue ",
-        " tenu ",
-        "s'est tenue",
-        "s'était tenue",
-        "a eu lieu",
-        "avait eu lieu",
-        "ont eu lieu",
-        "s'est déroulée",
-    ];
     let Some(own) = meta.date.as_ref() else {
         return;
     };
@@ -200,7 +190,7 @@ fn recalled_meetings(doc: &Doc, meta: &Meta, mentions: &[Mention], ents: &Entiti
         if crate::events::MEETING_NOUNS
             .iter()
             .any(|k| sent.contains(k))
-            && HELD.iter().any(|k| sent.contains(k))
+            && crate::minutes::HELD_BEFORE.iter().any(|k| sent.contains(k))
         {
             out.meeting_told(doc, mentions, m, s, ents);
         }

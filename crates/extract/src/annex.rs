@@ -118,6 +118,20 @@ fn state_named(s: &str) -> Option<String> {
     }
 }
 
+/// The states a partner cell's entry names: codes (`ES`, `UE/IT`) or a name (`Espagne`).
+fn state_of(entry: &str) -> Option<Vec<String>> {
+    codes(entry).or_else(|| state_named(entry).map(|s| vec![s]))
+}
+
+/// Add `states` to a row's `partners`, each once.
+fn add_states(partners: &mut Vec<String>, states: Vec<String>) {
+    for s in states {
+        if !partners.contains(&s) {
+            partners.push(s);
+        }
+    }
+}
+
 /// The lowercase of the first 16 characters of `s`: enough to test the header words of
 /// `data/columns.tsv` (none is longer; a test checks it) without lowercasing a whole cell (every
 /// cell of every row is tested).
@@ -402,8 +416,6 @@ pub(crate) fn parse(
                 // the partners, the rest bodies.
                 Col::Partner => {
                     let tokens = list_entries(t);
-                    // Codes ("ES") or names ("Espagne").
-                    let state_of = |x: &str| codes(x).or_else(|| state_named(x).map(|s| vec![s]));
                     let states: Vec<String> = tokens
                         .iter()
                         .filter_map(|x| state_of(x))
@@ -425,12 +437,7 @@ pub(crate) fn parse(
                         );
                         // Two partners' columns (`Pays concernés`, `Partenaires techniques`)
                         // give the row the states of both.
-                        let all = partners.get_or_insert_with(Vec::new);
-                        for s in states {
-                            if !all.contains(&s) {
-                                all.push(s);
-                            }
-                        }
+                        add_states(partners.get_or_insert_with(Vec::new), states);
                         after_partner = true;
                         continue;
                     }
@@ -728,14 +735,10 @@ fn fill_fiche(
         Col::Partner => {
             let mut after_body = false;
             for x in list_entries(value) {
-                match codes(x).or_else(|| state_named(x).map(|s| vec![s])) {
+                match state_of(x) {
                     Some(states) => {
                         after_body = false;
-                        for s in states {
-                            if !d.partners.contains(&s) {
-                                d.partners.push(s);
-                            }
-                        }
+                        add_states(&mut d.partners, states);
                     }
                     // A body's acronym in brackets after its name is that body again.
                     None if after_body && x.chars().all(|c| c.is_uppercase() || c == '-') => {}

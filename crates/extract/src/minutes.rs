@@ -168,7 +168,10 @@ pub(crate) fn parse(
         let other = crate::events::MEETING_NOUNS
             .iter()
             .any(|k| sent.contains(k))
-            && HELD.iter().any(|k| sent.contains(k));
+            && HELD_BEFORE
+                .iter()
+                .chain(HELD_OR_TO_COME)
+                .any(|k| sent.contains(k));
         // A meeting given its place and date in brackets: "Suivi des recommandations de la
         // première réunion (Nouakchott, 14 novembre 2024)".
         let bracketed =
@@ -342,11 +345,23 @@ fn held_on(doc: &Doc, meta: &Meta, mentions: &[liasse_dates::Mention]) -> Option
     (0..=62).contains(&days).then_some(k)
 }
 
-/// Words that say a meeting was or will be held (with a space where a word may end others:
-/// `retenue`, `obtenir`).
-const HELD: &[&str] = &[
+/// Words that say a meeting was held (with a space where a word may end others: `retenue`):
+/// the minutes' other meetings, an agenda's items (`la deuxième réunion … tenue à Kigali`).
+pub(crate) const HELD_BEFORE: &[&str] = &[
     " tenue",
     " tenu ",
+    "a eu lieu",
+    "avait eu lieu",
+    "ont eu lieu",
+    "s'est tenue",
+    "s'était tenue",
+    "s'est déroulée",
+    "s'était déroulée",
+];
+
+/// Words that say a meeting will be held, or was carried out (besides [`HELD_BEFORE`]), with a
+/// space where a word may end others (`obtenir`).
+const HELD_OR_TO_COME: &[&str] = &[
     " tenir",
     "se tiendra",
     "se tiendront",
@@ -356,13 +371,6 @@ const HELD: &[&str] = &[
     "organisé ",
     "effectuée",
     "aura lieu",
-    "a eu lieu",
-    "avait eu lieu",
-    "ont eu lieu",
-    "s'est tenue",
-    "s'était tenue",
-    "s'est déroulée",
-    "s'était déroulée",
     "prévue le",
     "prévu le",
     "prévue du",
